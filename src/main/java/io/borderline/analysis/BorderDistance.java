@@ -1,0 +1,15 @@
+package io.borderline.analysis;
+
+import io.borderline.geodesy.LatLon;
+
+/**
+ * Distance from a point to a country's international boundary line: the shared borders with
+ * the other loaded countries (political boundary through rivers and lakes; coasts and lake
+ * shores are not borders).
+ *
+ * @param distanceM geodesic distance to the nearest point of the boundary line, metres
+ * @param nearestPoint that point
+ * @param bearingDeg initial azimuth from the query point towards it, degrees from true north
+ * @param borderId the border the nearest point lies on, e.g. BLR-LTU
+ */
+public record BorderDistance(double distanceM, LatLon nearestPoint, Double bearingDeg, String borderId) {}

@@ -1,0 +1,39 @@
+package io.borderline.analysis;
+
+import java.util.List;
+
+/**
+ * A cited claim against the data: computed on request, never stored.
+ *
+ * @param claimId claim id
+ * @param place site id of the place
+ * @param placeDefinition how the place is represented (a GeoNames point: the city centre)
+ * @param target country the claim measures to
+ * @param claimedKm the claimed distance, km
+ * @param toleranceKm half-width of the band inside which a claim counts as accurate, km
+ * @param toleranceRule how the tolerance is derived
+ * @param measurements one per dataset and definition of "the border"
+ */
+public record ClaimCheck(String claimId, String place, String placeDefinition, String target, double claimedKm,
+                         double toleranceKm, String toleranceRule, List<Measurement> measurements) {
+
+    /**
+     * One measured value.
+     *
+     * @param dataset dataset id
+     * @param definition political_boundary (the border line, through rivers and lakes) or
+     *     nearest_territory (the nearest land of the target country)
+     * @param measuredKm measured geodesic distance, km
+     * @param differenceKm claimed minus measured, km
+     * @param differencePercent difference relative to the measured value, % (null if the measured value is 0)
+     * @param verdict accurate, overstated (claimed more than measured) or understated (claimed less)
+     * @param nearestLat latitude of the nearest point, degrees
+     * @param nearestLon longitude of the nearest point, degrees
+     * @param bearingDeg bearing from the place to the nearest point, degrees (null at distance 0)
+     * @param placeInsideTarget true if this dataset puts the place itself inside the target country
+     *     (Natural Earth does so for Narva, whose river border it draws too coarsely)
+     */
+    public record Measurement(String dataset, String definition, double measuredKm, double differenceKm,
+                              Double differencePercent, String verdict, double nearestLat, double nearestLon,
+                              Double bearingDeg, boolean placeInsideTarget) {}
+}

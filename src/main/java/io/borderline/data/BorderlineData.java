@@ -1,0 +1,205 @@
+package io.borderline.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything loaded from the data directory at start-up: both boundary datasets, the named
+ * sites, the cited claims and the drone catalogue. {@link #load} verifies every file against
+ * {@code MANIFEST.sha256} and validates its content; any problem stops start-up with a
+ * {@link DataFileException} naming the file. Immutable and thread-safe once loaded.
+ */
+public final class BorderlineData {
+    public static final String DEFAULT_DATASET = "osm10m";
+    public static final List<String> DATASETS = List.of("osm10m", "ne10m");
+
+    private final Map<String, Dataset> datasets;
+    private final Map<String, Site> sites;
+    private final Map<String, Claim> claims;
+    private final Map<String, DroneClass> drones;
+
+    private BorderlineData(Map<String, Dataset> datasets, Map<String, Site> sites, Map<String, Claim> claims,
+                           Map<String, DroneClass> drones) {
+        this.datasets = datasets;
+        this.sites = sites;
+        this.claims = claims;
+        this.drones = drones;
+    }
+
+    public static BorderlineData load(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new DataFileException(dataDir, "is not a directory");
+        }
+        Manifest manifest = Manifest.read(dataDir);
+        Map<String, Dataset> datasets = new LinkedHashMap<>();
+        for (String id : DATASETS) {
+            String rel = "boundaries/" + id + ".bin.gz";
+            manifest.verify(dataDir, rel);
+            datasets.put(id, toDataset(dataDir.resolve(rel), BoundaryFile.read(dataDir.resolve(rel))));
+        }
+        manifest.verify(dataDir, "sites.csv");
+        Map<String, Site> sites = readSites(dataDir.resolve("sites.csv"));
+        manifest.verify(dataDir, "claims.csv");
+        Map<String, Claim> claims = readClaims(dataDir.resolve("claims.csv"), sites);
+        manifest.verify(dataDir, "drones.csv");
+        Map<String, DroneClass> drones = readDrones(dataDir.resolve("drones.csv"));
+        return new BorderlineData(Collections.unmodifiableMap(datasets), Collections.unmodifiableMap(sites),
+            Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones));
+    }
+
+    static Dataset toDataset(Path file, List<FeatureRecord> records) {
+        DatasetInfo info = null;
+        Map<CountryCode, Territory> territories = new EnumMap<>(CountryCode.class);
+        List<Border> borders = new ArrayList<>();
+        for (FeatureRecord r : records) {
+            switch (r.kind()) {
+                case "dataset" -> {
+                    Map<String, String> p = r.properties();
+                    info = new DatasetInfo(r.id(), p.get("package"), p.get("version"), p.get("upstream"),
+                        p.get("licence"), p.get("attribution"), p.get("resolution"));
+                }
+                case FeatureRecord.COUNTRY -> {
+                    CountryCode c = CountryCode.parse(r.id())
+                        .orElseThrow(() -> new DataFileException(file, "has unknown country code " + r.id()));
+                    String problem = StructuralCheck.problem(r.geometry());
+                    if (problem != null) {
+                        throw new DataFileException(file, "territory " + r.id() + " " + problem);
+                    }
+                    territories.put(c, new Territory(c, r.geometry(), area(file, r)));
+                }
+                case FeatureRecord.BORDER -> {
+                    String a = r.properties().get("a");
+                    String b = r.properties().get("b");
+                    CountryCode ca = CountryCode.parse(a)
+                        .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + a));
+                    CountryCode cb = CountryCode.parse(b)
+                        .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + b));
+                    String problem = StructuralCheck.problem(r.geometry());
+                    if (problem != null) {
+                        throw new DataFileException(file, "border " + r.id() + " " + problem);
+                    }
+                    borders.add(new Border(r.id(), ca, cb, Double.parseDouble(r.properties().get("length_km")),
+                        r.geometry(), r.properties()));
+                }
+                default -> throw new DataFileException(file, "has a record of unknown kind " + r.kind());
+            }
+        }
+        if (info == null) {
+            throw new DataFileException(file, "has no dataset record");
+        }
+        for (CountryCode c : CountryCode.values()) {
+            if (!territories.containsKey(c)) {
+                throw new DataFileException(file, "lacks the territory of " + c.code());
+            }
+        }
+        return new Dataset(info, territories, borders);
+    }
+
+    private static double area(Path file, FeatureRecord r) {
+        try {
+            return Double.parseDouble(r.properties().get("area_km2"));
+        } catch (RuntimeException e) {
+            throw new DataFileException(file, "territory " + r.id() + " lacks a numeric area_km2");
+        }
+    }
+
+    private static Map<String, Site> readSites(Path file) {
+        CsvTable t = CsvTable.read(file, List.of("id", "name_en", "name_local", "country", "lat", "lon", "kind",
+            "population", "geonames_id", "coord_precision_m", "source"));
+        Map<String, Site> sites = new LinkedHashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            String id = t.text(i, "id");
+            if (!id.matches("[a-z0-9-]{1,64}")) {
+                throw t.bad(i, "id", "must be lowercase letters, digits and hyphens: " + id);
+            }
+            String kind = t.text(i, "kind");
+            if (!Site.KINDS.contains(kind)) {
+                throw t.bad(i, "kind", "is " + kind + ", allowed " + Site.KINDS);
+            }
+            Site s = new Site(id, t.text(i, "name_en"), t.text(i, "name_local"), t.country(i, "country"),
+                t.number(i, "lat", -90, 90), t.number(i, "lon", -180, 180), kind, t.optionalLong(i, "population"),
+                t.optionalLong(i, "geonames_id"), t.number(i, "coord_precision_m", 0, 100_000), t.text(i, "source"));
+            if (sites.put(id, s) != null) {
+                throw t.bad(i, "id", "repeats " + id);
+            }
+        }
+        return sites;
+    }
+
+    private static Map<String, Claim> readClaims(Path file, Map<String, Site> sites) {
+        CsvTable t = CsvTable.read(file, List.of("id", "place_site_id", "target_country", "claimed_km", "quote",
+            "speaker", "date", "source", "source_url"));
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            String siteId = t.text(i, "place_site_id");
+            Site site = sites.get(siteId);
+            if (site == null) {
+                throw t.bad(i, "place_site_id", "names unknown site " + siteId);
+            }
+            String date = t.text(i, "date");
+            if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw t.bad(i, "date", "is not an ISO date: " + date);
+            }
+            Claim c = new Claim(t.text(i, "id"), site, t.country(i, "target_country"),
+                t.number(i, "claimed_km", 0, 20_000), t.text(i, "quote"), t.text(i, "speaker"), date,
+                t.text(i, "source"), t.optional(i, "source_url"));
+            if (claims.put(c.id(), c) != null) {
+                throw t.bad(i, "id", "repeats " + c.id());
+            }
+        }
+        return claims;
+    }
+
+    private static Map<String, DroneClass> readDrones(Path file) {
+        CsvTable t = CsvTable.read(file, List.of("id", "name", "class", "range_km", "range_meaning", "examples",
+            "source", "source_url"));
+        Map<String, DroneClass> drones = new LinkedHashMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            String cls = t.text(i, "class");
+            if (!DroneClass.CLASSES.contains(cls)) {
+                throw t.bad(i, "class", "is " + cls + ", allowed " + DroneClass.CLASSES);
+            }
+            String meaning = t.text(i, "range_meaning");
+            if (!DroneClass.MEANINGS.contains(meaning)) {
+                throw t.bad(i, "range_meaning", "is " + meaning + ", allowed " + DroneClass.MEANINGS);
+            }
+            DroneClass d = new DroneClass(t.text(i, "id"), t.text(i, "name"), cls, t.number(i, "range_km", 1, 2500),
+                meaning, t.optional(i, "examples"), t.text(i, "source"), t.text(i, "source_url"));
+            if (drones.put(d.id(), d) != null) {
+                throw t.bad(i, "id", "repeats " + d.id());
+            }
+        }
+        return drones;
+    }
+
+    public Dataset dataset(String id) {
+        return datasets.get(id);
+    }
+
+    public Optional<Dataset> findDataset(String id) {
+        return Optional.ofNullable(id == null ? null : datasets.get(id));
+    }
+
+    public Map<String, Dataset> datasets() {
+        return datasets;
+    }
+
+    public Map<String, Site> sites() {
+        return sites;
+    }
+
+    public Map<String, Claim> claims() {
+        return claims;
+    }
+
+    public Map<String, DroneClass> drones() {
+        return drones;
+    }
+}

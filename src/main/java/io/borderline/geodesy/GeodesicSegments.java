@@ -1,0 +1,79 @@
+package io.borderline.geodesy;
+
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.GeodesicMask;
+
+/**
+ * Distance from a point to one boundary segment on the WGS84 ellipsoid.
+ *
+ * <p>A segment is the short edge between two consecutive vertices of the source data (the
+ * data build densifies every edge to at most {@link #MAX_SEGMENT_M}). The foot of the
+ * perpendicular is located on the chord in ECEF coordinates; the point at the same fraction of
+ * the edge is then measured exactly with GeographicLib's inverse solution. Because the distance
+ * is stationary at the foot, the error of locating it enters only to second order: for edges of
+ * at most 2 km the result is within a few millimetres of the true minimum over the edge
+ * (verified against an iterative geodesic interception in the test suite). Thread-safe.
+ */
+public final class GeodesicSegments {
+    /** Longest edge the data build leaves in any boundary, metres. */
+    public static final double MAX_SEGMENT_M = 2_000;
+
+    private static final int INVERSE_MASK = GeodesicMask.DISTANCE | GeodesicMask.AZIMUTH;
+
+    private GeodesicSegments() {}
+
+    /**
+     * Fraction in [0, 1] along chord AB (ECEF, metres) of the point closest to P.
+     */
+    static double chordFraction(double px, double py, double pz,
+                                double ax, double ay, double az, double bx, double by, double bz) {
+        double dx = bx - ax, dy = by - ay, dz = bz - az;
+        double len2 = dx * dx + dy * dy + dz * dz;
+        if (len2 == 0) {
+            return 0;
+        }
+        double t = ((px - ax) * dx + (py - ay) * dy + (pz - az) * dz) / len2;
+        return t < 0 ? 0 : (t > 1 ? 1 : t);
+    }
+
+    /** Straight-line distance in metres from P to chord AB, all in ECEF metres. */
+    static double chordDistance(double px, double py, double pz,
+                                double ax, double ay, double az, double bx, double by, double bz) {
+        double t = chordFraction(px, py, pz, ax, ay, az, bx, by, bz);
+        double cx = ax + t * (bx - ax) - px;
+        double cy = ay + t * (by - ay) - py;
+        double cz = az + t * (bz - az) - pz;
+        return Math.sqrt(cx * cx + cy * cy + cz * cz);
+    }
+
+    /**
+     * Geodesic distance from (lat, lon) to the point at fraction {@code t} of the edge from
+     * (latA, lonA) to (latB, lonB); the point is interpolated linearly in longitude and
+     * latitude, which for edges of at most 2 km departs from the geodesic by under 0.2 m.
+     */
+    static NearestPoint measure(double lat, double lon, double latA, double lonA,
+                                double latB, double lonB, double t, int segment) {
+        double dLon = lonB - lonA;
+        if (dLon > 180) {
+            dLon -= 360;
+        } else if (dLon < -180) {
+            dLon += 360;
+        }
+        double qLat = latA + t * (latB - latA);
+        double qLon = lonA + t * dLon;
+        if (qLon > 180) {
+            qLon -= 360;
+        } else if (qLon < -180) {
+            qLon += 360;
+        }
+        GeodesicData g = Wgs84.GEODESIC.Inverse(lat, lon, qLat, qLon, INVERSE_MASK);
+        double bearing = g.s12 == 0 ? Double.NaN : normalizeBearing(g.azi1);
+        return new NearestPoint(g.s12, qLat, qLon, bearing, segment);
+    }
+
+    /** Maps an azimuth in (-180, 180] to [0, 360). */
+    public static double normalizeBearing(double azimuthDeg) {
+        double b = azimuthDeg % 360;
+        return b < 0 ? b + 360 : b;
+    }
+}

@@ -1,0 +1,98 @@
+package io.borderline.http;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates query parameters. Every failure is an {@link ApiException} naming the
+ * parameter and what it accepts; unknown and repeated parameters are refused too, so a typo
+ * such as {@code lng=} is an error rather than a silently ignored value.
+ */
+final class Params {
+    static final int MAX_VALUE_LENGTH = 200;
+
+    private final Context ctx;
+
+    private Params(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    static Params of(Context ctx, Set<String> allowed) {
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            String name = e.getKey();
+            if (!allowed.contains(name)) {
+                throw ApiException.badParameter(shorten(name), "unknown query parameter '" + shorten(name) + "'",
+                    String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (e.getValue().size() > 1) {
+                throw ApiException.badParameter(name, "parameter '" + name + "' is given more than once", "one value");
+            }
+            String v = e.getValue().get(0);
+            if (v != null && v.length() > MAX_VALUE_LENGTH) {
+                throw ApiException.badParameter(name, "parameter '" + name + "' is longer than "
+                    + MAX_VALUE_LENGTH + " characters", "at most " + MAX_VALUE_LENGTH + " characters");
+            }
+        }
+        return new Params(ctx);
+    }
+
+    /** The value, or null if the parameter is absent; an empty value is an error. */
+    String optional(String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        if (v.isBlank()) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is empty", "a non-empty value");
+        }
+        return v.trim();
+    }
+
+    String required(String name, String allowed) {
+        String v = optional(name);
+        if (v == null) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is required", allowed);
+        }
+        return v;
+    }
+
+    boolean has(String name) {
+        return ctx.queryParam(name) != null;
+    }
+
+    /** A finite decimal number in [min, max]. */
+    double number(String name, double min, double max) {
+        String range = "a number from " + fmt(min) + " to " + fmt(max);
+        return parseNumber(name, required(name, range), min, max);
+    }
+
+    static double parseNumber(String name, String raw, double min, double max) {
+        String range = "a number from " + fmt(min) + " to " + fmt(max);
+        double d;
+        try {
+            if (!raw.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                throw new NumberFormatException();
+            }
+            d = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is not a decimal number: '"
+                + shorten(raw) + "'", range);
+        }
+        if (!(d >= min && d <= max)) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is " + shorten(raw) + ", outside "
+                + fmt(min) + " to " + fmt(max), range);
+        }
+        return d;
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static String shorten(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+    }
+}

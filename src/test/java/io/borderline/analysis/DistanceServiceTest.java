@@ -1,0 +1,96 @@
+package io.borderline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borderline.TestData;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Site;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Distances on the real data against independently published figures and the data's own
+ * properties; bounds are generous where the published figure is itself rounded.
+ */
+class DistanceServiceTest {
+    private final DistanceService service = new DistanceService();
+    private final Dataset osm = TestData.get().dataset("osm10m");
+    private final Dataset ne = TestData.get().dataset("ne10m");
+
+    private CountryDistance from(Dataset ds, String site, CountryCode to) {
+        Site s = TestData.get().sites().get(site);
+        return service.toCountry(ds, s.lat(), s.lon(), to);
+    }
+
+    @Test
+    void vilniusIsAboutThirtyKilometresFromBelarus() {
+        CountryDistance d = from(osm, "vilnius", CountryCode.BLR);
+        assertThat(d.inside()).isFalse();
+        assertThat(d.inStates()).containsExactly("LTU");
+        // Published: "about 30 km" (Reuters); the nearest Belarusian land lies east-south-east.
+        assertThat(d.distanceM()).isBetween(25_000.0, 40_000.0);
+        assertThat(d.bearingDeg()).isBetween(60.0, 150.0);
+        assertThat(d.border().borderId()).isEqualTo("BLR-LTU");
+    }
+
+    @Test
+    void narvaIsWithinAFewKilometresOfRussiaAndItsNearestBorderIsTheRiver() {
+        CountryDistance d = from(osm, "narva", CountryCode.RUS);
+        assertThat(d.inside()).isFalse();
+        assertThat(d.inStates()).containsExactly("EST");
+        assertThat(d.distanceM()).isLessThan(3_000);
+        assertThat(d.border().borderId()).isEqualTo("EST-RUS");
+        // the political boundary runs in the river, so it is nearer than Russian land
+        assertThat(d.border().distanceM()).isLessThanOrEqualTo(d.distanceM());
+    }
+
+    @Test
+    void insideAPointHasZeroDistanceAndADistanceToTheBorder() {
+        CountryDistance d = from(osm, "minsk", CountryCode.BLR);
+        assertThat(d.inside()).isTrue();
+        assertThat(d.distanceM()).isZero();
+        assertThat(d.nearestPoint()).isNull();
+        assertThat(d.border().distanceM()).isBetween(100_000.0, 250_000.0);
+    }
+
+    @Test
+    void kaliningradBelongsToRussiaAndToTheExclave() {
+        assertThat(from(osm, "kaliningrad", CountryCode.RUS_KGD).inside()).isTrue();
+        assertThat(from(osm, "kaliningrad", CountryCode.RUS).inside()).isTrue();
+        assertThat(from(osm, "moscow", CountryCode.RUS_KGD).inside()).isFalse();
+    }
+
+    @Test
+    void suwalkiGapBetweenBelarusAndKaliningradIsAboutSixtyFiveKilometres() {
+        PairDistance d = service.between(osm, CountryCode.BLR, CountryCode.RUS_KGD);
+        // Published: about 65 km (the Suwałki gap's narrowest width).
+        assertThat(d.distanceM()).isBetween(60_000.0, 70_000.0);
+        double check = io.borderline.geodesy.Wgs84.GEODESIC.Inverse(d.pointA().lat(), d.pointA().lon(),
+            d.pointB().lat(), d.pointB().lon()).s12;
+        assertThat(Math.abs(check - d.distanceM())).isLessThan(1e-6);
+        assertThat(osm.inside(CountryCode.BLR, d.pointA().lat(), d.pointA().lon())).isTrue();
+    }
+
+    @Test
+    void neighboursTouch() {
+        assertThat(service.between(osm, CountryCode.BLR, CountryCode.LTU).distanceM()).isZero();
+        assertThat(service.between(ne, CountryCode.POL, CountryCode.UKR).distanceM()).isZero();
+    }
+
+    @Test
+    void crimeaIsInBothRussiaAndUkraineInOsmButOnlyRussiaInNaturalEarth() {
+        double lat = 44.9521;
+        double lon = 34.1024; // Simferopol
+        assertThat(osm.statesContaining(lat, lon)).containsExactlyInAnyOrder(CountryCode.RUS, CountryCode.UKR);
+        assertThat(ne.statesContaining(lat, lon)).containsExactly(CountryCode.RUS);
+    }
+
+    @Test
+    void aLakeEnclosedByACountryIsInsideIt() {
+        // Lake Ladoga, open water between Russia's shores: a hole of the land polygon
+        double lat = 60.85;
+        double lon = 31.5;
+        assertThat(osm.territory(CountryCode.RUS).onLand(lat, lon)).isFalse();
+        assertThat(osm.inside(CountryCode.RUS, lat, lon)).isTrue();
+    }
+}

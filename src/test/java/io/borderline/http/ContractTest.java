@@ -1,0 +1,99 @@
+package io.borderline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.borderline.TestData;
+import io.borderline.analysis.ClaimChecker;
+import io.borderline.analysis.DistanceService;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Keeps {@code openapi.yaml} and the implementation in step: every documented path is served
+ * and every served path documented, and real responses (successes and errors) validate
+ * against the document.
+ */
+class ContractTest {
+    private static final Path SPEC = Path.of("openapi.yaml");
+    // additionalProperties is left to the document: the validator's strict default rejects every allOf.
+    private static final OpenApiInteractionValidator VALIDATOR =
+        OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString())
+            .withLevelResolver(LevelResolver.create()
+                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build())
+            .build();
+
+    @Test
+    void documentedPathsAreExactlyTheServedOnes() throws Exception {
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SPEC.toFile());
+        Set<String> documented = new TreeSet<>();
+        spec.get("paths").fieldNames().forEachRemaining(documented::add);
+        Set<String> served = new TreeSet<>(new io.borderline.http.BorderlineApi(TestData.get(), new DistanceService(),
+            new ClaimChecker(TestData.get(), new DistanceService())).routes().keySet());
+        assertThat(served).isEqualTo(documented);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/health", "/datasets", "/openapi.yaml",
+        "/distance?lat=54.68916&lon=25.2798&to=BLR", "/distance?from=narva&to=RUS&dataset=ne10m",
+        "/distance?lat=53.9&lon=27.56&to=BLR", "/distance?lat=-33.9&lon=151.2&to=RUS-KGD",
+        "/distance/points?a=54.68916,25.2798&b=minsk", "/distance/points?a=vilnius&b=vilnius",
+        "/distance/countries?a=BLR&b=RUS-KGD", "/distance/countries?a=LTU&b=BLR&dataset=ne10m",
+        "/countries", "/countries?dataset=ne10m", "/borders?dataset=ne10m",
+        "/sites", "/sites?kind=airfield&country=BLR", "/sites/narva", "/sites/hantsavichy-radar?dataset=ne10m",
+        "/claims", "/claims/narva-rus",
+    })
+    void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
+        HttpResponse<String> r = ServerFixture.get(pathAndQuery);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        ValidationReport report = VALIDATOR.validate(request(pathAndQuery), response(r));
+        assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
+        "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2"})
+    void errorResponsesMatchTheContract(String pathAndQuery) {
+        HttpResponse<String> r = ServerFixture.get(pathAndQuery);
+        assertThat(r.statusCode()).isIn(400, 404);
+        URI uri = URI.create("http://x" + pathAndQuery);
+        ValidationReport report = VALIDATOR.validateResponse(uri.getPath(), Request.Method.GET, response(r));
+        assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
+    }
+
+    private static SimpleResponse response(HttpResponse<String> r) {
+        return SimpleResponse.Builder.status(r.statusCode())
+            .withContentType(r.headers().firstValue("Content-Type").orElse(""))
+            .withBody(r.body()).build();
+    }
+
+    private static Request request(String pathAndQuery) {
+        URI uri = URI.create("http://x" + pathAndQuery);
+        SimpleRequest.Builder b = SimpleRequest.Builder.get(uri.getPath());
+        if (uri.getRawQuery() != null) {
+            for (String kv : uri.getRawQuery().split("&")) {
+                String[] p = kv.split("=", 2);
+                b.withQueryParam(p[0], URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8));
+            }
+        }
+        return b.build();
+    }
+
+}
