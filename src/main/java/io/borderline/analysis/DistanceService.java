@@ -41,8 +41,9 @@ public final class DistanceService {
                 border);
         }
         NearestPoint n = t.boundary().nearest(lat, lon);
-        return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), false, inStates, n.distanceM(),
-            new LatLon(n.lat(), n.lon()), bearing(n), RegionWindow.onEdge(n.lat(), n.lon()), border);
+        return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), false, inStates,
+            Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n),
+            RegionWindow.onEdge(n.lat(), n.lon()), border);
     }
 
     /** Distance from (lat, lon) to the international boundary line of {@code c}, or null if it has none loaded. */
@@ -53,15 +54,16 @@ public final class DistanceService {
             return null;
         }
         Border b = ds.borders().get(index.sourceOf(n.segment()));
-        return new BorderDistance(n.distanceM(), new LatLon(n.lat(), n.lon()), bearing(n), b.id());
+        return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n), b.id());
     }
 
     /** Geodesic between two points. */
     public PointToPoint between(LatLon a, LatLon b) {
         GeodesicData g = Wgs84.GEODESIC.Inverse(a.lat(), a.lon(), b.lat(), b.lon());
         boolean same = g.s12 == 0;
-        return new PointToPoint(a, b, g.s12, same ? null : GeodesicSegments.normalizeBearing(g.azi1),
-            same ? null : GeodesicSegments.normalizeBearing(g.azi2));
+        return new PointToPoint(a, b, Rounding.metres(g.s12),
+            same ? null : Rounding.bearing(GeodesicSegments.normalizeBearing(g.azi1)),
+            same ? null : Rounding.bearing(GeodesicSegments.normalizeBearing(g.azi2)));
     }
 
     /**
@@ -91,9 +93,10 @@ public final class DistanceService {
                 best.distanceM = 0;
             }
         }
-        Double bearing = best.distanceM == 0 ? null : GeodesicSegments.normalizeBearing(
-            Wgs84.GEODESIC.Inverse(best.a.lat(), best.a.lon(), best.b.lat(), best.b.lon()).azi1);
-        return new PairDistance(a.code(), b.code(), ds.id(), best.distanceM, best.a, best.b, bearing);
+        Double bearing = best.distanceM == 0 ? null : Rounding.bearing(GeodesicSegments.normalizeBearing(
+            Wgs84.GEODESIC.Inverse(best.a.lat(), best.a.lon(), best.b.lat(), best.b.lon()).azi1));
+        return new PairDistance(a.code(), b.code(), ds.id(), Rounding.metres(best.distanceM),
+            Rounding.point(best.a.lat(), best.a.lon()), Rounding.point(best.b.lat(), best.b.lon()), bearing);
     }
 
     private static final class Best {
@@ -120,6 +123,6 @@ public final class DistanceService {
     }
 
     private static Double bearing(NearestPoint n) {
-        return Double.isNaN(n.bearingDeg()) ? null : n.bearingDeg();
+        return Rounding.bearing(n.bearingDeg());
     }
 }

@@ -1,10 +1,8 @@
 package io.borderline.data;
 
 import io.borderline.geodesy.SegmentIndex;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
+import io.borderline.geodesy.GridLocator;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -20,21 +18,24 @@ public final class Territory {
     private final Geometry land;
     private final double areaKm2;
     private final SegmentIndex boundary;
-    private final IndexedPointInAreaLocator landLocator;
-    private final IndexedPointInAreaLocator shellLocator;
+    /** Grid cell of the point-in-polygon accelerators, degrees (about 5 km). */
+    private static final double GRID_CELL_DEG = 0.05;
+
+    private final GridLocator landLocator;
+    private final GridLocator shellLocator;
 
     public Territory(CountryCode code, Geometry land, double areaKm2) {
         this.code = code;
         this.land = land;
         this.areaKm2 = areaKm2;
         this.boundary = new SegmentIndex.Builder().addGeometry(land, 0).build();
-        this.landLocator = new IndexedPointInAreaLocator(land);
+        this.landLocator = new GridLocator(land, GRID_CELL_DEG);
         Polygon[] shells = new Polygon[land.getNumGeometries()];
         for (int i = 0; i < shells.length; i++) {
             Polygon p = (Polygon) land.getGeometryN(i);
             shells[i] = land.getFactory().createPolygon(p.getExteriorRing().getCoordinates());
         }
-        this.shellLocator = new IndexedPointInAreaLocator(land.getFactory().createMultiPolygon(shells));
+        this.shellLocator = new GridLocator(land.getFactory().createMultiPolygon(shells), GRID_CELL_DEG);
     }
 
     public CountryCode code() {
@@ -58,11 +59,11 @@ public final class Territory {
 
     /** True if the point lies on the land territory or its boundary. */
     public boolean onLand(double lat, double lon) {
-        return landLocator.locate(new Coordinate(lon, lat)) != Location.EXTERIOR;
+        return landLocator.covers(lat, lon);
     }
 
     /** True if the point lies inside an outer ring, i.e. on land or on a lake enclosed by it. */
     public boolean inShell(double lat, double lon) {
-        return shellLocator.locate(new Coordinate(lon, lat)) != Location.EXTERIOR;
+        return shellLocator.covers(lat, lon);
     }
 }

@@ -333,9 +333,11 @@ public final class SegmentIndex {
             double dy = ecef[6 * count + 4] - ecef[6 * count + 1];
             double dz = ecef[6 * count + 5] - ecef[6 * count + 2];
             double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
-            // The linear lon/lat interpolation used for the edge can also depart from the chord;
-            // a 1 % length term bounds that for the short edges the data build guarantees.
-            slack[count] = Wgs84.sagittaBoundM(chord * 1.01) + 0.01 * chord;
+            // The edge is evaluated as a linear lon/lat interpolation, a curve on the surface whose
+            // curvature can reach 1/(r cos(lat)) (a parallel); bound its bulge over the chord by
+            // the sagitta at that curvature, with a floor of cos 80° for edges nearer the poles.
+            double cosLat = Math.max(Math.cos(Math.toRadians(Math.max(Math.abs(latA), Math.abs(latB)))), 0.17);
+            slack[count] = Wgs84.sagittaBoundM(chord) / cosLat;
             source[count] = sourceId;
             count++;
             return this;

@@ -76,7 +76,8 @@ public final class BorderlineApi {
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(Exception.class, ProblemHandler::unexpected);
         cfg.routes.error(404, ctx -> {
-            if (!ProblemHandler.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(ProblemHandler.CONTENT_TYPE)) {
                 ProblemHandler.status(ctx, 404, "Not found", "no resource at " + Params.shorten(ctx.path()));
             }
         });
@@ -124,9 +125,9 @@ public final class BorderlineApi {
         }
         CountryDistance d = distances.toCountry(ds, point.lat(), point.lon(), to);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", site == null ? Map.of("lat", point.lat(), "lon", point.lon()) : Views.site(site));
+        m.put("from", site == null ? point : Views.site(site));
         m.put("result", d);
-        m.put("distance_km", d.distanceM() / 1000);
+        m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
         m.put("dataset", Views.dataset(ds.info()));
         m.put("method", Views.method());
         json(ctx, m);
@@ -138,8 +139,12 @@ public final class BorderlineApi {
         LatLon b = pointOrSite(p, "b");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", distances.between(a, b));
-        m.put("method", Map.of("description", "GeographicLib inverse geodesic on WGS84", "ellipsoid", "WGS84",
-            "accuracy_m", 1e-8));
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("description", "GeographicLib inverse geodesic on WGS84 (Karney 2013), accurate to 15 nm; published"
+            + " rounded to the millimetre");
+        method.put("ellipsoid", "WGS84");
+        method.put("accuracy_m", 0.001);
+        m.put("method", method);
         json(ctx, m);
     }
 
@@ -164,7 +169,10 @@ public final class BorderlineApi {
         for (CountryCode c : CountryCode.values()) {
             out.add(Views.country(c, ds));
         }
-        json(ctx, Map.of("countries", out, "dataset", Views.dataset(ds.info())));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("countries", out);
+        m.put("dataset", Views.dataset(ds.info()));
+        json(ctx, m);
     }
 
     private void borders(Context ctx) {
@@ -201,7 +209,10 @@ public final class BorderlineApi {
             .filter(s -> kind == null || s.kind().equals(kind))
             .filter(s -> country == null || s.country() == country)
             .map(s -> (Object) Views.site(s)).toList();
-        json(ctx, Map.of("sites", out, "count", out.size()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", out);
+        m.put("count", out.size());
+        json(ctx, m);
     }
 
     private void site(Context ctx) {

@@ -67,7 +67,7 @@ class DistanceServiceTest {
         assertThat(d.distanceM()).isBetween(60_000.0, 70_000.0);
         double check = io.borderline.geodesy.Wgs84.GEODESIC.Inverse(d.pointA().lat(), d.pointA().lon(),
             d.pointB().lat(), d.pointB().lon()).s12;
-        assertThat(Math.abs(check - d.distanceM())).isLessThan(1e-6);
+        assertThat(Math.abs(check - d.distanceM())).isLessThan(0.05); // published values are rounded to 1e-7 degrees
         assertThat(osm.inside(CountryCode.BLR, d.pointA().lat(), d.pointA().lon())).isTrue();
     }
 
