@@ -1,8 +1,10 @@
 package io.borderline;
 
 import io.borderline.analysis.ClaimChecker;
+import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.DistanceService;
 import io.borderline.data.BorderlineData;
+import io.borderline.data.BoundaryFile;
 import io.borderline.data.DataFileException;
 import io.borderline.http.BorderlineApi;
 import io.javalin.Javalin;
@@ -65,7 +67,8 @@ public final class Main implements Callable<Integer> {
     public static Javalin start(BorderlineData data, String host, int port) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
-        return new BorderlineApi(data, distances, claims).create().start(host, port);
+        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY);
+        return new BorderlineApi(data, distances, claims, coverages).create().start(host, port);
     }
 
     /** The data directory as given, or, if relative and absent, next to the jar's project. */

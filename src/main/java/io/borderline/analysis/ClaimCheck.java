@@ -13,9 +13,17 @@ import java.util.List;
  * @param toleranceKm half-width of the band inside which a claim counts as accurate, km
  * @param toleranceRule how the tolerance is derived
  * @param measurements one per dataset and definition of "the border"
+ * @param reach what it takes to reach the place from the target country
  */
 public record ClaimCheck(String claimId, String place, String placeDefinition, String target, double claimedKm,
-                         double toleranceKm, String toleranceRule, List<Measurement> measurements) {
+                         double toleranceKm, String toleranceRule, List<Measurement> measurements, Reach reach) {
+
+    /**
+     * @param minRangeKm the smallest range that reaches the place from the target's territory
+     *     (default dataset, nearest land), km
+     * @param droneClasses catalogue classes whose nominal range is at least that
+     */
+    public record Reach(double minRangeKm, List<String> droneClasses) {}
 
     /**
      * One measured value.

@@ -32,6 +32,7 @@ public final class ClaimChecker {
     public ClaimCheck check(Claim claim) {
         double tolerance = Math.max(MIN_TOLERANCE_KM, RELATIVE_TOLERANCE * claim.claimedKm());
         List<ClaimCheck.Measurement> out = new ArrayList<>();
+        ClaimCheck.Reach reach = null;
         for (Dataset ds : data.datasets().values()) {
             CountryDistance d = distances.toCountry(ds, claim.site().lat(), claim.site().lon(), claim.target());
             if (d.border() != null) {
@@ -43,10 +44,15 @@ public final class ClaimChecker {
             double lon = d.inside() ? claim.site().lon() : d.nearestPoint().lon();
             out.add(measure(ds.id(), "nearest_territory", d.distanceM(), claim.claimedKm(), tolerance, lat, lon,
                 d.bearingDeg(), d.inside()));
+            if (ds.id().equals(BorderlineData.DEFAULT_DATASET)) {
+                double km = d.distanceM() / 1000;
+                reach = new ClaimCheck.Reach(Math.round(km * 1000) / 1000.0, data.drones().values().stream()
+                    .filter(x -> x.rangeKm() >= km).map(x -> x.id()).toList());
+            }
         }
         return new ClaimCheck(claim.id(), claim.site().id(), "GeoNames point of the place (city centre); the data"
             + " has no city extents, so the distance from the edge of the built-up area is not measured",
-            claim.target().code(), claim.claimedKm(), tolerance, TOLERANCE_RULE, out);
+            claim.target().code(), claim.claimedKm(), tolerance, TOLERANCE_RULE, out, reach);
     }
 
     static ClaimCheck.Measurement measure(String dataset, String definition, double measuredM, double claimedKm,

@@ -24,13 +24,15 @@ public final class BorderlineData {
     private final Map<String, Site> sites;
     private final Map<String, Claim> claims;
     private final Map<String, DroneClass> drones;
+    private final List<Place> places;
 
     private BorderlineData(Map<String, Dataset> datasets, Map<String, Site> sites, Map<String, Claim> claims,
-                           Map<String, DroneClass> drones) {
+                           Map<String, DroneClass> drones, List<Place> places) {
         this.datasets = datasets;
         this.sites = sites;
         this.claims = claims;
         this.drones = drones;
+        this.places = places;
     }
 
     public static BorderlineData load(Path dataDir) {
@@ -50,8 +52,10 @@ public final class BorderlineData {
         Map<String, Claim> claims = readClaims(dataDir.resolve("claims.csv"), sites);
         manifest.verify(dataDir, "drones.csv");
         Map<String, DroneClass> drones = readDrones(dataDir.resolve("drones.csv"));
+        manifest.verify(dataDir, "places.csv.gz");
+        List<Place> places = readPlaces(dataDir.resolve("places.csv.gz"));
         return new BorderlineData(Collections.unmodifiableMap(datasets), Collections.unmodifiableMap(sites),
-            Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones));
+            Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones), places);
     }
 
     static Dataset toDataset(Path file, List<FeatureRecord> records) {
@@ -177,6 +181,27 @@ public final class BorderlineData {
             }
         }
         return drones;
+    }
+
+    private static List<Place> readPlaces(Path file) {
+        CsvTable t = CsvTable.read(file, List.of("geonames_id", "name", "country_iso2", "feature_code", "population",
+            "lat", "lon"));
+        List<Place> out = new ArrayList<>(t.size());
+        for (int i = 0; i < t.size(); i++) {
+            Long id = t.optionalLong(i, "geonames_id");
+            Long pop = t.optionalLong(i, "population");
+            if (id == null || pop == null || pop < 0) {
+                throw t.bad(i, "population", "must be a non-negative integer with a geonames_id");
+            }
+            out.add(new Place(id, t.text(i, "name"), t.text(i, "country_iso2"), pop,
+                t.number(i, "lat", -90, 90), t.number(i, "lon", -180, 180)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** GeoNames places (population ≥ 1,000) of the loaded countries inside the region window. */
+    public List<Place> places() {
+        return places;
     }
 
     public Dataset dataset(String id) {

@@ -2,7 +2,9 @@ package io.borderline.http;
 
 import io.borderline.analysis.ClaimChecker;
 import io.borderline.analysis.CountryDistance;
+import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.DistanceService;
+import io.borderline.coverage.CoverageLimitException;
 import io.borderline.data.Border;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Claim;
@@ -37,10 +39,14 @@ public final class BorderlineApi {
     private final ClaimChecker claims;
     private final byte[] openApiYaml;
 
-    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims) {
+    private final CoverageApi coverage;
+
+    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
+                         CoverageService coverages) {
         this.data = data;
         this.distances = distances;
         this.claims = claims;
+        this.coverage = new CoverageApi(data, coverages);
         this.openApiYaml = resource("/openapi.yaml");
     }
 
@@ -64,6 +70,9 @@ public final class BorderlineApi {
         r.put("/sites/{id}", this::site);
         r.put("/claims", this::claimList);
         r.put("/claims/{id}", this::claim);
+        r.put("/coverage", coverage::coverage);
+        r.put("/coverage/stats", coverage::stats);
+        r.put("/drones", coverage::drones);
         return r;
     }
 
@@ -74,6 +83,8 @@ public final class BorderlineApi {
         cfg.routes.get("/", ctx -> ctx.redirect("/openapi.yaml"));
         routes().forEach(cfg.routes::get);
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
+        cfg.routes.exception(CoverageLimitException.class, (e, ctx) -> ProblemHandler.apiException(
+            new ApiException(422, "coverage-limit", "Coverage not computed", e.getMessage(), null, null), ctx));
         cfg.routes.exception(Exception.class, ProblemHandler::unexpected);
         cfg.routes.error(404, ctx -> {
             String type = ctx.res().getContentType();

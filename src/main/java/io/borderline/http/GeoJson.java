@@ -33,7 +33,11 @@ final class GeoJson {
         ObjectNode f = features.addObject();
         f.put("type", "Feature");
         f.put("id", id);
-        f.putRawValue("geometry", new RawValue(geometry(geometry)));
+        if (geometry == null) {
+            f.putNull("geometry");
+        } else {
+            f.putRawValue("geometry", new RawValue(geometry(geometry)));
+        }
         return f.putObject("properties");
     }
 }

@@ -20,19 +20,25 @@ final class Params {
     }
 
     static Params of(Context ctx, Set<String> allowed) {
+        return of(ctx, allowed, Set.of());
+    }
+
+    /** As {@link #of(Context, Set)}, but the {@code lists} parameters may repeat. */
+    static Params of(Context ctx, Set<String> allowed, Set<String> lists) {
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             String name = e.getKey();
             if (!allowed.contains(name)) {
                 throw ApiException.badParameter(shorten(name), "unknown query parameter '" + shorten(name) + "'",
                     String.join(", ", allowed.stream().sorted().toList()));
             }
-            if (e.getValue().size() > 1) {
+            if (e.getValue().size() > 1 && !lists.contains(name)) {
                 throw ApiException.badParameter(name, "parameter '" + name + "' is given more than once", "one value");
             }
-            String v = e.getValue().get(0);
-            if (v != null && v.length() > MAX_VALUE_LENGTH) {
-                throw ApiException.badParameter(name, "parameter '" + name + "' is longer than "
-                    + MAX_VALUE_LENGTH + " characters", "at most " + MAX_VALUE_LENGTH + " characters");
+            for (String v : e.getValue()) {
+                if (v != null && v.length() > MAX_VALUE_LENGTH) {
+                    throw ApiException.badParameter(name, "parameter '" + name + "' is longer than "
+                        + MAX_VALUE_LENGTH + " characters", "at most " + MAX_VALUE_LENGTH + " characters");
+                }
             }
         }
         return new Params(ctx);
@@ -56,6 +62,24 @@ final class Params {
             throw ApiException.badParameter(name, "parameter '" + name + "' is required", allowed);
         }
         return v;
+    }
+
+    /** Every value of a list parameter: repeated, comma-separated, or both; empty if absent. */
+    List<String> list(String name, int max) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String v : ctx.queryParams(name)) {
+            for (String part : v.split(",", -1)) {
+                if (part.isBlank()) {
+                    throw ApiException.badParameter(name, "parameter '" + name + "' has an empty item", "non-empty items");
+                }
+                out.add(part.trim());
+            }
+        }
+        if (out.size() > max) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' has " + out.size() + " items, more than "
+                + max, "at most " + max + " items");
+        }
+        return out;
     }
 
     boolean has(String name) {

@@ -45,7 +45,9 @@ class ContractTest {
         Set<String> documented = new TreeSet<>();
         spec.get("paths").fieldNames().forEachRemaining(documented::add);
         Set<String> served = new TreeSet<>(new io.borderline.http.BorderlineApi(TestData.get(), new DistanceService(),
-            new ClaimChecker(TestData.get(), new DistanceService())).routes().keySet());
+            new ClaimChecker(TestData.get(), new DistanceService()),
+            new io.borderline.analysis.CoverageService(TestData.get(), io.borderline.data.BoundaryFile.FACTORY))
+            .routes().keySet());
         assertThat(served).isEqualTo(documented);
     }
 
@@ -58,7 +60,11 @@ class ContractTest {
         "/distance/countries?a=BLR&b=RUS-KGD", "/distance/countries?a=LTU&b=BLR&dataset=ne10m",
         "/countries", "/countries?dataset=ne10m", "/borders?dataset=ne10m",
         "/sites", "/sites?kind=airfield&country=BLR", "/sites/narva", "/sites/hantsavichy-radar?dataset=ne10m",
-        "/claims", "/claims/narva-rus",
+        "/claims", "/claims/narva-rus", "/drones",
+        "/coverage?from=BLR&range_km=30", "/coverage/stats?site=lida-airbase&range_km=120",
+        "/coverage/stats?border=LTU-BLR&drone=lancet&mode=beyond", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
+        "/coverage/stats?site_kind=airfield&site_country=BLR&range_km=100&dataset=ne10m",
+        "/coverage?site=lida-airbase&site=vileika-vlf&range_km=50",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -69,10 +75,12 @@ class ContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
-        "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2"})
+        "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
+        "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
+        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
-        assertThat(r.statusCode()).isIn(400, 404);
+        assertThat(r.statusCode()).isIn(400, 404, 422);
         URI uri = URI.create("http://x" + pathAndQuery);
         ValidationReport report = VALIDATOR.validateResponse(uri.getPath(), Request.Method.GET, response(r));
         assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();

@@ -1,0 +1,100 @@
+package io.borderline.analysis;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.borderline.coverage.Coverage;
+import io.borderline.coverage.GeodesicBuffer;
+import io.borderline.coverage.Source;
+import io.borderline.coverage.Sources;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Site;
+import io.borderline.geodesy.LatLon;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Computes coverages and their exposure statistics, with a cache bounded by bytes: identical
+ * requests are answered from memory. Thread-safe.
+ */
+public final class CoverageService {
+    /** Upper bound of the coverage cache, bytes (estimated from vertex counts). */
+    public static final long CACHE_BYTES = 64L << 20;
+
+    private final BorderlineData data;
+    private final GeodesicBuffer buffer;
+    private final ExposureCalculator exposure;
+    private final GeometryFactory factory;
+    private final Cache<String, CoverageResult> cache = Caffeine.newBuilder()
+        .maximumWeight(CACHE_BYTES)
+        .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
+        .recordStats()
+        .build();
+
+    public CoverageService(BorderlineData data, GeometryFactory factory) {
+        this.data = data;
+        this.factory = factory;
+        this.buffer = new GeodesicBuffer(factory);
+        this.exposure = new ExposureCalculator(data);
+    }
+
+    public CoverageResult coverage(CoverageRequest request) {
+        return cache.get(request.key(), k -> compute(request));
+    }
+
+    /** Requests answered from the cache so far. */
+    public long cacheHits() {
+        return cache.stats().hitCount();
+    }
+
+    private CoverageResult compute(CoverageRequest req) {
+        Dataset ds = data.dataset(req.dataset());
+        double rangeM = req.rangeKm() * 1000;
+        Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
+        Coverage coverage = buffer.compute(source, rangeM);
+        Geometry served = coverage.geometry();
+        if (req.beyond() && source.ownTerritory() != null) {
+            served = OverlayNGRobust.overlay(served, source.ownTerritory(), OverlayNG.DIFFERENCE);
+        }
+        return new CoverageResult(req, coverage, served, exposure.compute(ds, coverage, served));
+    }
+
+    private Source source(Dataset ds, CoverageRequest req, double simplifyM) {
+        switch (req.sourceKind()) {
+            case "country" -> {
+                return Sources.countries(ds, req.sourceIds().stream()
+                    .map(id -> CountryCode.parse(id).orElseThrow()).toList(), simplifyM);
+            }
+            case "border" -> {
+                return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList());
+            }
+            case "site" -> {
+                List<Site> sites = req.sourceIds().stream().map(id -> data.sites().get(id)).toList();
+                List<LatLon> points = sites.stream().map(s -> new LatLon(s.lat(), s.lon())).toList();
+                return Sources.points("site", req.sourceIds(), points, factory, ownTerritory(ds, points));
+            }
+            case "point" -> {
+                String[] ll = req.sourceIds().get(0).split(",");
+                LatLon p = new LatLon(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
+                return Sources.points("point", req.sourceIds(), List.of(p), factory, ownTerritory(ds, List.of(p)));
+            }
+            default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
+        }
+    }
+
+    /** The union of the states the points stand on (their own territory, for mode=beyond). */
+    private Geometry ownTerritory(Dataset ds, List<LatLon> points) {
+        List<Geometry> lands = new ArrayList<>();
+        for (CountryCode c : CountryCode.states()) {
+            if (points.stream().anyMatch(p -> ds.inside(c, p.lat(), p.lon()))) {
+                lands.add(ds.territory(c).land());
+            }
+        }
+        return lands.isEmpty() ? null : OverlayNGRobust.union(lands);
+    }
+}

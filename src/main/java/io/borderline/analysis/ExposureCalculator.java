@@ -1,0 +1,84 @@
+package io.borderline.analysis;
+
+import io.borderline.coverage.Coverage;
+import io.borderline.coverage.SourceDistance;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Place;
+import io.borderline.data.Site;
+import io.borderline.data.Territory;
+import io.borderline.geodesy.EllipsoidalMeasure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Exposure statistics of a coverage: per-country area in range (JTS overlay, then ellipsoidal
+ * area with GeographicLib), named sites and GeoNames places inside it. Thread-safe.
+ */
+public final class ExposureCalculator {
+    public static final String POPULATION_NOTE = "Sum of GeoNames populations of populated places with at least"
+        + " 1,000 inhabitants whose point lies in range; not a census total (rural and small-settlement population"
+        + " is missing, and a city counts fully or not at all).";
+
+    private final BorderlineData data;
+
+    public ExposureCalculator(BorderlineData data) {
+        this.data = data;
+    }
+
+    /**
+     * @param coverage the coverage (for its source)
+     * @param cover the area to count: the coverage, or its part beyond the source's territory
+     */
+    public CoverageStats compute(Dataset ds, Coverage coverage, Geometry cover) {
+        Envelope env = cover.getEnvelopeInternal();
+        List<CoverageStats.CountryExposure> countries = new ArrayList<>();
+        for (CountryCode c : CountryCode.values()) {
+            Territory t = ds.territory(c);
+            double inRange = 0;
+            if (env.intersects(t.land().getEnvelopeInternal())) {
+                Geometry part = OverlayNGRobust.overlay(t.land(), cover, OverlayNG.INTERSECTION);
+                inRange = EllipsoidalMeasure.areaM2(part) / 1e6;
+            }
+            countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
+                round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
+        }
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
+        SourceDistance dist = coverage.source().distance();
+        List<CoverageStats.SiteInRange> sites = new ArrayList<>();
+        for (Site s : data.sites().values()) {
+            if (locator.locate(new Coordinate(s.lon(), s.lat())) != Location.EXTERIOR) {
+                sites.add(new CoverageStats.SiteInRange(s.id(), s.nameEn(), s.country().code(), s.kind(),
+                    round(dist.nearest(s.lat(), s.lon()).distanceM() / 1000, 3)));
+            }
+        }
+        sites.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
+        int count = 0;
+        long population = 0;
+        Map<String, Long> byCountry = new TreeMap<>();
+        for (Place p : data.places()) {
+            if (env.contains(p.lon(), p.lat()) && locator.locate(new Coordinate(p.lon(), p.lat())) != Location.EXTERIOR) {
+                count++;
+                population += p.population();
+                byCountry.merge(p.countryIso2(), p.population(), Long::sum);
+            }
+        }
+        return new CoverageStats(countries, sites, new CoverageStats.PlacesInRange(count, population, POPULATION_NOTE,
+            byCountry), round(EllipsoidalMeasure.areaM2(cover) / 1e6, 1));
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,19 @@
+package io.borderline.coverage;
+
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A computed coverage: every point within {@code rangeM} of the source, as a valid
+ * longitude/latitude (Multi)Polygon whose boundary vertices all lie at {@code rangeM} ±
+ * {@code toleranceM} from the source, measured geodesically on WGS84.
+ *
+ * @param source the source
+ * @param rangeM the range, metres
+ * @param toleranceM the outline tolerance, max(0.1 % of R, 20 m)
+ * @param geometry the coverage, source included (longitude/latitude; antimeridian-split)
+ * @param vertexCount vertices of {@code geometry}
+ * @param maxOutlineErrorM the largest |distance − R| over the outline vertices, as measured
+ * @param computeMillis wall time of the computation, milliseconds
+ */
+public record Coverage(Source source, double rangeM, double toleranceM, Geometry geometry, int vertexCount,
+                       double maxOutlineErrorM, long computeMillis) {}

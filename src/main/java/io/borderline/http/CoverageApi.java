@@ -1,0 +1,215 @@
+package io.borderline.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.borderline.analysis.CoverageRequest;
+import io.borderline.analysis.CoverageResult;
+import io.borderline.analysis.CoverageService;
+import io.borderline.coverage.GeodesicBuffer;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.CountryCode;
+import io.borderline.data.DroneClass;
+import io.borderline.data.Site;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Routes of the coverage engine: {@code /coverage}, {@code /coverage/stats}, {@code /drones}. */
+final class CoverageApi {
+    /** Most source items one request may name (documented limit). */
+    static final int MAX_SOURCES = 20;
+    static final String METHOD = "True geodesic buffer on WGS84: a first outline from an azimuthal equidistant"
+        + " buffer, then every outline vertex moved along the geodesic from its nearest source point to exactly R"
+        + " (GeographicLib), and edges split until their midpoints are within tolerance; areas with GeographicLib"
+        + " PolygonArea.";
+    private static final Set<String> PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
+        "lon", "range_km", "drone", "mode", "dataset");
+    private static final Set<String> LISTS = Set.of("from", "border", "site");
+
+    private final BorderlineData data;
+    private final CoverageService service;
+
+    CoverageApi(BorderlineData data, CoverageService service) {
+        this.data = data;
+        this.service = service;
+    }
+
+    void coverage(Context ctx) {
+        CoverageResult r = service.coverage(request(ctx));
+        ObjectNode fc = GeoJson.featureCollection();
+        ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
+        describe(props, r);
+        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        ObjectNode src = GeoJson.addFeature(fc, "source",
+            r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
+        src.put("kind", r.request().sourceKind());
+        src.set("ids", Json.MAPPER.valueToTree(r.request().sourceIds()));
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
+    }
+
+    void stats(Context ctx) {
+        CoverageResult r = service.coverage(request(ctx));
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        describe(m, r);
+        m.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    void drones(Context ctx) {
+        Params.of(ctx, Set.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("drones", data.drones().values());
+        m.put("note", "Nominal published ranges; range_meaning says whether a figure is a one-way reach or a radius"
+            + " of action. Every row cites its source.");
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    private void describe(ObjectNode props, CoverageResult r) {
+        CoverageRequest q = r.request();
+        ObjectNode source = props.putObject("source");
+        source.put("kind", q.sourceKind());
+        source.set("ids", Json.MAPPER.valueToTree(q.sourceIds()));
+        props.put("range_km", q.rangeKm());
+        props.put("drone", q.droneId());
+        props.put("mode", q.beyond() ? "beyond" : "full");
+        props.put("dataset", q.dataset());
+        props.put("attribution", data.dataset(q.dataset()).info().attribution());
+        props.put("tolerance_m", r.coverage().toleranceM());
+        props.put("max_outline_error_m", Math.round(r.coverage().maxOutlineErrorM() * 1000) / 1000.0);
+        props.put("vertex_count", r.geometry().getNumPoints());
+        props.put("compute_ms", r.coverage().computeMillis());
+        props.put("method", METHOD);
+    }
+
+    private CoverageRequest request(Context ctx) {
+        Params p = Params.of(ctx, PARAMS, LISTS);
+        String dataset = p.optional("dataset");
+        if (dataset == null) {
+            dataset = BorderlineData.DEFAULT_DATASET;
+        } else if (!BorderlineData.DATASETS.contains(dataset)) {
+            throw ApiException.badParameter("dataset", "parameter 'dataset': unknown dataset '" + Params.shorten(dataset)
+                + "'", String.join(", ", BorderlineData.DATASETS));
+        }
+        String mode = p.optional("mode");
+        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
+            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
+        }
+        double rangeKm;
+        String drone = p.optional("drone");
+        if (drone != null) {
+            if (p.has("range_km")) {
+                throw ApiException.badParameter("drone", "give either 'drone' or 'range_km', not both",
+                    "a drone id, or range_km");
+            }
+            DroneClass d = data.drones().get(drone);
+            if (d == null) {
+                throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
+                    + Params.shorten(drone) + "'", String.join(", ", data.drones().keySet()));
+            }
+            rangeKm = d.rangeKm();
+        } else {
+            rangeKm = p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
+        }
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("from", "border", "site", "site_kind", "lat")) {
+            if (p.has(k)) {
+                kinds.add(k);
+            }
+        }
+        if (p.has("lon") && !p.has("lat")) {
+            kinds.add("lon");
+        }
+        if (kinds.size() != 1 && !(kinds.size() == 2 && kinds.contains("site") && kinds.contains("site_kind"))) {
+            throw ApiException.badParameter(kinds.isEmpty() ? "from" : kinds.get(kinds.size() - 1),
+                kinds.isEmpty() ? "a source is required" : "give exactly one kind of source, got " + kinds,
+                "one of: from=<country codes>, border=<border ids>, site=<site ids>, site_kind=<kind>"
+                    + "[&site_country=<code>], lat=..&lon=..");
+        }
+        String kind = kinds.get(0);
+        boolean beyond = "beyond".equals(mode);
+        return switch (kind) {
+            case "from" -> {
+                List<String> ids = new ArrayList<>();
+                for (String v : p.list("from", MAX_SOURCES)) {
+                    CountryCode c = CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter("from",
+                        "parameter 'from': unknown country '" + Params.shorten(v) + "'", CountryCode.allowed()));
+                    if (!ids.contains(c.code())) {
+                        ids.add(c.code());
+                    }
+                }
+                ids.sort(null);
+                yield new CoverageRequest(dataset, "country", ids, rangeKm, drone, beyond);
+            }
+            case "border" -> {
+                List<String> ids = new ArrayList<>();
+                for (String v : p.list("border", MAX_SOURCES)) {
+                    String id = borderId(dataset, v);
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+                ids.sort(null);
+                yield new CoverageRequest(dataset, "border", ids, rangeKm, drone, beyond);
+            }
+            case "site", "site_kind" -> {
+                List<String> ids = p.has("site") ? new ArrayList<>(p.list("site", MAX_SOURCES)) : sitesOfKind(p);
+                for (String id : ids) {
+                    if (!data.sites().containsKey(id)) {
+                        throw ApiException.badParameter("site", "parameter 'site': unknown site '" + Params.shorten(id)
+                            + "'", "site ids from GET /sites");
+                    }
+                }
+                List<String> unique = new ArrayList<>(new java.util.TreeSet<>(ids));
+                yield new CoverageRequest(dataset, "site", unique, rangeKm, drone, beyond);
+            }
+            default -> {
+                double lat = p.number("lat", -90, 90);
+                double lon = p.number("lon", -180, 180);
+                yield new CoverageRequest(dataset, "point", List.of(lat + "," + lon), rangeKm, drone, beyond);
+            }
+        };
+    }
+
+    private List<String> sitesOfKind(Params p) {
+        String kind = p.required("site_kind", String.join(", ", Site.KINDS));
+        if (!Site.KINDS.contains(kind)) {
+            throw ApiException.badParameter("site_kind", "parameter 'site_kind': unknown kind '" + Params.shorten(kind)
+                + "'", String.join(", ", Site.KINDS.stream().sorted().toList()));
+        }
+        CountryCode country = null;
+        if (p.has("site_country")) {
+            String v = p.optional("site_country");
+            country = CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter("site_country",
+                "parameter 'site_country': unknown country '" + Params.shorten(v) + "'", CountryCode.allowed()));
+        }
+        final CountryCode c = country;
+        List<String> ids = data.sites().values().stream().filter(s -> s.kind().equals(kind))
+            .filter(s -> c == null || s.country() == c).map(Site::id).toList();
+        if (ids.isEmpty()) {
+            throw ApiException.badParameter("site_kind", "no site of kind '" + kind + "'"
+                + (c == null ? "" : " in " + c.code()), "a kind and country that have sites (GET /sites)");
+        }
+        if (ids.size() > MAX_SOURCES) {
+            throw ApiException.badParameter("site_kind", "selects " + ids.size() + " sites, more than " + MAX_SOURCES,
+                "at most " + MAX_SOURCES + " sites");
+        }
+        return ids;
+    }
+
+    /** Border ids in either order (LTU-BLR is BLR-LTU). */
+    private String borderId(String dataset, String v) {
+        var ds = data.dataset(dataset);
+        if (ds.border(v).isPresent()) {
+            return ds.border(v).get().id();
+        }
+        for (var b : ds.borders()) {
+            if ((b.b().code() + "-" + b.a().code()).equalsIgnoreCase(v)) {
+                return b.id();
+            }
+        }
+        throw ApiException.badParameter("border", "parameter 'border': unknown border '" + Params.shorten(v) + "'",
+            String.join(", ", ds.borders().stream().map(b -> b.id()).toList()));
+    }
+}
