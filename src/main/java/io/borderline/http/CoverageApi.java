@@ -123,12 +123,17 @@ final class CoverageApi {
         }
         if (kinds.size() != 1 && !(kinds.size() == 2 && kinds.contains("site") && kinds.contains("site_kind"))) {
             throw ApiException.badParameter(kinds.isEmpty() ? "from" : kinds.get(kinds.size() - 1),
-                kinds.isEmpty() ? "a source is required" : "give exactly one kind of source, got " + kinds,
+                kinds.isEmpty() ? "a source is required: from, border, site, site_kind, or lat and lon"
+                    : "give exactly one kind of source, got " + kinds,
                 "one of: from=<country codes>, border=<border ids>, site=<site ids>, site_kind=<kind>"
                     + "[&site_country=<code>], lat=..&lon=..");
         }
         String kind = kinds.get(0);
         boolean beyond = "beyond".equals(mode);
+        if (beyond && kind.equals("border")) {
+            throw ApiException.badParameter("mode", "mode=beyond needs a source that stands on a territory; a border"
+                + " lies between two", "full (for border sources)");
+        }
         return switch (kind) {
             case "from" -> {
                 List<String> ids = new ArrayList<>();

@@ -34,6 +34,21 @@ class BadInputTest {
         "/distance/countries?a=BLR&b=FRA              | 400 | b",
         "/sites?kind=castle                           | 400 | kind",
         "/borders?dataset=x                           | 400 | dataset",
+        "/coverage?from=BLR                           | 400 | range_km",
+        "/coverage?from=BLR&range_km=0.99             | 400 | range_km",
+        "/coverage?from=BLR&range_km=2500.1           | 400 | range_km",
+        "/coverage?from=BLR&range_km=NaN              | 400 | range_km",
+        "/coverage?range_km=30                        | 400 | from",
+        "/coverage?from=BLR&lat=1&lon=2&range_km=30   | 400 | lat",
+        "/coverage?from=XYZ&range_km=30               | 400 | from",
+        "/coverage?border=BLR-EST&range_km=30         | 400 | border",
+        "/coverage?site=atlantis&range_km=30          | 400 | site",
+        "/coverage?from=BLR&drone=zeppelin            | 400 | drone",
+        "/coverage?from=BLR&drone=fpv&range_km=5      | 400 | drone",
+        "/coverage?from=BLR&range_km=5&mode=half      | 400 | mode",
+        "/coverage?from=BLR,,LTU&range_km=5           | 400 | from",
+        "/coverage/stats?site_kind=castle&range_km=5  | 400 | site_kind",
+        "/coverage/stats?lat=54&range_km=5            | 400 | lon",
     })
     void badParameterIsA400NamingIt(String url, int status, String parameter) {
         HttpResponse<String> r = ServerFixture.get(url.trim());

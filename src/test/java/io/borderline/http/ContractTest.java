@@ -62,7 +62,7 @@ class ContractTest {
         "/sites", "/sites?kind=airfield&country=BLR", "/sites/narva", "/sites/hantsavichy-radar?dataset=ne10m",
         "/claims", "/claims/narva-rus", "/drones",
         "/coverage?from=BLR&range_km=30", "/coverage/stats?site=lida-airbase&range_km=120",
-        "/coverage/stats?border=LTU-BLR&drone=lancet&mode=beyond", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
+        "/coverage/stats?border=LTU-BLR&drone=lancet", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
         "/coverage/stats?site_kind=airfield&site_country=BLR&range_km=100&dataset=ne10m",
         "/coverage?site=lida-airbase&site=vileika-vlf&range_km=50",
     })
@@ -77,7 +77,7 @@ class ContractTest {
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
         "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
-        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope"})
+        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);
