@@ -13,7 +13,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry the coverage, source included (longitude/latitude; antimeridian-split)
  * @param vertexCount vertices of {@code geometry}
  * @param maxOutlineErrorM the largest |distance − R| over the outline vertices, as measured
+ * @param droppedVertices first-guess vertices that could not be placed within tolerance (in
+ *     narrow gaps between many small source parts) and were left out; their neighbours' edge is
+ *     checked and split instead
  * @param computeMillis wall time of the computation, milliseconds
  */
 public record Coverage(Source source, double rangeM, double toleranceM, Geometry geometry, int vertexCount,
-                       double maxOutlineErrorM, long computeMillis) {}
+                       double maxOutlineErrorM, int droppedVertices, long computeMillis) {}

@@ -41,6 +41,8 @@ public final class GeodesicBuffer {
     /** Outline vertices of one coverage never exceed this (documented limit). */
     public static final int MAX_VERTICES = 200_000;
     private static final int MAX_CORRECTIONS = 24;
+    /** Longest a single outline computation may run (documented limit). */
+    public static final long DEADLINE_SECONDS = 20;
     private static final int MAX_SPLIT_DEPTH = 12;
 
     private final GeometryFactory factory;
@@ -82,15 +84,12 @@ public final class GeodesicBuffer {
         if (outline.vertices > MAX_VERTICES) {
             throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
         }
+        // The source is part of its coverage: the first guess encloses it (a buffer of its
+        // outer rings), and the corrected outline lies at R outside it.
         Geometry result = GeometryFixer.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
-        if (source.geometry().getDimension() == 2) {
-            // the source is part of its coverage; the corrected outline already encloses it,
-            // the union only guards against a concave first guess that did not
-            result = OverlayNGRobust.union(List.of(result, source.geometry()));
-        }
         result = splitAtAntimeridian(result);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new Coverage(source, rangeM, tol, result, result.getNumPoints(), outline.maxError, ms);
+        return new Coverage(source, rangeM, tol, result, result.getNumPoints(), outline.maxError, outline.dropped, ms);
     }
 
     /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */
@@ -104,6 +103,7 @@ public final class GeodesicBuffer {
         if (simple.isEmpty()) {
             simple = source.getCentroid();
         }
+        simple = withoutHoles(simple); // lakes are part of a territory source
         Geometry projected = aeqd.forward(simple);
         // as many arc points as a circle needs at this tolerance (a chord of a circle of radius R
         // strays R(1 - cos(pi/n)) from it), so wiggly sources do not explode the vertex count
@@ -122,6 +122,19 @@ public final class GeodesicBuffer {
             polygons.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
         return factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    private Geometry withoutHoles(Geometry g) {
+        if (g.getDimension() < 2) {
+            return g;
+        }
+        List<Polygon> shells = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
+                shells.add(factory.createPolygon(p.getExteriorRing().getCoordinates()));
+            }
+        }
+        return factory.createMultiPolygon(shells.toArray(Polygon[]::new));
     }
 
     /** Back to lon/lat, keeping longitudes continuous across the antimeridian. */
@@ -173,7 +186,9 @@ public final class GeodesicBuffer {
         final double r;
         final double tol;
         final Point centre;
+        final long deadline = System.nanoTime() + DEADLINE_SECONDS * 1_000_000_000L;
         int vertices;
+        int dropped;
         double maxError;
 
         Outline(SourceDistance dist, double r, double tol, Point centre) {
@@ -185,11 +200,21 @@ public final class GeodesicBuffer {
 
         LinearRing correctRing(Coordinate[] ring) {
             List<Coordinate> out = new ArrayList<>();
-            Coordinate first = correct(ring[0]);
+            int start = 0;
+            Coordinate first = null;
+            while (first == null && start < ring.length - 1) {
+                first = correct(ring[start++]);
+            }
+            if (first == null) {
+                throw new CoverageLimitException("no outline vertex could be placed within tolerance");
+            }
             Coordinate prev = first;
             out.add(first);
-            for (int i = 1; i < ring.length - 1; i++) {
+            for (int i = start; i < ring.length - 1; i++) {
                 Coordinate next = correct(ring[i]);
+                if (next == null) {
+                    continue; // dropped: its neighbours' edge is checked and split instead
+                }
                 next.x = unwrap(next.x, prev.x);
                 split(prev, next, out, 0);
                 out.add(next);
@@ -217,6 +242,10 @@ public final class GeodesicBuffer {
          * them), and the best iterate is kept.
          */
         Coordinate correct(Coordinate c) {
+            if (System.nanoTime() > deadline) {
+                throw new CoverageLimitException("the coverage would take longer than the computation deadline of "
+                    + DEADLINE_SECONDS + " s; use a simpler source or a larger range");
+            }
             Coordinate p = new Coordinate(c);
             Coordinate best = p;
             Coordinate below = null;
@@ -253,6 +282,10 @@ public final class GeodesicBuffer {
                     p = proposal;
                 }
             }
+            if (bestErr > tol) {
+                dropped++;
+                return null;
+            }
             maxError = Math.max(maxError, bestErr);
             return best;
         }
@@ -269,6 +302,9 @@ public final class GeodesicBuffer {
                 return;
             }
             Coordinate m = correct(mid);
+            if (m == null) {
+                return;
+            }
             m.x = unwrap(m.x, a.x);
             split(a, m, out, depth + 1);
             out.add(m);

@@ -3,7 +3,6 @@ package io.borderline.coverage;
 import io.borderline.data.Border;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
-import io.borderline.geodesy.GridLocator;
 import io.borderline.geodesy.LatLon;
 import io.borderline.geodesy.NearestPoint;
 import io.borderline.geodesy.SegmentIndex;
@@ -17,45 +16,47 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /** Builds {@link Source}s from the loaded data, each with an exact distance function. */
 public final class Sources {
     private Sources() {}
 
     /**
-     * One or several territories; distance is 0 inside any of them. The boundary is simplified
-     * (Douglas–Peucker) by at most {@code simplifyM} metres, which moves any distance by at most
-     * that much: coverages pass a tenth of their tolerance, so a 2,500 km coverage of Belarus
-     * measures to a few hundred vertices instead of 36,000.
+     * One or several territories; distance is 0 inside any of them (lakes they enclose
+     * included). Distances outside are measured to boundary rings simplified (Douglas–Peucker)
+     * by at most {@code simplifyM} metres, which moves any distance by at most that much:
+     * coverages pass a tenth of their tolerance, so a 2,500 km coverage of Belarus measures to a
+     * few hundred vertices instead of 36,000. The inside test uses the dataset's exact territories.
      */
     public static Source countries(Dataset ds, List<CountryCode> codes, double simplifyM) {
-        List<Geometry> lands = codes.stream().map(c -> ds.territory(c).land()).toList();
-        Geometry union = lands.size() == 1 ? lands.get(0) : OverlayNGRobust.union(lands);
-        // degrees of latitude: the strictest direction, so the bound holds east-west too
-        Geometry simple = TopologyPreservingSimplifier.simplify(union, simplifyM / 111_320.0);
-        SegmentIndex boundary = new SegmentIndex.Builder().addGeometry(simple, 0).build();
-        Geometry filled = shells(simple);
-        GridLocator inside = new GridLocator(filled, 0.05);
-        SourceDistance d = (lat, lon) -> {
-            if (inside.covers(lat, lon)) {
-                return new SourceDistance.Nearest(0, new LatLon(lat, lon));
+        double degrees = simplifyM / 111_320.0; // degrees of latitude: the strictest direction
+        SegmentIndex.Builder boundary = new SegmentIndex.Builder();
+        List<Polygon> parts = new ArrayList<>();
+        for (CountryCode c : codes) {
+            Geometry land = ds.territory(c).land();
+            for (int i = 0; i < land.getNumGeometries(); i++) {
+                Polygon p = (Polygon) land.getGeometryN(i);
+                parts.add(p);
+                boundary.addGeometry(DouglasPeuckerSimplifier.simplify(p.getExteriorRing(), degrees), 0);
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    boundary.addGeometry(DouglasPeuckerSimplifier.simplify(p.getInteriorRingN(h), degrees), 0);
+                }
             }
-            NearestPoint n = boundary.nearest(lat, lon);
+        }
+        SegmentIndex index = boundary.build();
+        SourceDistance d = (lat, lon) -> {
+            for (CountryCode c : codes) {
+                if (ds.inside(c, lat, lon)) {
+                    return new SourceDistance.Nearest(0, new LatLon(lat, lon));
+                }
+            }
+            NearestPoint n = index.nearest(lat, lon);
             return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
         };
-        return new Source("country", codes.stream().map(CountryCode::code).toList(), filled, d, union);
-    }
-
-    /** The polygons with their holes (lakes) filled: a lake inside a country is part of it. */
-    private static Geometry shells(Geometry g) {
-        List<Polygon> out = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Polygon p = (Polygon) g.getGeometryN(i);
-            out.add(g.getFactory().createPolygon(p.getExteriorRing().getCoordinates()));
-        }
-        // islands in filled lakes overlap their filled shell: dissolve, or ray parity would err
-        return OverlayNGRobust.union(g.getFactory().createMultiPolygon(out.toArray(Polygon[]::new)));
+        GeometryFactory f = parts.get(0).getFactory();
+        Geometry all = f.createMultiPolygon(parts.toArray(Polygon[]::new));
+        return new Source("country", codes.stream().map(CountryCode::code).toList(), all, d, all);
     }
 
     /** One or several shared border lines. */

@@ -79,6 +79,7 @@ final class CoverageApi {
         props.put("tolerance_m", r.coverage().toleranceM());
         props.put("max_outline_error_m", Math.round(r.coverage().maxOutlineErrorM() * 1000) / 1000.0);
         props.put("vertex_count", r.geometry().getNumPoints());
+        props.put("dropped_vertices", r.coverage().droppedVertices());
         props.put("compute_ms", r.coverage().computeMillis());
         props.put("method", METHOD);
     }

@@ -65,6 +65,7 @@ class GeodesicBufferToleranceTest {
         Geometry g = c.geometry();
         assertThat(g.isValid()).isTrue();
         assertThat(c.vertexCount()).isLessThanOrEqualTo(GeodesicBuffer.MAX_VERTICES);
+        assertThat(c.droppedVertices()).isZero();
 
         Random rnd = new Random(7);
         Coordinate[] outline = g.getBoundary().getCoordinates();
