@@ -47,6 +47,11 @@ public final class CoverageService {
         return cache.get(request.key(), k -> compute(request));
     }
 
+    /** The cached result, or null if this request has not been computed yet. */
+    public CoverageResult cached(CoverageRequest request) {
+        return cache.getIfPresent(request.key());
+    }
+
     /** Requests answered from the cache so far. */
     public long cacheHits() {
         return cache.stats().hitCount();

@@ -80,6 +80,13 @@ public final class BorderlineApi {
         cfg.startup.showJavalinBanner = false;
         cfg.http.prefer405over404 = true;
         cfg.http.defaultContentType = JSON;
+        cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        cfg.routes.before(ctx -> {
+            // an API of JSON documents: nothing here is meant to run or be framed in a browser
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
         cfg.routes.get("/", ctx -> ctx.redirect("/openapi.yaml"));
         routes().forEach(cfg.routes::get);
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);

@@ -30,14 +30,22 @@ final class CoverageApi {
 
     private final BorderlineData data;
     private final CoverageService service;
+    private final ComputeGate gate = new ComputeGate();
 
     CoverageApi(BorderlineData data, CoverageService service) {
         this.data = data;
         this.service = service;
     }
 
+    /** Cached answers skip the gate; new computations pass through it. */
+    private CoverageResult result(Context ctx) {
+        CoverageRequest req = request(ctx);
+        CoverageResult cached = service.cached(req);
+        return cached != null ? cached : gate.run(() -> service.coverage(req));
+    }
+
     void coverage(Context ctx) {
-        CoverageResult r = service.coverage(request(ctx));
+        CoverageResult r = result(ctx);
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
         describe(props, r);
@@ -50,7 +58,7 @@ final class CoverageApi {
     }
 
     void stats(Context ctx) {
-        CoverageResult r = service.coverage(request(ctx));
+        CoverageResult r = result(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         describe(m, r);
         m.set("stats", Json.MAPPER.valueToTree(r.stats()));

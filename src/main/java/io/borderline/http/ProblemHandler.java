@@ -26,6 +26,9 @@ final class ProblemHandler {
         if (e.allowed() != null) {
             body.put("allowed", e.allowed());
         }
+        if (e.status() == 429) {
+            ctx.header("Retry-After", Integer.toString(ComputeGate.RETRY_AFTER_SECONDS));
+        }
         write(ctx, e.status(), body);
     }
 

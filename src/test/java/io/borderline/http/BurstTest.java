@@ -1,0 +1,61 @@
+package io.borderline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A burst of expensive, uncached coverage requests: at most two compute at once, the rest are
+ * refused with 429 and Retry-After, and cheap endpoints keep answering meanwhile. No 5xx.
+ */
+class BurstTest {
+    @Test
+    void expensiveBurstIsBoundedAndCheapRequestsStillAnswer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String url = "/coverage/stats?from=RUS&range_km=" + (301 + i); // distinct: nothing cached
+                burst.add(CompletableFuture.supplyAsync(() -> ServerFixture.get(url), pool));
+            }
+            Thread.sleep(500);
+            HttpResponse<String> health = ServerFixture.get("/health");
+            HttpResponse<String> distance = ServerFixture.get("/distance?from=vilnius&to=BLR");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(distance.statusCode()).isEqualTo(200);
+            assertThat(burst.stream().anyMatch(f -> !f.isDone())).as("the burst was still running").isTrue();
+
+            int ok = 0;
+            int refused = 0;
+            for (CompletableFuture<HttpResponse<String>> f : burst) {
+                HttpResponse<String> r = f.get();
+                assertThat(r.statusCode()).as(r.body()).isIn(200, 429);
+                if (r.statusCode() == 429) {
+                    refused++;
+                    assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+                    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                } else {
+                    ok++;
+                }
+            }
+            assertThat(ok).isPositive();
+            assertThat(refused).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndNoServerVersion() {
+        HttpResponse<String> r = ServerFixture.get("/health");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(r.headers().firstValue("Server")).isEmpty();
+    }
+}
