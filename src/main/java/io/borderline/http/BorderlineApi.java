@@ -81,6 +81,7 @@ public final class BorderlineApi {
         cfg.http.prefer405over404 = true;
         cfg.http.defaultContentType = JSON;
         cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         cfg.routes.before(ctx -> {
             // an API of JSON documents: nothing here is meant to run or be framed in a browser
             ctx.header("X-Content-Type-Options", "nosniff");

@@ -71,6 +71,15 @@ class BadInputTest {
         assertThat(read(r.body()).get("status").asInt()).isEqualTo(404);
     }
 
+    @ParameterizedTest
+    @CsvSource({"/sites/%00", "/claims/%0a", "/sites/..%2f..%2fpom.xml"})
+    void pathsJettyRejectsAreProblemsToo(String url) {
+        HttpResponse<String> r = ServerFixture.get(url);
+        assertThat(r.statusCode()).isIn(400, 404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(r.body()).doesNotContain("<html").doesNotContain("jetty").doesNotContain("Exception");
+    }
+
     static JsonNode read(String body) {
         try {
             return Json.MAPPER.readTree(body);

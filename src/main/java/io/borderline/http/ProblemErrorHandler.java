@@ -1,0 +1,53 @@
+package io.borderline.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors (requests it rejects before any route sees them: ambiguous or encoded
+ * paths such as {@code /sites/%00}, malformed requests) as RFC 9457 problems instead of
+ * Jetty's HTML page, without stack traces or versions.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        if (request.getAttribute(ERROR_STATUS) instanceof Integer s) {
+            status = s;
+        }
+        if (status < 400) {
+            status = 500;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemHandler.CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(body(status)), callback);
+        return true;
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, ProblemHandler.CONTENT_TYPE);
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private static byte[] body(int status) {
+        String title = HttpStatus.getMessage(status);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "urn:borderline:problem:" + (status >= 500 ? "internal-error" : "bad-request"));
+        m.put("title", title);
+        m.put("status", status);
+        m.put("detail", status >= 500 ? "the server failed to answer this request" : "the request was rejected before"
+            + " routing: " + title.toLowerCase(java.util.Locale.ROOT) + " (e.g. an encoded control character or an"
+            + " ambiguous path)");
+        return Json.write(m).getBytes(StandardCharsets.UTF_8);
+    }
+}
