@@ -11,5 +11,8 @@ import io.borderline.geodesy.LatLon;
  * @param nearestPoint that point
  * @param bearingDeg initial azimuth from the query point towards it, degrees from true north
  * @param borderId the border the nearest point lies on, e.g. BLR-LTU
+ * @param segmentKind "land" where the two countries' land meets there, "water" where the line runs in a river,
+ *     a lake or between two territorial seas, null where the dataset does not tell (Natural Earth)
  */
-public record BorderDistance(double distanceM, LatLon nearestPoint, Double bearingDeg, String borderId) {}
+public record BorderDistance(double distanceM, LatLon nearestPoint, Double bearingDeg, String borderId,
+                             String segmentKind) {}

@@ -53,8 +53,10 @@ public final class DistanceService {
         if (n == null) {
             return null;
         }
-        Border b = ds.borders().get(index.sourceOf(n.segment()));
-        return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n), b.id());
+        int source = index.sourceOf(n.segment());
+        Border b = ds.borderOf(source);
+        return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n), b.id(),
+            Dataset.segmentKind(source));
     }
 
     /** Geodesic between two points. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Everything loaded from the data directory at start-up: both boundary datasets, the named
@@ -62,6 +63,7 @@ public final class BorderlineData {
         DatasetInfo info = null;
         Map<CountryCode, Territory> territories = new EnumMap<>(CountryCode.class);
         List<Border> borders = new ArrayList<>();
+        Map<String, Geometry[]> parts = new LinkedHashMap<>();
         for (FeatureRecord r : records) {
             switch (r.kind()) {
                 case "dataset" -> {
@@ -90,13 +92,30 @@ public final class BorderlineData {
                         throw new DataFileException(file, "border " + r.id() + " " + problem);
                     }
                     borders.add(new Border(r.id(), ca, cb, Double.parseDouble(r.properties().get("length_km")),
-                        r.geometry(), r.properties()));
+                        r.geometry(), r.properties(), null, null));
+                }
+                case FeatureRecord.BORDER_LAND, FeatureRecord.BORDER_WATER -> {
+                    String problem = StructuralCheck.problem(r.geometry());
+                    if (problem != null) {
+                        throw new DataFileException(file, r.kind() + " " + r.id() + " " + problem);
+                    }
+                    parts.computeIfAbsent(r.id(), k -> new Geometry[2])[r.kind().equals(FeatureRecord.BORDER_LAND) ? 0 : 1]
+                        = r.geometry();
                 }
                 default -> throw new DataFileException(file, "has a record of unknown kind " + r.kind());
             }
         }
         if (info == null) {
             throw new DataFileException(file, "has no dataset record");
+        }
+        for (int i = 0; i < borders.size(); i++) {
+            Geometry[] p = parts.remove(borders.get(i).id());
+            if (p != null) {
+                borders.set(i, borders.get(i).withParts(p[0], p[1]));
+            }
+        }
+        if (!parts.isEmpty()) {
+            throw new DataFileException(file, "has border parts without a border: " + parts.keySet());
         }
         for (CountryCode c : CountryCode.values()) {
             if (!territories.containsKey(c)) {

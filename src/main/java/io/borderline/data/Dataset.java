@@ -25,8 +25,19 @@ public final class Dataset {
         for (CountryCode c : CountryCode.values()) {
             SegmentIndex.Builder b = new SegmentIndex.Builder();
             for (int i = 0; i < this.borders.size(); i++) {
-                if (this.borders.get(i).bounds(c)) {
-                    b.addGeometry(this.borders.get(i).line(), i);
+                Border border = this.borders.get(i);
+                if (!border.bounds(c)) {
+                    continue;
+                }
+                if (border.landPart() == null && border.waterPart() == null) {
+                    b.addGeometry(border.line(), sourceId(i, null));
+                } else {
+                    if (border.landPart() != null) {
+                        b.addGeometry(border.landPart(), sourceId(i, false));
+                    }
+                    if (border.waterPart() != null) {
+                        b.addGeometry(border.waterPart(), sourceId(i, true));
+                    }
                 }
             }
             borderIndex.put(c, b.build());
@@ -53,7 +64,26 @@ public final class Dataset {
         return borders.stream().filter(b -> b.id().equalsIgnoreCase(id)).findFirst();
     }
 
-    /** Index over the shared borders that bound {@code c}; segment source ids index {@link #borders()}. */
+    /** Encodes a border index and the kind of its segment into one index source id. */
+    static int sourceId(int border, Boolean water) {
+        return 3 * border + (water == null ? 0 : water ? 2 : 1);
+    }
+
+    /** The border a segment source id belongs to. */
+    public Border borderOf(int sourceId) {
+        return borders.get(sourceId / 3);
+    }
+
+    /** "land", "water" or null (the dataset does not tell) for a segment source id. */
+    public static String segmentKind(int sourceId) {
+        return switch (sourceId % 3) {
+            case 1 -> "land";
+            case 2 -> "water";
+            default -> null;
+        };
+    }
+
+    /** Index over the shared borders that bound {@code c}; decode source ids with {@link #borderOf}. */
     public SegmentIndex borderIndex(CountryCode c) {
         return borderIndex.get(c);
     }

@@ -16,4 +16,8 @@ import org.locationtech.jts.geom.Geometry;
 public record FeatureRecord(String kind, String id, Map<String, String> properties, Geometry geometry) {
     public static final String COUNTRY = "country";
     public static final String BORDER = "border";
+    /** The part of a border where the two land polygons share edges. */
+    public static final String BORDER_LAND = "border-land";
+    /** The part of a border in water: a river, a lake, or where two territorial seas meet. */
+    public static final String BORDER_WATER = "border-water";
 }

@@ -31,6 +31,18 @@ class DistanceServiceTest {
         assertThat(d.distanceM()).isBetween(25_000.0, 40_000.0);
         assertThat(d.bearingDeg()).isBetween(60.0, 150.0);
         assertThat(d.border().borderId()).isEqualTo("BLR-LTU");
+        assertThat(d.border().segmentKind()).isEqualTo("land");
+    }
+
+    @Test
+    void theBorderSaysWhetherItsNearestPointIsOnLandOrInWater() {
+        assertThat(from(osm, "narva", CountryCode.RUS).border().segmentKind()).isEqualTo("water"); // the river
+        // from Tallinn the nearest Estonian-Russian border is where the territorial seas meet, at sea
+        CountryDistance tallinn = from(osm, "tallinn", CountryCode.EST);
+        assertThat(tallinn.inside()).isTrue();
+        assertThat(tallinn.border().borderId()).isEqualTo("EST-RUS");
+        assertThat(tallinn.border().segmentKind()).isEqualTo("water");
+        assertThat(from(ne, "narva", CountryCode.RUS).border().segmentKind()).isNull(); // NE does not tell
     }
 
     @Test

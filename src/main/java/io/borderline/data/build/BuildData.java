@@ -144,6 +144,16 @@ public final class BuildData {
                 + " (through rivers, lakes and territorial sea); land_length_km is where the land polygons share it");
             records.add(new FeatureRecord(FeatureRecord.BORDER, borderId(pair), props,
                 Densifier.densify(all, GeodesicSegments.MAX_SEGMENT_M)));
+            // the same line split by kind, so answers can say whether their nearest point is on land
+            // or in water (a river, a lake, or where two territorial seas meet)
+            if (!dry.isEmpty()) {
+                records.add(new FeatureRecord(FeatureRecord.BORDER_LAND, borderId(pair), Map.of(),
+                    Densifier.densify(SharedSegments.merge(dry, F), GeodesicSegments.MAX_SEGMENT_M)));
+            }
+            if (!water.isEmpty()) {
+                records.add(new FeatureRecord(FeatureRecord.BORDER_WATER, borderId(pair), Map.of(),
+                    Densifier.densify(SharedSegments.merge(water, F), GeodesicSegments.MAX_SEGMENT_M)));
+            }
         }
         return records;
     }
