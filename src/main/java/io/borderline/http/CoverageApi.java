@@ -38,29 +38,30 @@ final class CoverageApi {
     }
 
     /** Cached answers skip the gate; new computations pass through it. */
-    private CoverageResult result(Context ctx) {
-        CoverageRequest req = request(ctx);
+    private CoverageResult result(CoverageRequest req) {
         CoverageResult cached = service.cached(req);
         return cached != null ? cached : gate.run(() -> service.coverage(req));
     }
 
     void coverage(Context ctx) {
-        CoverageResult r = result(ctx);
+        CoverageRequest req = request(ctx);
+        CoverageResult r = result(req);
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
-        describe(props, r);
+        describe(props, req, r);
         props.set("stats", Json.MAPPER.valueToTree(r.stats()));
         ObjectNode src = GeoJson.addFeature(fc, "source",
             r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
-        src.put("kind", r.request().sourceKind());
-        src.set("ids", Json.MAPPER.valueToTree(r.request().sourceIds()));
+        src.put("kind", req.sourceKind());
+        src.set("ids", Json.MAPPER.valueToTree(req.sourceIds()));
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
     void stats(Context ctx) {
-        CoverageResult r = result(ctx);
+        CoverageRequest req = request(ctx);
+        CoverageResult r = result(req);
         ObjectNode m = Json.MAPPER.createObjectNode();
-        describe(m, r);
+        describe(m, req, r);
         m.set("stats", Json.MAPPER.valueToTree(r.stats()));
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
@@ -74,8 +75,11 @@ final class CoverageApi {
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
-    private void describe(ObjectNode props, CoverageResult r) {
-        CoverageRequest q = r.request();
+    /**
+     * Describes the answer for the request as asked: the cache key leaves out how the range was
+     * given, so a cached result may come from range_km=2000 when this request named a drone.
+     */
+    private void describe(ObjectNode props, CoverageRequest q, CoverageResult r) {
         ObjectNode source = props.putObject("source");
         source.put("kind", q.sourceKind());
         source.set("ids", Json.MAPPER.valueToTree(q.sourceIds()));

@@ -73,6 +73,16 @@ class ContractTest {
         assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
     }
 
+    @Test
+    void aCachedCoverageIsDescribedAsThisRequestAskedForIt() throws Exception {
+        HttpResponse<String> byRange = ServerFixture.get("/coverage/stats?site=narva&range_km=40");
+        HttpResponse<String> byDrone = ServerFixture.get("/coverage/stats?site=narva&drone=lancet");
+        var mapper = new ObjectMapper();
+        assertThat(mapper.readTree(byRange.body()).get("drone").isNull()).isTrue();
+        assertThat(mapper.readTree(byDrone.body()).get("drone").asText()).isEqualTo("lancet");
+        assertThat(mapper.readTree(byDrone.body()).get("range_km").asDouble()).isEqualTo(40.0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
