@@ -134,7 +134,7 @@ final class CoverageApi {
         if (p.has("lon") && !p.has("lat")) {
             kinds.add("lon");
         }
-        if (kinds.size() != 1 && !(kinds.size() == 2 && kinds.contains("site") && kinds.contains("site_kind"))) {
+        if (kinds.size() != 1) {
             throw ApiException.badParameter(kinds.isEmpty() ? "from" : kinds.get(kinds.size() - 1),
                 kinds.isEmpty() ? "a source is required: from, border, site, site_kind, or lat and lon"
                     : "give exactly one kind of source, got " + kinds,
@@ -172,7 +172,7 @@ final class CoverageApi {
                 yield new CoverageRequest(dataset, "border", ids, rangeKm, drone, beyond);
             }
             case "site", "site_kind" -> {
-                List<String> ids = p.has("site") ? new ArrayList<>(p.list("site", MAX_SOURCES)) : sitesOfKind(p);
+                List<String> ids = kind.equals("site") ? new ArrayList<>(p.list("site", MAX_SOURCES)) : sitesOfKind(p);
                 for (String id : ids) {
                     if (!data.sites().containsKey(id)) {
                         throw ApiException.badParameter("site", "parameter 'site': unknown site '" + Params.shorten(id)

@@ -49,6 +49,8 @@ class BadInputTest {
         "/coverage?from=BLR,,LTU&range_km=5           | 400 | from",
         "/coverage/stats?site_kind=castle&range_km=5  | 400 | site_kind",
         "/coverage/stats?lat=54&range_km=5            | 400 | lon",
+        "/coverage?site=narva&site_kind=city&range_km=5 | 400 | site_kind",
+        "/coverage?site_country=BLR&range_km=5        | 400 | from",
     })
     void badParameterIsA400NamingIt(String url, int status, String parameter) {
         HttpResponse<String> r = ServerFixture.get(url.trim());
