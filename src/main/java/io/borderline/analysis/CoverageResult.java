@@ -6,12 +6,11 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A coverage with its statistics, as cached and served.
  *
- * @param request the request
  * @param coverage the full coverage (source included)
  * @param geometry what is served: the full coverage, or only the part beyond the source's territory
  * @param stats statistics of {@code geometry}
  */
-public record CoverageResult(CoverageRequest request, Coverage coverage, Geometry geometry, CoverageStats stats) {
+public record CoverageResult(Coverage coverage, Geometry geometry, CoverageStats stats) {
 
     /** Rough heap footprint, for the cache's byte bound. */
     public long weightBytes() {

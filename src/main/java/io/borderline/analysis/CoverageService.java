@@ -33,7 +33,6 @@ public final class CoverageService {
     private final Cache<String, CoverageResult> cache = Caffeine.newBuilder()
         .maximumWeight(CACHE_BYTES)
         .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
-        .recordStats()
         .build();
 
     public CoverageService(BorderlineData data, GeometryFactory factory) {
@@ -52,11 +51,6 @@ public final class CoverageService {
         return cache.getIfPresent(request.key());
     }
 
-    /** Requests answered from the cache so far. */
-    public long cacheHits() {
-        return cache.stats().hitCount();
-    }
-
     private CoverageResult compute(CoverageRequest req) {
         Dataset ds = data.dataset(req.dataset());
         double rangeM = req.rangeKm() * 1000;
@@ -66,7 +60,7 @@ public final class CoverageService {
         if (req.beyond() && source.ownTerritory() != null) {
             served = OverlayNGRobust.overlay(served, source.ownTerritory(), OverlayNG.DIFFERENCE);
         }
-        return new CoverageResult(req, coverage, served, exposure.compute(ds, coverage, served));
+        return new CoverageResult(coverage, served, exposure.compute(ds, coverage, served));
     }
 
     private Source source(Dataset ds, CoverageRequest req, double simplifyM) {

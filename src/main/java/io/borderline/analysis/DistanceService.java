@@ -33,8 +33,10 @@ public final class DistanceService {
     /** Distance from (lat, lon) to country {@code to}; see {@link CountryDistance} for the semantics. */
     public CountryDistance toCountry(Dataset ds, double lat, double lon, CountryCode to) {
         Territory t = ds.territory(to);
-        List<String> inStates = ds.statesContaining(lat, lon).stream().map(CountryCode::code).toList();
-        boolean inside = ds.inside(to, lat, lon);
+        List<CountryCode> states = ds.statesContaining(lat, lon);
+        List<String> inStates = states.stream().map(CountryCode::code).toList();
+        boolean inside = to == CountryCode.RUS_KGD
+            ? states.contains(CountryCode.RUS) && ds.inside(to, lat, lon) : states.contains(to);
         BorderDistance border = toBorder(ds, lat, lon, to);
         if (inside) {
             return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), true, inStates, 0, null, null, false,

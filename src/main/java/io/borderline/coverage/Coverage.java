@@ -11,12 +11,17 @@ import org.locationtech.jts.geom.Geometry;
  * @param rangeM the range, metres
  * @param toleranceM the outline tolerance, max(0.1 % of R, 20 m)
  * @param geometry the coverage, source included (longitude/latitude; antimeridian-split)
- * @param vertexCount vertices of {@code geometry}
  * @param maxOutlineErrorM the largest |distance − R| over the outline vertices, as measured
  * @param droppedVertices first-guess vertices that could not be placed within tolerance (in
  *     narrow gaps between many small source parts) and were left out; their neighbours' edge is
  *     checked and split instead
  * @param computeMillis wall time of the computation, milliseconds
  */
-public record Coverage(Source source, double rangeM, double toleranceM, Geometry geometry, int vertexCount,
-                       double maxOutlineErrorM, int droppedVertices, long computeMillis) {}
+public record Coverage(Source source, double rangeM, double toleranceM, Geometry geometry,
+                       double maxOutlineErrorM, int droppedVertices, long computeMillis) {
+
+    /** Vertices of {@code geometry}. */
+    public int vertexCount() {
+        return geometry.getNumPoints();
+    }
+}

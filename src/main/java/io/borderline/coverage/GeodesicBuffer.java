@@ -89,7 +89,7 @@ public final class GeodesicBuffer {
         Geometry result = GeometryFixer.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
         result = splitAtAntimeridian(result);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new Coverage(source, rangeM, tol, result, result.getNumPoints(), outline.maxError, outline.dropped, ms);
+        return new Coverage(source, rangeM, tol, result, outline.maxError, outline.dropped, ms);
     }
 
     /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -227,9 +226,6 @@ public final class BorderlineData {
         return datasets.get(id);
     }
 
-    public Optional<Dataset> findDataset(String id) {
-        return Optional.ofNullable(id == null ? null : datasets.get(id));
-    }
 
     public Map<String, Dataset> datasets() {
         return datasets;

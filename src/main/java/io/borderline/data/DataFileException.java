@@ -5,14 +5,7 @@ import java.nio.file.Path;
 /** A data file is missing, corrupt or inconsistent; the message names the file and the problem. */
 public final class DataFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final transient Path file;
-
     public DataFileException(Path file, String problem) {
         super("data file " + file + " " + problem);
-        this.file = file;
-    }
-
-    public Path file() {
-        return file;
     }
 }

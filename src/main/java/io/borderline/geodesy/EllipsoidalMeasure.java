@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
 
 /**
  * Areas and lengths on the WGS84 ellipsoid with GeographicLib ({@link PolygonArea}), treating
@@ -55,18 +56,8 @@ public final class EllipsoidalMeasure {
     /** Geodesic length in metres of all lines and rings in {@code geometry}. */
     public static double lengthM(Geometry geometry) {
         double total = 0;
-        for (int i = 0; i < geometry.getNumGeometries(); i++) {
-            Geometry g = geometry.getGeometryN(i);
-            if (g instanceof LineString l) {
-                total += lineLength(l.getCoordinates());
-            } else if (g instanceof Polygon p) {
-                total += lineLength(p.getExteriorRing().getCoordinates());
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    total += lineLength(p.getInteriorRingN(h).getCoordinates());
-                }
-            } else if (g != geometry) {
-                total += lengthM(g);
-            }
+        for (Object line : LinearComponentExtracter.getLines(geometry)) {
+            total += lineLength(((LineString) line).getCoordinates());
         }
         return total;
     }

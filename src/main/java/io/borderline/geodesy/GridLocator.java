@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
 
 /**
  * Point-in-area test accelerated by a coarse longitude/latitude grid. Cells that no boundary
@@ -66,16 +66,8 @@ public final class GridLocator {
     }
 
     private void markEdges(Geometry g) {
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Geometry part = g.getGeometryN(i);
-            if (part instanceof Polygon p) {
-                markLine(p.getExteriorRing());
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    markLine(p.getInteriorRingN(h));
-                }
-            } else if (part != g) {
-                markEdges(part);
-            }
+        for (Object line : LinearComponentExtracter.getLines(g)) {
+            markLine((LineString) line);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
 
 /**
  * Nearest-point queries from a point to a fixed set of boundary segments, geodesic on WGS84.
@@ -267,11 +267,6 @@ public final class SegmentIndex {
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
-    /** Segment endpoints of segment {@code j}: {latA, lonA, latB, lonB}. */
-    public double[] segment(int j) {
-        return new double[] {lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1]};
-    }
-
     /** Collects segments; not thread-safe. */
     public static final class Builder {
         private int count;
@@ -283,18 +278,8 @@ public final class SegmentIndex {
 
         /** Adds every edge of every line and ring of {@code geometry} (x = lon, y = lat). */
         public Builder addGeometry(Geometry geometry, int sourceId) {
-            for (int g = 0; g < geometry.getNumGeometries(); g++) {
-                Geometry part = geometry.getGeometryN(g);
-                if (part instanceof Polygon polygon) {
-                    addLine(polygon.getExteriorRing(), sourceId);
-                    for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
-                        addLine(polygon.getInteriorRingN(h), sourceId);
-                    }
-                } else if (part instanceof LineString line) {
-                    addLine(line, sourceId);
-                } else if (part.getNumGeometries() > 1 || part != geometry) {
-                    addGeometry(part, sourceId);
-                }
+            for (Object line : LinearComponentExtracter.getLines(geometry)) {
+                addLine((LineString) line, sourceId);
             }
             return this;
         }

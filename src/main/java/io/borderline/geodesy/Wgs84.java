@@ -17,8 +17,6 @@ public final class Wgs84 {
     /** Flattening. */
     public static final double F = 1 / 298.257223563;
     private static final double E2 = F * (2 - F);
-    /** Polar radius of curvature, the largest radius of curvature on the ellipsoid, in metres. */
-    public static final double MAX_RADIUS_OF_CURVATURE_M = A_M / (1 - F);
 
     private Wgs84() {}
 

@@ -293,18 +293,11 @@ public final class BorderlineApi {
     // ------------------------------------------------------------------ parameter helpers
 
     private Dataset dataset(Params p) {
-        String id = p.optional("dataset");
-        if (id == null) {
-            return data.dataset(BorderlineData.DEFAULT_DATASET);
-        }
-        return data.findDataset(id).orElseThrow(() -> ApiException.badParameter("dataset",
-            "parameter 'dataset': unknown dataset '" + Params.shorten(id) + "'", String.join(", ", BorderlineData.DATASETS)));
+        return data.dataset(p.datasetId());
     }
 
     private static CountryCode country(Params p, String name) {
-        String v = p.required(name, CountryCode.allowed());
-        return CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter(name,
-            "parameter '" + name + "': unknown country '" + Params.shorten(v) + "'", CountryCode.allowed()));
+        return Params.country(name, p.required(name, CountryCode.allowed()));
     }
 
     private Site site(String id, String param) {

@@ -98,13 +98,7 @@ final class CoverageApi {
 
     private CoverageRequest request(Context ctx) {
         Params p = Params.of(ctx, PARAMS, LISTS);
-        String dataset = p.optional("dataset");
-        if (dataset == null) {
-            dataset = BorderlineData.DEFAULT_DATASET;
-        } else if (!BorderlineData.DATASETS.contains(dataset)) {
-            throw ApiException.badParameter("dataset", "parameter 'dataset': unknown dataset '" + Params.shorten(dataset)
-                + "'", String.join(", ", BorderlineData.DATASETS));
-        }
+        String dataset = p.datasetId();
         String mode = p.optional("mode");
         if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
             throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
@@ -151,8 +145,7 @@ final class CoverageApi {
             case "from" -> {
                 List<String> ids = new ArrayList<>();
                 for (String v : p.list("from", MAX_SOURCES)) {
-                    CountryCode c = CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter("from",
-                        "parameter 'from': unknown country '" + Params.shorten(v) + "'", CountryCode.allowed()));
+                    CountryCode c = Params.country("from", v);
                     if (!ids.contains(c.code())) {
                         ids.add(c.code());
                     }
@@ -198,9 +191,7 @@ final class CoverageApi {
         }
         CountryCode country = null;
         if (p.has("site_country")) {
-            String v = p.optional("site_country");
-            country = CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter("site_country",
-                "parameter 'site_country': unknown country '" + Params.shorten(v) + "'", CountryCode.allowed()));
+            country = Params.country("site_country", p.optional("site_country"));
         }
         final CountryCode c = country;
         List<String> ids = data.sites().values().stream().filter(s -> s.kind().equals(kind))

@@ -82,6 +82,26 @@ final class Params {
         return out;
     }
 
+    /** The dataset id (default {@link io.borderline.data.BorderlineData#DEFAULT_DATASET}); unknown ids are a 400. */
+    String datasetId() {
+        String id = optional("dataset");
+        if (id == null) {
+            return io.borderline.data.BorderlineData.DEFAULT_DATASET;
+        }
+        if (!io.borderline.data.BorderlineData.DATASETS.contains(id)) {
+            throw ApiException.badParameter("dataset", "parameter 'dataset': unknown dataset '" + shorten(id) + "'",
+                String.join(", ", io.borderline.data.BorderlineData.DATASETS));
+        }
+        return id;
+    }
+
+    /** {@code value} of parameter {@code name} as a country code; unknown codes are a 400. */
+    static io.borderline.data.CountryCode country(String name, String value) {
+        return io.borderline.data.CountryCode.parse(value).orElseThrow(() -> ApiException.badParameter(name,
+            "parameter '" + name + "': unknown country '" + shorten(value) + "'",
+            io.borderline.data.CountryCode.allowed()));
+    }
+
     boolean has(String name) {
         return ctx.queryParam(name) != null;
     }

@@ -1,7 +1,6 @@
 package io.borderline.data.build;
 
 import io.borderline.data.BoundaryFile;
-import io.borderline.data.CountryCode;
 import io.borderline.data.RegionWindow;
 import io.borderline.geodesy.Densifier;
 import io.borderline.geodesy.EllipsoidalMeasure;
@@ -13,6 +12,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -93,23 +93,14 @@ final class CountryExtract {
         return F.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
 
+    /** The non-empty polygons of {@code g} (overlay results may mix in lines and points) as one MultiPolygon. */
     static Geometry asMultiPolygon(Geometry g) {
         List<Polygon> parts = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Geometry part = g.getGeometryN(i);
-            if (part instanceof Polygon p && !p.isEmpty()) {
-                parts.add(p);
-            } else if (part.getNumGeometries() > 1) {
-                Geometry sub = asMultiPolygon(part);
-                for (int k = 0; k < sub.getNumGeometries(); k++) {
-                    parts.add((Polygon) sub.getGeometryN(k));
-                }
+        for (Object p : PolygonExtracter.getPolygons(g)) {
+            if (!((Polygon) p).isEmpty()) {
+                parts.add((Polygon) p);
             }
         }
         return F.createMultiPolygon(parts.toArray(Polygon[]::new));
-    }
-
-    static String code(CountryCode c) {
-        return c.code();
     }
 }
