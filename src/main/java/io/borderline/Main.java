@@ -7,9 +7,11 @@ import io.borderline.data.BorderlineData;
 import io.borderline.data.BoundaryFile;
 import io.borderline.data.DataFileException;
 import io.borderline.http.BorderlineApi;
+import io.borderline.http.ServerOptions;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +37,39 @@ public final class Main implements Callable<Integer> {
     String host;
 
     @Option(names = "--data", defaultValue = "${env:BORDERLINE_DATA:-data}",
-        description = "data directory (env BORDERLINE_DATA; default ${DEFAULT-VALUE})")
+        description = "data directory (env BORDERLINE_DATA; default ${DEFAULT-VALUE}); only read, never written")
     Path dataDir;
+
+    @Option(names = "--cors-origins", split = ",", defaultValue = "${env:BORDERLINE_CORS_ORIGINS:-}",
+        description = "origins allowed cross-origin access, comma-separated, e.g. https://gis.example.org, or * for"
+            + " any (env BORDERLINE_CORS_ORIGINS; default: none, CORS off)")
+    List<String> corsOrigins;
+
+    @Option(names = "--batch-max-rows", defaultValue = "${env:BORDERLINE_BATCH_MAX_ROWS:-1000000}",
+        description = "most rows in one POST /distance/batch (env BORDERLINE_BATCH_MAX_ROWS; default ${DEFAULT-VALUE})")
+    int batchMaxRows;
+
+    @Option(names = "--max-body-mib", defaultValue = "${env:BORDERLINE_MAX_BODY_MIB:-64}",
+        description = "largest request body, MiB (env BORDERLINE_MAX_BODY_MIB; default ${DEFAULT-VALUE})")
+    int maxBodyMib;
+
+    @Option(names = "--batch-concurrency", defaultValue = "${env:BORDERLINE_BATCH_CONCURRENCY:-2}",
+        description = "batches computed at once; more get 429 (env BORDERLINE_BATCH_CONCURRENCY; default ${DEFAULT-VALUE})")
+    int batchConcurrency;
+
+    @Option(names = "--coverage-concurrency", defaultValue = "${env:BORDERLINE_COVERAGE_CONCURRENCY:-2}",
+        description = "uncached coverages computed at once; more get 429 (env BORDERLINE_COVERAGE_CONCURRENCY;"
+            + " default ${DEFAULT-VALUE})")
+    int coverageConcurrency;
+
+    @Option(names = "--cache-mib", defaultValue = "${env:BORDERLINE_CACHE_MIB:-64}",
+        description = "coverage cache size, MiB (env BORDERLINE_CACHE_MIB; default ${DEFAULT-VALUE})")
+    int cacheMib;
+
+    @Option(names = "--shutdown-timeout-s", defaultValue = "${env:BORDERLINE_SHUTDOWN_TIMEOUT_S:-10}",
+        description = "on SIGTERM, how long requests in flight may take to finish, seconds (env"
+            + " BORDERLINE_SHUTDOWN_TIMEOUT_S; default ${DEFAULT-VALUE})")
+    int shutdownTimeoutS;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -48,6 +81,13 @@ public final class Main implements Callable<Integer> {
             System.err.println("--port must be 0 to 65535, got " + port);
             return 2;
         }
+        ServerOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            System.err.println("borderline: " + e.getMessage());
+            return 2;
+        }
         long t0 = System.nanoTime();
         BorderlineData data;
         try {
@@ -57,18 +97,52 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Javalin app = start(data, host, port);
+        Javalin app = start(data, host, port, options);
+        // SIGTERM: /ready turns 503, the port stops accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("Borderline listening on http://{}:{}/", host, app.port());
         return waitForever();
     }
 
-    /** Builds the object graph and starts the server; used by tests as well. */
+    /** Builds the object graph and starts the server with the default limits; used by tests as well. */
     public static Javalin start(BorderlineData data, String host, int port) {
+        return start(data, host, port, ServerOptions.DEFAULTS);
+    }
+
+    /** Builds the object graph and starts the server. */
+    public static Javalin start(BorderlineData data, String host, int port, ServerOptions options) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
-        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY);
-        return new BorderlineApi(data, distances, claims, coverages).create().start(host, port);
+        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes());
+        return new BorderlineApi(data, distances, claims, coverages, options).create().start(host, port);
+    }
+
+    /** The limits and CORS origins from the flags; an out-of-range value is an IllegalArgumentException. */
+    ServerOptions options() {
+        List<String> origins = corsOrigins == null ? List.of()
+            : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+        for (String o : origins) {
+            if (!o.equals("*") && !o.matches("https?://[^/\\s]+/?")) {
+                throw new IllegalArgumentException("--cors-origins: '" + o + "' is not an origin such as"
+                    + " https://gis.example.org or http://localhost:8080");
+            }
+        }
+        if (maxBodyMib < 1 || maxBodyMib > 4096) {
+            throw new IllegalArgumentException("--max-body-mib must be 1 to 4096, got " + maxBodyMib);
+        }
+        if (cacheMib < 0 || cacheMib > 1 << 20) {
+            throw new IllegalArgumentException("--cache-mib must be 0 to 1048576, got " + cacheMib);
+        }
+        if (shutdownTimeoutS < 0 || shutdownTimeoutS > 3600) {
+            throw new IllegalArgumentException("--shutdown-timeout-s must be 0 to 3600, got " + shutdownTimeoutS);
+        }
+        if (batchMaxRows < 1 || batchConcurrency < 1 || coverageConcurrency < 1) {
+            throw new IllegalArgumentException("--batch-max-rows, --batch-concurrency and --coverage-concurrency must"
+                + " be at least 1");
+        }
+        ServerOptions d = ServerOptions.DEFAULTS;
+        return new ServerOptions(origins, batchMaxRows, (long) maxBodyMib << 20, batchConcurrency,
+            coverageConcurrency, (long) cacheMib << 20, d.requestHeaderBytes(), shutdownTimeoutS * 1000L);
     }
 
     /** The data directory as given, or, if relative and absent, next to the jar's project. */

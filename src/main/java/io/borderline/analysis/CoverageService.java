@@ -30,12 +30,19 @@ public final class CoverageService {
     private final GeodesicBuffer buffer;
     private final ExposureCalculator exposure;
     private final GeometryFactory factory;
-    private final Cache<String, CoverageResult> cache = Caffeine.newBuilder()
-        .maximumWeight(CACHE_BYTES)
-        .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
-        .build();
+    private final Cache<String, CoverageResult> cache;
 
     public CoverageService(BorderlineData data, GeometryFactory factory) {
+        this(data, factory, CACHE_BYTES);
+    }
+
+    /** @param cacheBytes upper bound of the coverage cache, bytes (estimated from vertex counts) */
+    public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes) {
+        this.cache = Caffeine.newBuilder()
+            .maximumWeight(cacheBytes)
+            .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
+            .recordStats()
+            .build();
         this.data = data;
         this.factory = factory;
         this.buffer = new GeodesicBuffer(factory);
@@ -44,6 +51,19 @@ public final class CoverageService {
 
     public CoverageResult coverage(CoverageRequest request) {
         return cache.get(request.key(), k -> compute(request));
+    }
+
+    /**
+     * As {@link #coverage}, for a caller that has just asked {@link #cached} and got null: the miss
+     * is already counted in the cache statistics, so this does not count it again.
+     */
+    public CoverageResult computeMissing(CoverageRequest request) {
+        return cache.asMap().computeIfAbsent(request.key(), k -> compute(request));
+    }
+
+    /** The cache itself, for its hit, miss and eviction statistics (metrics); do not write to it. */
+    public Cache<String, CoverageResult> cache() {
+        return cache;
     }
 
     /** The cached result, or null if this request has not been computed yet. */

@@ -40,13 +40,25 @@ public final class BorderlineApi {
     private final byte[] openApiYaml;
 
     private final CoverageApi coverage;
+    private final ServerOptions options;
+    private final OpsApi ops;
+    private final BatchApi batch;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
+        this(data, distances, claims, coverages, ServerOptions.DEFAULTS);
+    }
+
+    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
+                         CoverageService coverages, ServerOptions options) {
         this.data = data;
         this.distances = distances;
         this.claims = claims;
-        this.coverage = new CoverageApi(data, coverages);
+        this.options = options;
+        this.ops = new OpsApi(options);
+        this.ops.monitorCache(coverages.cache());
+        this.coverage = new CoverageApi(data, coverages, options.coverageConcurrency(), ops.metrics());
+        this.batch = new BatchApi(data, distances, options, ops.metrics());
         this.openApiYaml = resource("/openapi.yaml");
     }
 
@@ -73,7 +85,13 @@ public final class BorderlineApi {
         r.put("/coverage", coverage::coverage);
         r.put("/coverage/stats", coverage::stats);
         r.put("/drones", coverage::drones);
+        r.putAll(ops.routes());
         return r;
+    }
+
+    /** Every documented POST route and its handler; the contract test checks these against openapi.yaml. */
+    public Map<String, Handler> postRoutes() {
+        return new LinkedHashMap<>(batch.routes());
     }
 
     private void configure(JavalinConfig cfg) {
@@ -81,7 +99,8 @@ public final class BorderlineApi {
         cfg.http.prefer405over404 = true;
         cfg.http.defaultContentType = JSON;
         cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(options)));
+        ops.configure(cfg);
         cfg.routes.before(ctx -> {
             // an API of JSON documents: nothing here is meant to run or be framed in a browser
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -90,9 +109,11 @@ public final class BorderlineApi {
         });
         cfg.routes.get("/", ctx -> ctx.redirect("/openapi.yaml"));
         routes().forEach(cfg.routes::get);
+        postRoutes().forEach(cfg.routes::post);
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(CoverageLimitException.class, (e, ctx) -> ProblemHandler.apiException(
             new ApiException(422, "coverage-limit", "Coverage not computed", e.getMessage(), null, null), ctx));
+        cfg.routes.exception(io.javalin.http.HttpResponseException.class, ProblemHandler::httpResponse);
         cfg.routes.exception(Exception.class, ProblemHandler::unexpected);
         cfg.routes.error(404, ctx -> {
             String type = ctx.res().getContentType();
@@ -101,7 +122,7 @@ public final class BorderlineApi {
             }
         });
         cfg.routes.error(405, ctx -> ProblemHandler.status(ctx, 405, "Method not allowed",
-            "only GET is supported on " + Params.shorten(ctx.path())));
+            Params.shorten(ctx.method().name()) + " is not supported on " + Params.shorten(ctx.path())));
     }
 
     // ------------------------------------------------------------------ meta

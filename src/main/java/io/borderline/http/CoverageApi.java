@@ -30,17 +30,28 @@ final class CoverageApi {
 
     private final BorderlineData data;
     private final CoverageService service;
-    private final ComputeGate gate = new ComputeGate();
+    private final ComputeGate gate;
+    private final Metrics metrics;
 
-    CoverageApi(BorderlineData data, CoverageService service) {
+    CoverageApi(BorderlineData data, CoverageService service, int concurrency, Metrics metrics) {
         this.data = data;
         this.service = service;
+        this.gate = new ComputeGate(concurrency, "coverage computation");
+        this.metrics = metrics;
+        metrics.monitorGate(gate, "coverage");
     }
 
-    /** Cached answers skip the gate; new computations pass through it. */
+    /** Cached answers skip the gate; new computations pass through it and are timed. */
     private CoverageResult result(CoverageRequest req) {
         CoverageResult cached = service.cached(req);
-        return cached != null ? cached : gate.run(() -> service.coverage(req));
+        return cached != null ? cached : gate.run(() -> {
+            long t0 = System.nanoTime();
+            try {
+                return service.computeMissing(req);
+            } finally {
+                metrics.coverageComputed(System.nanoTime() - t0);
+            }
+        });
     }
 
     void coverage(Context ctx) {

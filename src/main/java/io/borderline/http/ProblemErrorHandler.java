@@ -18,6 +18,12 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's HTML page, without stack traces or versions.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+    private final ServerOptions options;
+
+    ProblemErrorHandler(ServerOptions options) {
+        this.options = options;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
@@ -29,6 +35,9 @@ final class ProblemErrorHandler extends ErrorHandler {
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemHandler.CONTENT_TYPE);
+        if (status == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+        }
         response.write(true, ByteBuffer.wrap(body(status)), callback);
         return true;
     }
@@ -39,15 +48,27 @@ final class ProblemErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status));
     }
 
-    private static byte[] body(int status) {
+    private byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "urn:borderline:problem:" + (status >= 500 ? "internal-error" : "bad-request"));
+        m.put("type", "urn:borderline:problem:" + switch (status) {
+            case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "request-header-fields-too-large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal-error" : "bad-request";
+        });
         m.put("title", title);
         m.put("status", status);
-        m.put("detail", status >= 500 ? "the server failed to answer this request" : "the request was rejected before"
-            + " routing: " + title.toLowerCase(java.util.Locale.ROOT) + " (e.g. an encoded control character or an"
-            + " ambiguous path)");
+        m.put("detail", switch (status) {
+            case 413 -> "the request body is larger than the limit of " + options.batchMaxBodyBytes() + " bytes";
+            case 414 -> "the request line is longer than the limit of " + options.requestHeaderBytes() + " bytes";
+            case 431 -> "the request headers are larger than the limit of " + options.requestHeaderBytes() + " bytes";
+            case 503 -> "the service is shutting down; retry on another instance or later";
+            default -> status >= 500 ? "the server failed to answer this request" : "the request was rejected before"
+                + " routing: " + title.toLowerCase(java.util.Locale.ROOT) + " (e.g. an encoded control character or an"
+                + " ambiguous path)";
+        });
         return Json.write(m).getBytes(StandardCharsets.UTF_8);
     }
 }

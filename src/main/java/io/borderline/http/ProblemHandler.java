@@ -32,6 +32,22 @@ final class ProblemHandler {
         write(ctx, e.status(), body);
     }
 
+    /** Javalin's own refusals (e.g. a body over {@code maxRequestSize}) keep their status. */
+    static void httpResponse(io.javalin.http.HttpResponseException e, Context ctx) {
+        if (e.getStatus() >= 500) {
+            unexpected(e, ctx);
+            return;
+        }
+        switch (e.getStatus()) {
+            case 404 -> status(ctx, 404, "Not found", "no resource at " + Params.shorten(ctx.path()));
+            case 405 -> status(ctx, 405, "Method not allowed", Params.shorten(ctx.method().name()) + " is not supported on "
+                + Params.shorten(ctx.path()));
+            case 413 -> status(ctx, 413, "Payload too large", "the request body is larger than the limit");
+            default -> status(ctx, e.getStatus(), io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(),
+                Params.shorten(String.valueOf(e.getMessage())));
+        }
+    }
+
     /** Anything unexpected is a bug: log it with its stack trace, answer without one. */
     static void unexpected(Exception e, Context ctx) {
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
