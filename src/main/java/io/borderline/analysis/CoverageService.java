@@ -53,14 +53,6 @@ public final class CoverageService {
         return cache.get(request.key(), k -> compute(request));
     }
 
-    /**
-     * As {@link #coverage}, for a caller that has just asked {@link #cached} and got null: the miss
-     * is already counted in the cache statistics, so this does not count it again.
-     */
-    public CoverageResult computeMissing(CoverageRequest request) {
-        return cache.asMap().computeIfAbsent(request.key(), k -> compute(request));
-    }
-
     /** The cache itself, for its hit, miss and eviction statistics (metrics); do not write to it. */
     public Cache<String, CoverageResult> cache() {
         return cache;
@@ -68,7 +60,8 @@ public final class CoverageService {
 
     /** The cached result, or null if this request has not been computed yet. */
     public CoverageResult cached(CoverageRequest request) {
-        return cache.getIfPresent(request.key());
+        // a miss is counted by the coverage() call that follows it, so one request counts once
+        return cache.policy().getIfPresentQuietly(request.key()) == null ? null : cache.getIfPresent(request.key());
     }
 
     private CoverageResult compute(CoverageRequest req) {

@@ -47,7 +47,7 @@ final class CoverageApi {
         return cached != null ? cached : gate.run(() -> {
             long t0 = System.nanoTime();
             try {
-                return service.computeMissing(req);
+                return service.coverage(req);
             } finally {
                 metrics.coverageComputed(System.nanoTime() - t0);
             }

@@ -40,20 +40,26 @@ class ContractTest {
             .build();
 
     @Test
-    void documentedPathsAreExactlyTheServedOnes() throws Exception {
+    void documentedOperationsAreExactlyTheServedOnes() throws Exception {
         JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SPEC.toFile());
         Set<String> documented = new TreeSet<>();
-        spec.get("paths").fieldNames().forEachRemaining(documented::add);
-        Set<String> served = new TreeSet<>(new io.borderline.http.BorderlineApi(TestData.get(), new DistanceService(),
+        spec.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace").contains(method)) {
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        BorderlineApi api = new BorderlineApi(TestData.get(), new DistanceService(),
             new ClaimChecker(TestData.get(), new DistanceService()),
-            new io.borderline.analysis.CoverageService(TestData.get(), io.borderline.data.BoundaryFile.FACTORY))
-            .routes().keySet());
+            new io.borderline.analysis.CoverageService(TestData.get(), io.borderline.data.BoundaryFile.FACTORY));
+        Set<String> served = new TreeSet<>();
+        api.routes().keySet().forEach(p -> served.add("GET " + p));
+        api.postRoutes().keySet().forEach(p -> served.add("POST " + p));
         assertThat(served).isEqualTo(documented);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "/health", "/datasets", "/openapi.yaml",
+        "/health", "/ready", "/metrics", "/datasets", "/openapi.yaml",
         "/distance?lat=54.68916&lon=25.2798&to=BLR", "/distance?from=narva&to=RUS&dataset=ne10m",
         "/distance?lat=53.9&lon=27.56&to=BLR", "/distance?lat=-33.9&lon=151.2&to=RUS-KGD",
         "/distance/points?a=54.68916,25.2798&b=minsk", "/distance/points?a=vilnius&b=vilnius",
@@ -94,6 +100,39 @@ class ContractTest {
         URI uri = URI.create("http://x" + pathAndQuery);
         ValidationReport report = VALIDATOR.validateResponse(uri.getPath(), Request.Method.GET, response(r));
         assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "application/geo+json | application/x-ndjson | {\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"v\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[25.2798,54.68916]}}]}",
+        "application/json     | text/csv             | {\"type\":\"MultiPoint\",\"coordinates\":[[25.2798,54.68916],[26.53333,55.88333]]}",
+        "text/csv             | text/csv             | 'id,lat,lon\nv,54.68916,25.2798\n'",
+        "text/csv             | application/x-ndjson | 'lat,lon\n54.68916,25.2798\n'",
+    })
+    void batchRequestsAndAnswersMatchTheContract(String contentType, String accept, String body) {
+        String text = body.replace("\\n", "\n");
+        HttpResponse<String> r = ServerFixture.post("/distance/batch?to=BLR", contentType, accept, text);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(accept);
+        Request request = SimpleRequest.Builder.post("/distance/batch").withQueryParam("to", "BLR")
+            .withContentType(contentType).withAccept(accept).withBody(text).build();
+        ValidationReport report = VALIDATOR.validate(request, response(r));
+        assertThat(report.getMessages()).as(body).isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "/distance/batch?to=BLR     | application/json | application/x-ndjson | [1,2]                  | 400",
+        "/distance/batch?to=BLR     | text/csv         | application/x-ndjson | 'a,b\n1,2\n'          | 400",
+        "/distance/batch            | text/csv         | application/x-ndjson | 'lat,lon\n1,2\n'      | 400",
+        "/distance/batch?to=BLR     | text/plain       | application/x-ndjson | 'lat,lon\n1,2\n'      | 415",
+        "/distance/batch?to=BLR     | text/csv         | application/xml      | 'lat,lon\n1,2\n'      | 406",
+    })
+    void batchErrorsMatchTheContract(String url, String contentType, String accept, String body, int status) {
+        HttpResponse<String> r = ServerFixture.post(url, contentType, accept, body.replace("\\n", "\n"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        ValidationReport report = VALIDATOR.validateResponse("/distance/batch", Request.Method.POST, response(r));
+        assertThat(report.getMessages()).as(url + " -> " + r.statusCode()).isEmpty();
     }
 
     private static SimpleResponse response(HttpResponse<String> r) {

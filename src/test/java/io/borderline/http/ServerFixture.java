@@ -23,6 +23,22 @@ final class ServerFixture {
         return "http://127.0.0.1:" + app.port();
     }
 
+    static HttpResponse<String> post(String pathAndQuery, String contentType, String accept, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).header("Content-Type", contentType)
+            .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> get(String pathAndQuery) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
