@@ -69,9 +69,12 @@ final class BatchApi {
         if (declared > options.batchMaxBodyBytes()) {
             throw tooLarge("the body is " + declared + " bytes, more than the limit of " + options.batchMaxBodyBytes());
         }
-        try (ComputeGate.Permit permit = gate.enter()) {
-            InputStream body = new ReadFailures(ctx.req().getInputStream());
-            try (PointReader reader = csvIn ? new CsvPoints(body) : new GeoJsonPoints(body)) {
+        ComputeGate.Permit permit = gate.enter();
+        try {
+            InputStream raw = new ReadFailures(ctx.req().getInputStream());
+            BodySpool spool = spool(raw);
+            InputStream body = spool == null ? raw : spool.input();
+            try (spool; PointReader reader = csvIn ? new CsvPoints(body) : new GeoJsonPoints(body)) {
                 try {
                     reader.start();
                 } catch (IOException e) {
@@ -81,6 +84,8 @@ final class BatchApi {
                 }
                 stream(ctx, reader, ds, to, csvOut);
             }
+        } finally {
+            permit.close();
         }
     }
 
@@ -177,6 +182,17 @@ final class BatchApi {
     private static String brief(String message) {
         String m = String.valueOf(message).replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    /** A spool for the body in the temporary directory, or null (read directly) if none can be created there. */
+    private static BodySpool spool(InputStream raw) {
+        try {
+            return new BodySpool(raw, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot spool a batch body in {} ({}); reading it directly: clients must then read the answer"
+                + " while they send", System.getProperty("java.io.tmpdir"), e.toString());
+            return null;
+        }
     }
 
     /**

@@ -69,8 +69,11 @@ final class ComputeGate {
     }
 
     <T> T run(Supplier<T> computation) {
-        try (Permit p = enter()) {
+        Permit p = enter();
+        try {
             return computation.get();
+        } finally {
+            p.close();
         }
     }
 

@@ -23,6 +23,11 @@ final class ServerFixture {
         return "http://127.0.0.1:" + app.port();
     }
 
+    static int port() {
+        base();
+        return app.port();
+    }
+
     static HttpResponse<String> post(String pathAndQuery, String contentType, String accept, String body) {
         return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).header("Content-Type", contentType)
             .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
