@@ -27,7 +27,12 @@ import net.jqwik.api.Tuple;
  * and invalid parameters (wrong types, empty, huge, NaN/Infinity, out of range, unicode and
  * control characters, very long, repeated and unknown parameters). Every answer must be below
  * 500; every error must be problem+json; every answer must validate against openapi.yaml.
- * Cases per endpoint: 150, coverage endpoints 30 (each may compute a buffer).
+ * Cases per endpoint: 150, coverage endpoints 30 (each may compute a buffer). {@code POST
+ * /distance/batch}: 150 generated bodies — GeoJSON and CSV with good and bad rows (out-of-range,
+ * huge, NaN-as-text, nested, wrong-typed coordinates, unicode and control characters in ids),
+ * truncated and corrupted bodies, arbitrary text, empty bodies — under generated parameters,
+ * content types and Accept headers: no 5xx, every error problem+json, every 200 a complete
+ * stream whose summary counts its rows.
  */
 class FuzzTest {
     private static final OpenApiInteractionValidator VALIDATOR =
@@ -38,6 +43,8 @@ class FuzzTest {
 
     private static final Map<String, List<String>> PARAMS = Map.ofEntries(
         Map.entry("/health", List.of()),
+        Map.entry("/ready", List.of()),
+        Map.entry("/metrics", List.of()),
         Map.entry("/datasets", List.of()),
         Map.entry("/drones", List.of()),
         Map.entry("/claims", List.of()),
@@ -119,6 +126,148 @@ class FuzzTest {
             Arbitraries.strings().ofMinLength(0).ofMaxLength(30),
             Arbitraries.strings().withCharRange('a', 'z').ofLength(250),
             Arbitraries.doubles().map(Object::toString));
+    }
+
+    /** One generated batch request. */
+    record BatchCase(String query, String contentType, String accept, String body) {}
+
+    @Property(tries = 150, seed = "20250124")
+    void batchNeverFails(@ForAll("batchRequests") BatchCase c) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(ServerFixture.base() + "/distance/batch" + c.query()))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
+        if (!c.contentType().isEmpty()) {
+            b.header("Content-Type", c.contentType());
+        }
+        if (!c.accept().isEmpty()) {
+            b.header("Accept", c.accept());
+        }
+        HttpResponse<String> r = ServerFixture.send(b.build());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        String what = c + " -> " + r.statusCode() + " " + r.body();
+        net.jqwik.api.statistics.Statistics.collect(r.statusCode());
+        assertThat(r.statusCode()).as(what).isLessThan(500);
+        if (r.statusCode() >= 400) {
+            assertThat(type).as(what).startsWith("application/problem+json");
+        } else {
+            assertThat(r.statusCode()).as(what).isEqualTo(200);
+            List<String> lines = r.body().lines().toList();
+            if (type.startsWith("text/csv")) {
+                assertThat(lines.get(0)).isEqualTo(BatchOutput.Csv.HEADER);
+                String summary = lines.stream().filter(l -> l.startsWith("#summary ")).findFirst().orElseThrow();
+                long rows = lines.stream().filter(l -> !l.startsWith("#")).count() - 1;
+                assertThat(summary).as(what).contains(" rows=" + rows + " ");
+            } else {
+                assertThat(type).startsWith("application/x-ndjson");
+                com.fasterxml.jackson.databind.JsonNode summary = BadInputTest.read(lines.get(lines.size() - 1))
+                    .get("summary");
+                assertThat(summary).as(what).isNotNull();
+                assertThat(summary.get("rows").asLong()).isEqualTo(lines.size() - 1);
+                assertThat(summary.get("ok").asLong() + summary.get("errors").asLong()).isEqualTo(lines.size() - 1);
+                for (int i = 0; i < lines.size() - 1; i++) {
+                    com.fasterxml.jackson.databind.JsonNode row = BadInputTest.read(lines.get(i));
+                    assertThat(row.get("index").asLong()).isEqualTo(i);
+                    assertThat(row.has("error") || row.has("distance_m")).as(lines.get(i)).isTrue();
+                }
+            }
+        }
+        ValidationReport report = VALIDATOR.validateResponse("/distance/batch", Request.Method.POST,
+            SimpleResponse.Builder.status(r.statusCode()).withContentType(type).withBody(r.body()).build());
+        assertThat(report.getMessages()).as(what).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<BatchCase> batchRequests() {
+        Arbitrary<String> query = Arbitraries.frequencyOf(
+            Tuple.of(12, Arbitraries.of("?to=BLR", "?to=RUS-KGD&dataset=ne10m", "?to=est", "?to=LTU&dataset=osm10m")),
+            Tuple.of(2, Arbitraries.of("", "?to=XXX", "?to=BLR&to=LTU", "?to=BLR&dataset=nope", "?to=BLR&limit=3",
+                "?to=", "?dataset=ne10m")),
+            Tuple.of(1, nasty().map(v -> "?to=" + URLEncoder.encode(v, StandardCharsets.UTF_8))));
+        Arbitrary<String> accept = Arbitraries.frequencyOf(
+            Tuple.of(8, Arbitraries.of("application/x-ndjson", "text/csv", "*/*", "")),
+            Tuple.of(1, Arbitraries.of("application/xml", "text/csv;q=0", "application/x-ndjson;q=0.1, text/csv;q=0.2",
+                "application/json", "text/*;q=abc")));
+        Arbitrary<String> wrongType = Arbitraries.of("", "text/plain", "application/geo+json; charset=latin1",
+            "multipart/form-data", "application/x-www-form-urlencoded", "text/csv", "application/json");
+        // mostly a body with its own content type; sometimes a mismatched or unsupported one
+        Arbitrary<String[]> json = Arbitraries.frequencyOf(Tuple.of(3, geoJson()),
+                Tuple.of(1, geoJson().flatMap(s -> Arbitraries.integers().between(0, Math.max(0, s.length() - 1))
+                    .map(i -> s.substring(0, i)))))
+            .flatMap(b -> Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.of("application/geo+json", "application/json", "application/json; charset=utf-8")),
+                Tuple.of(1, wrongType)).map(t -> new String[] {t, b}));
+        Arbitrary<String[]> text = csv().flatMap(b -> Arbitraries.frequencyOf(
+            Tuple.of(8, Arbitraries.of("text/csv", "text/csv; charset=utf-8", "text/csv; charset=\"UTF-8\"")),
+            Tuple.of(1, wrongType)).map(t -> new String[] {t, b}));
+        Arbitrary<String[]> junk = Combinators.combine(Arbitraries.of("application/json", "text/csv", "application/geo+json"),
+            Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(200), Arbitraries.of("", " ", "{}", "[]", "null",
+                "{\"type\":\"MultiPoint\"}", "lat,lon", "\uFEFFlat,lon\n1,2",
+                "{\"type\":\"FeatureCollection\",\"features\":[]}, {}"))).as((t, b) -> new String[] {t, b});
+        Arbitrary<String[]> typed = Arbitraries.frequencyOf(Tuple.of(5, json), Tuple.of(4, text), Tuple.of(1, junk));
+        return Combinators.combine(query, typed, accept).as((q, tb, a) -> new BatchCase(q, tb[0], a, tb[1]));
+    }
+
+    private static Arbitrary<String> coordinate() {
+        return Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.doubles().between(-200, 200).map(Object::toString)),
+            Tuple.of(3, Arbitraries.of("\"NaN\"", "1e999", "-1e999", "99999999999999999999999", "-0", "null", "true",
+                "[1,2]", "{\"a\":1}", "\"54.1\"", "1" + "0".repeat(400), "0.1e-400")));
+    }
+
+    private static Arbitrary<String> jsonId() {
+        return Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(12).map(FuzzTest::jsonString),
+            Arbitraries.of("7", "-1.5e3", "null", "{}", "[1]", "true", jsonString("x".repeat(201)),
+                jsonString("\u0000\n\u202e🙂"), jsonString("a\"b,c")));
+    }
+
+    private static String jsonString(String s) {
+        return Json.write(s);
+    }
+
+    private static Arbitrary<String> geoJson() {
+        Arbitrary<String> position = Combinators.combine(coordinate(), coordinate(), Arbitraries.integers().between(0, 9))
+            .as((lon, lat, shape) -> switch (shape) {
+                case 0 -> "[" + lon + "]";
+                case 1 -> "[" + lon + "," + lat + ",100,200]";
+                case 2 -> "[]";
+                default -> "[" + lon + "," + lat + "]";
+            });
+        Arbitrary<String> geometry = Combinators.combine(Arbitraries.of("Point", "Point", "Point", "LineString", "point",
+                "Polygon"), position, Arbitraries.integers().between(0, 9))
+            .as((type, pos, shape) -> switch (shape) {
+                case 0 -> "null";
+                case 1 -> "{\"type\":\"" + type + "\"}";
+                case 2 -> "{\"coordinates\":" + pos + "}";
+                case 3 -> "\"Point\"";
+                default -> "{\"type\":\"" + type + "\",\"coordinates\":" + pos + "}";
+            });
+        Arbitrary<String> feature = Combinators.combine(geometry, jsonId(), Arbitraries.integers().between(0, 9))
+            .as((g, id, shape) -> switch (shape) {
+                case 0 -> "{\"geometry\":" + g + "}";
+                case 1 -> "{\"type\":\"Feature\",\"properties\":{\"id\":" + id + ",\"x\":[[1]]},\"geometry\":" + g + "}";
+                case 2 -> id;
+                default -> "{\"type\":\"Feature\",\"id\":" + id + ",\"properties\":{},\"geometry\":" + g + "}";
+            });
+        Arbitrary<String> collection = feature.list().ofMaxSize(15)
+            .map(fs -> "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", fs) + "]}");
+        Arbitrary<String> multiPoint = position.list().ofMaxSize(15)
+            .map(ps -> "{\"type\":\"MultiPoint\",\"coordinates\":[" + String.join(",", ps) + "]}");
+        return Arbitraries.oneOf(collection, multiPoint);
+    }
+
+    private static Arbitrary<String> csv() {
+        Arbitrary<String> header = Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.of("id,lat,lon", "lat,lon", "lon,lat,id,extra", "Latitude,Longitude",
+                "\"id\",\"lat\",\"lon\"")),
+            Tuple.of(1, Arbitraries.of("lat;lon", "x,y", "\"lat,lon")));
+        Arbitrary<String> field = Arbitraries.frequencyOf(
+            Tuple.of(5, Arbitraries.doubles().between(-200, 200).map(Object::toString)),
+            Tuple.of(2, nasty()),
+            Tuple.of(1, Arbitraries.of("\"", "\"a,b\"", "\"unterminated", "a\"b", "\"x\"y", "\r")));
+        Arbitrary<String> line = field.list().ofMinSize(0).ofMaxSize(4).map(fs -> String.join(",", fs));
+        return Combinators.combine(header, line.list().ofMaxSize(15), Arbitraries.of("\n", "\r\n"))
+            .as((h, ls, nl) -> h + nl + String.join(nl, ls) + nl);
     }
 
     private static void check(String path, List<String[]> params) {
