@@ -139,6 +139,19 @@ class FaultTest {
     }
 
     @Test
+    void helpListsEveryFlagWithItsEnvironmentVariable() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new java.io.PrintWriter(out));
+        assertThat(cli.execute("--help")).isZero();
+        for (String flag : List.of("--port", "--host", "--data", "--cors-origins", "--batch-max-rows", "--max-body-mib",
+                "--batch-concurrency", "--coverage-concurrency", "--cache-mib", "--shutdown-timeout-s")) {
+            String env = "BORDERLINE_" + flag.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            assertThat(out.toString()).contains(flag).contains(env);
+        }
+    }
+
+    @Test
     void aClientThatVanishesMidStreamLeaksNothing() throws Exception {
         String slots = "borderline_compute_slots_available{gate=\"batch\"}";
         for (int attempt = 0; attempt < 3; attempt++) {
