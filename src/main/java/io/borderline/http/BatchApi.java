@@ -104,6 +104,11 @@ final class BatchApi {
                 } catch (IOException e) {
                     problem = unreadable(e, reader);
                     break;
+                } catch (RuntimeException e) {
+                    // a bug in a reader must not corrupt an answer that is already streaming
+                    LOG.error("batch body unreadable at {}", reader.position(), e);
+                    problem = problem(500, "the body could not be read past " + reader.position() + " (logged as a bug)");
+                    break;
                 }
                 if (row == null) {
                     break;

@@ -198,15 +198,17 @@ class OpsTest {
                 rows.append(i).append(",54.").append(i).append(",25.").append(i).append('\n');
             }
             http.chunk(rows.toString());
-            // the batch is in flight (its body is not finished); now stop the server
+            // answers are arriving, the body is not finished: the batch is in flight; now stop the server
+            http.readHead();
+            assertThat(http.status).isEqualTo(200);
+            assertThat(BadInputTest.read(http.bodyLine()).get("index").asInt()).isZero();
             stopped = CompletableFuture.runAsync(app::stop);
             eventually(() -> !readyAnswers200(base));
             http.chunk("500,55.5,26.5\n");
             http.endChunks();
-            http.readHead();
-            assertThat(http.status).isEqualTo(200);
             String[] lines = http.restOfBody().split("\n");
             JsonNode summary = BadInputTest.read(lines[lines.length - 1]).get("summary");
+            assertThat(lines).hasSize(501); // rows 1 to 500 and the summary
             assertThat(summary.get("rows").asInt()).isEqualTo(501);
             assertThat(summary.get("ok").asInt()).isEqualTo(501);
             assertThat(summary.get("complete").asBoolean()).isTrue();
