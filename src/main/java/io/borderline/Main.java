@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Javalin app = start(data, host, port);
+        Javalin app = start(data, host, port, true);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("Borderline listening on http://{}:{}/", host, app.port());
         return waitForever();
@@ -65,10 +65,31 @@ public final class Main implements Callable<Integer> {
 
     /** Builds the object graph and starts the server; used by tests as well. */
     public static Javalin start(BorderlineData data, String host, int port) {
+        return start(data, host, port, false);
+    }
+
+    /**
+     * As {@link #start(BorderlineData, String, int)}; with {@code warmUp} the published layers (the
+     * drone coverages from Belarus and Russia among them) are computed in the background at once, so the
+     * first GIS client does not wait for them.
+     */
+    public static Javalin start(BorderlineData data, String host, int port, boolean warmUp) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
         CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY);
-        return new BorderlineApi(data, distances, claims, coverages).create().start(host, port);
+        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages);
+        Javalin app = api.create().start(host, port);
+        if (warmUp) {
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                api.layers().warmUp();
+                LOG.info("published layers computed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }, "layer-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return app;
     }
 
     /** The data directory as given, or, if relative and absent, next to the jar's project. */

@@ -46,12 +46,31 @@ public final class CoverageService {
         return cache.get(request.key(), k -> compute(request));
     }
 
+    /**
+     * The coverage geometry alone, without exposure statistics (map layers need only the outline, and the
+     * statistics are most of a cold computation's time). Shares the cache and its byte bound.
+     */
+    public CoverageResult outline(CoverageRequest request) {
+        CoverageResult full = cache.getIfPresent(request.key());
+        if (full != null) {
+            return full;
+        }
+        return cache.get(request.key() + "|outline", k -> computeOutline(request));
+    }
+
     /** The cached result, or null if this request has not been computed yet. */
     public CoverageResult cached(CoverageRequest request) {
         return cache.getIfPresent(request.key());
     }
 
     private CoverageResult compute(CoverageRequest req) {
+        CoverageResult outline = computeOutline(req);
+        Dataset ds = data.dataset(req.dataset());
+        return new CoverageResult(outline.coverage(), outline.geometry(),
+            exposure.compute(ds, outline.coverage(), outline.geometry()));
+    }
+
+    private CoverageResult computeOutline(CoverageRequest req) {
         Dataset ds = data.dataset(req.dataset());
         double rangeM = req.rangeKm() * 1000;
         Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
@@ -60,7 +79,7 @@ public final class CoverageService {
         if (req.beyond() && source.ownTerritory() != null) {
             served = OverlayNGRobust.overlay(served, source.ownTerritory(), OverlayNG.DIFFERENCE);
         }
-        return new CoverageResult(coverage, served, exposure.compute(ds, coverage, served));
+        return new CoverageResult(coverage, served, null);
     }
 
     private Source source(Dataset ds, CoverageRequest req, double simplifyM) {
