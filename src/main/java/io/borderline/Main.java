@@ -97,7 +97,7 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Javalin app = start(data, host, port, options);
+        Javalin app = start(data, host, port, options, true);
         // SIGTERM: /ready turns 503, the port stops accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("Borderline listening on http://{}:{}/", host, app.port());
@@ -106,15 +106,41 @@ public final class Main implements Callable<Integer> {
 
     /** Builds the object graph and starts the server with the default limits; used by tests as well. */
     public static Javalin start(BorderlineData data, String host, int port) {
-        return start(data, host, port, ServerOptions.DEFAULTS);
+        return start(data, host, port, ServerOptions.DEFAULTS, false);
     }
 
-    /** Builds the object graph and starts the server. */
+    /**
+     * As {@link #start(BorderlineData, String, int)}; with {@code warmUp} the published layers (the
+     * drone coverages from Belarus and Russia among them) are computed in the background at once, so the
+     * first GIS client does not wait for them.
+     */
+    public static Javalin start(BorderlineData data, String host, int port, boolean warmUp) {
+        return start(data, host, port, ServerOptions.DEFAULTS, warmUp);
+    }
+
+    /** As {@link #start(BorderlineData, String, int)}, with the given limits and CORS origins. */
     public static Javalin start(BorderlineData data, String host, int port, ServerOptions options) {
+        return start(data, host, port, options, false);
+    }
+
+    /** Builds the object graph and starts the server; {@code warmUp} as in {@link #start(BorderlineData, String, int, boolean)}. */
+    public static Javalin start(BorderlineData data, String host, int port, ServerOptions options, boolean warmUp) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
         CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes());
-        return new BorderlineApi(data, distances, claims, coverages, options).create().start(host, port);
+        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages, options);
+        Javalin app = api.create().start(host, port);
+        if (warmUp) {
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                api.layers().warmUp();
+                LOG.info("published layers computed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }, "layer-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return app;
     }
 
     /** The limits and CORS origins from the flags; an out-of-range value is an IllegalArgumentException. */

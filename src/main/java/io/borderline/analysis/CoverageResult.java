@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param coverage the full coverage (source included)
  * @param geometry what is served: the full coverage, or only the part beyond the source's territory
- * @param stats statistics of {@code geometry}
+ * @param stats statistics of {@code geometry}, or null for an outline-only result
  */
 public record CoverageResult(Coverage coverage, Geometry geometry, CoverageStats stats) {
 

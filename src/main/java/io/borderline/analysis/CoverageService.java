@@ -58,6 +58,18 @@ public final class CoverageService {
         return cache;
     }
 
+    /**
+     * The coverage geometry alone, without exposure statistics (map layers need only the outline, and the
+     * statistics are most of a cold computation's time). Shares the cache and its byte bound.
+     */
+    public CoverageResult outline(CoverageRequest request) {
+        CoverageResult full = cached(request); // counts a hit only: the outline lookup below counts the miss
+        if (full != null) {
+            return full;
+        }
+        return cache.get(request.key() + "|outline", k -> computeOutline(request));
+    }
+
     /** The cached result, or null if this request has not been computed yet. */
     public CoverageResult cached(CoverageRequest request) {
         // a miss is counted by the coverage() call that follows it, so one request counts once
@@ -65,6 +77,13 @@ public final class CoverageService {
     }
 
     private CoverageResult compute(CoverageRequest req) {
+        CoverageResult outline = computeOutline(req);
+        Dataset ds = data.dataset(req.dataset());
+        return new CoverageResult(outline.coverage(), outline.geometry(),
+            exposure.compute(ds, outline.coverage(), outline.geometry()));
+    }
+
+    private CoverageResult computeOutline(CoverageRequest req) {
         Dataset ds = data.dataset(req.dataset());
         double rangeM = req.rangeKm() * 1000;
         Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
@@ -73,7 +92,7 @@ public final class CoverageService {
         if (req.beyond() && source.ownTerritory() != null) {
             served = OverlayNGRobust.overlay(served, source.ownTerritory(), OverlayNG.DIFFERENCE);
         }
-        return new CoverageResult(coverage, served, exposure.compute(ds, coverage, served));
+        return new CoverageResult(coverage, served, null);
     }
 
     private Source source(Dataset ds, CoverageRequest req, double simplifyM) {

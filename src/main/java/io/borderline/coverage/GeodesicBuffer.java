@@ -75,9 +75,22 @@ public final class GeodesicBuffer {
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
             LinearRing shell = outline.correctRing(p.getExteriorRing().getCoordinates());
+            if (shell == null) {
+                throw new CoverageLimitException("no outline vertex could be placed within tolerance");
+            }
             List<LinearRing> holes = new ArrayList<>();
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                holes.add(outline.correctRing(p.getInteriorRingN(h).getCoordinates()));
+                Coordinate[] hole = p.getInteriorRingN(h).getCoordinates();
+                int droppedBefore = outline.dropped;
+                LinearRing fixed = outline.correctRing(hole);
+                if (fixed != null) {
+                    holes.add(fixed);
+                } else if (outline.allWithinRange(hole)) {
+                    // an artefact of the first guess: all of it lies within R, so it is covered, not dropped
+                    outline.dropped = droppedBefore;
+                } else {
+                    throw new CoverageLimitException("no outline vertex of a hole could be placed within tolerance");
+                }
             }
             corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
@@ -198,6 +211,17 @@ public final class GeodesicBuffer {
             this.centre = centre;
         }
 
+        /** True when every vertex of the ring lies closer than R to the source. */
+        boolean allWithinRange(Coordinate[] ring) {
+            for (Coordinate c : ring) {
+                if (dist.nearest(c.y, c.x).distanceM() >= r) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The ring with every vertex on the R level set, or null when no vertex of it can be placed there. */
         LinearRing correctRing(Coordinate[] ring) {
             List<Coordinate> out = new ArrayList<>();
             int start = 0;
@@ -206,7 +230,7 @@ public final class GeodesicBuffer {
                 first = correct(ring[start++]);
             }
             if (first == null) {
-                throw new CoverageLimitException("no outline vertex could be placed within tolerance");
+                return null;
             }
             Coordinate prev = first;
             out.add(first);

@@ -11,6 +11,7 @@ import io.borderline.data.Claim;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
+import io.borderline.features.Layers;
 import io.borderline.geodesy.LatLon;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -43,6 +44,9 @@ public final class BorderlineApi {
     private final ServerOptions options;
     private final OpsApi ops;
     private final BatchApi batch;
+    private final String openApiJson;
+    private final Layers layers;
+    private final OgcApi ogc;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -60,6 +64,14 @@ public final class BorderlineApi {
         this.coverage = new CoverageApi(data, coverages, options.coverageConcurrency(), ops.metrics());
         this.batch = new BatchApi(data, distances, options, ops.metrics());
         this.openApiYaml = resource("/openapi.yaml");
+        this.openApiJson = OgcApi.openApiJson(openApiYaml);
+        this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
+        this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
+    }
+
+    /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
+    public Layers layers() {
+        return layers;
     }
 
     /** Creates the Javalin app with every route and the error mapping; the caller starts it. */
@@ -71,7 +83,14 @@ public final class BorderlineApi {
     public Map<String, Handler> routes() {
         Map<String, Handler> r = new LinkedHashMap<>();
         r.put("/health", this::health);
-        r.put("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApiYaml));
+        r.put("/openapi.yaml", ctx -> {
+            Params.of(ctx, Set.of());
+            ctx.contentType(OgcApi.OPENAPI_YAML).result(openApiYaml);
+        });
+        r.put("/openapi.json", ctx -> {
+            Params.of(ctx, Set.of());
+            ctx.contentType(OgcApi.OPENAPI_JSON).result(openApiJson);
+        });
         r.put("/datasets", this::datasets);
         r.put("/distance", this::distance);
         r.put("/distance/points", this::distancePoints);
@@ -86,6 +105,7 @@ public final class BorderlineApi {
         r.put("/coverage/stats", coverage::stats);
         r.put("/drones", coverage::drones);
         r.putAll(ops.routes());
+        r.putAll(ogc.routes());
         return r;
     }
 
@@ -107,7 +127,6 @@ public final class BorderlineApi {
             ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
             ctx.header("Referrer-Policy", "no-referrer");
         });
-        cfg.routes.get("/", ctx -> ctx.redirect("/openapi.yaml"));
         routes().forEach(cfg.routes::get);
         postRoutes().forEach(cfg.routes::post);
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);

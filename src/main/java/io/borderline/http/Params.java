@@ -106,6 +106,25 @@ final class Params {
         return ctx.queryParam(name) != null;
     }
 
+    /** An optional whole number in [min, max], {@code fallback} when absent. */
+    long integer(String name, long min, long max, long fallback) {
+        String raw = optional(name);
+        if (raw == null) {
+            return fallback;
+        }
+        String range = "a whole number from " + min + " to " + max;
+        if (!raw.matches("\\+?\\d{1,18}")) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is not a whole number: '" + shorten(raw)
+                + "'", range);
+        }
+        long v = Long.parseLong(raw.startsWith("+") ? raw.substring(1) : raw);
+        if (v < min || v > max) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' is " + v + ", outside " + min + " to " + max,
+                range);
+        }
+        return v;
+    }
+
     /** A finite decimal number in [min, max]. */
     double number(String name, double min, double max) {
         String range = "a number from " + fmt(min) + " to " + fmt(max);

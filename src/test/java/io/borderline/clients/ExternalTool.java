@@ -32,12 +32,16 @@ public final class ExternalTool {
                 return found;
             }
         }
-        String message = "none of " + Arrays.toString(candidates) + " is installed";
-        if (inCi()) {
-            throw new AssertionError(message + " (CI=true: .ci/run must install it)");
-        }
-        Assumptions.abort(message + "; skipped locally (it fails under CI=true)");
+        missing("none of " + Arrays.toString(candidates) + " is installed");
         return null; // unreachable
+    }
+
+    /** Skips the calling test locally, fails it under CI, because {@code what} is missing. */
+    public static void missing(String what) {
+        if (inCi()) {
+            throw new AssertionError(what + " (CI=true: .ci/run must install it)");
+        }
+        Assumptions.abort(what + "; skipped locally (it fails under CI=true)");
     }
 
     private static Path find(String candidate) {

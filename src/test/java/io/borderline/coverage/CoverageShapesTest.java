@@ -71,6 +71,28 @@ class CoverageShapesTest {
         assertThat(area(beyond, "LTU")).isCloseTo(area(full, "LTU"), org.assertj.core.data.Offset.offset(1.0));
     }
 
+    /**
+     * Russia's mainland coast and islands give the first guess small holes that the true R-neighbourhood
+     * does not have (everything in them is within R): they must vanish, not fail the request.
+     */
+    @Test
+    void russiaAtShortRangesIsComputedAndExact() {
+        var ds = TestData.get().dataset("osm10m");
+        for (double rangeM : new double[] {15_000, 30_000}) {
+            Source s = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS),
+                GeodesicBuffer.toleranceM(rangeM) / 10);
+            Coverage c = engine.compute(s, rangeM);
+            assertThat(c.geometry().isValid()).isTrue();
+            Source exact = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS), 0);
+            Coordinate[] vs = c.geometry().getCoordinates();
+            for (int i = 0; i < vs.length; i += 97) { // a spread sample; the full check is in the tolerance test
+                double d = exact.distance().nearest(vs[i].y, vs[i].x).distanceM();
+                assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m", vs[i], rangeM)
+                    .isLessThanOrEqualTo(c.toleranceM());
+            }
+        }
+    }
+
     private static double area(CoverageResult r, String code) {
         return r.stats().countries().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow()
             .areaInRangeKm2();

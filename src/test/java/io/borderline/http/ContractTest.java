@@ -71,6 +71,16 @@ class ContractTest {
         "/coverage/stats?border=LTU-BLR&drone=lancet", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
         "/coverage/stats?site_kind=airfield&site_country=BLR&range_km=100&dataset=ne10m",
         "/coverage?site=lida-airbase&site=vileika-vlf&range_km=50",
+        "/openapi.json", "/", "/?f=json&dataset=ne10m", "/conformance", "/collections", "/collections?dataset=ne10m",
+        "/collections/countries", "/collections/coverage-rus", "/collections/drones",
+        "/collections/countries/items?limit=2", "/collections/countries/items?code=RUS-KGD&crs=http://www.opengis.net/def/crs/EPSG/0/3035",
+        "/collections/borders/items?a=BLR&dataset=ne10m", "/collections/sites/items?kind=airfield&country=BLR",
+        "/collections/sites/items?bbox=24,54,26,55.5&limit=3&offset=1",
+        "/collections/sites/items?bbox=54,24,55.5,26&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326",
+        "/collections/claims/items?verdict=accurate", "/collections/drones/items?drone_class=fpv",
+        "/collections/coverage-blr/items?drone=lancet", "/collections/coverage-rus/items?limit=1&offset=2",
+        "/collections/sites/items/narva?crs=http://www.opengis.net/def/crs/EPSG/0/3301",
+        "/collections/drones/items/orlan-10", "/collections/claims/items/vilnius-blr?dataset=ne10m",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);

@@ -59,7 +59,37 @@ class FuzzTest {
         Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset")));
+            "range_km", "drone", "mode", "dataset")),
+        Map.entry("/openapi.yaml", List.of()),
+        Map.entry("/openapi.json", List.of()),
+        Map.entry("/", List.of("f", "dataset")),
+        Map.entry("/conformance", List.of("f", "dataset")),
+        Map.entry("/collections", List.of("f", "dataset")),
+        Map.entry("/collections/{collectionId}", List.of("f", "dataset")),
+        Map.entry("/collections/countries/items", items("code")),
+        Map.entry("/collections/borders/items", items("a", "b")),
+        Map.entry("/collections/sites/items", items("kind", "country")),
+        Map.entry("/collections/claims/items", items("target", "verdict")),
+        Map.entry("/collections/drones/items", items("drone_class")),
+        Map.entry("/collections/coverage-blr/items", items("drone", "drone_class")),
+        Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
+        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")));
+
+    private static List<String> items(String... filters) {
+        List<String> names = new ArrayList<>(List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f",
+            "dataset"));
+        names.addAll(List.of(filters));
+        return names;
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyDocumentedPathIsFuzzed() throws Exception {
+        var spec = new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Path.of("openapi.yaml").toFile());
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        spec.get("paths").fieldNames().forEachRemaining(documented::add);
+        assertThat(new java.util.TreeSet<>(PARAMS.keySet())).isEqualTo(documented);
+    }
 
     @Property(tries = 150, seed = "20250124")
     void cheapEndpointsNeverFail(@ForAll("cheapRequests") Tuple.Tuple2<String, List<String[]>> req) {
@@ -83,10 +113,20 @@ class FuzzTest {
     }
 
     private Arbitrary<Tuple.Tuple2<String, List<String[]>>> requestFor(String template) {
-        Arbitrary<String> path = template.contains("{id}")
-            ? Arbitraries.oneOf(Arbitraries.of("narva", "vilnius-blr", "hantsavichy-radar", "narva-rus"), nasty())
-                .map(id -> template.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
-            : Arbitraries.just(template);
+        Arbitrary<String> path = Arbitraries.just(template);
+        if (template.contains("{id}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("narva", "vilnius-blr", "hantsavichy-radar", "narva-rus"), nasty())
+                .map(id -> template.replace("{id}", pathSegment(id)));
+        } else if (template.contains("{featureId}")) {
+            path = Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of("countries", "sites", "claims", "drones", "borders")),
+                    Tuple.of(1, nasty())),
+                Arbitraries.oneOf(Arbitraries.of("BLR", "RUS-KGD", "narva", "vilnius-blr", "fpv", "BLR-LTU"), nasty()))
+                .as((c, f) -> template.replace("{collectionId}", pathSegment(c)).replace("{featureId}", pathSegment(f)));
+        } else if (template.contains("{collectionId}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("countries", "borders", "sites", "claims", "drones",
+                "coverage-blr"), nasty()).map(c -> template.replace("{collectionId}", pathSegment(c)));
+        }
         List<String> names = new ArrayList<>(PARAMS.get(template));
         names.add("unknown_param");
         Arbitrary<String[]> pair = Arbitraries.of(names).flatMap(n -> value(template, n).map(v -> new String[] {n, v}));
@@ -97,6 +137,9 @@ class FuzzTest {
     /** Mostly plausible values for the parameter, sometimes nasty ones. */
     private Arbitrary<String> value(String template, String name) {
         boolean coverage = template.startsWith("/coverage");
+        if (template.startsWith("/collections/coverage") && name.equals("dataset")) {
+            return Arbitraries.just("osm10m"); // each dataset's coverage layers take seconds to build once
+        }
         Arbitrary<String> good = switch (name) {
             case "lat" -> Arbitraries.doubles().between(-90, 90).map(Object::toString);
             case "lon" -> Arbitraries.doubles().between(-180, 180).map(Object::toString);
@@ -111,11 +154,27 @@ class FuzzTest {
             case "border" -> Arbitraries.of("BLR-LTU", "LTU-BLR", "EST-RUS", "POL-RUS-KGD");
             case "site" -> Arbitraries.of("lida-airbase", "narva", "vileika-vlf");
             case "range_km" -> Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
-            case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera");
+            case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera", "orlan-10");
             case "mode" -> Arbitraries.of("full", "beyond");
+            case "limit" -> Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");
+            case "offset" -> Arbitraries.of("0", "1", "5", "100", "-1");
+            case "bbox" -> Arbitraries.of("20,50,30,60", "23.5,54,27,56.5", "170,50,-170,60", "30,60,20,50",
+                "54,23,56,27", "4000000,3000000,5000000,4000000", "20,50,0,30,60,10", "1,2,3");
+            case "bbox-crs", "crs" -> Arbitraries.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3035",
+                "http://www.opengis.net/def/crs/EPSG/0/3346", "[EPSG:3857]", "EPSG:9999");
+            case "datetime" -> Arbitraries.of("2026-01-01T00:00:00Z", "2026-01-01/..", "../2026-01-01", "yesterday");
+            case "f" -> Arbitraries.of("json", "geojson", "html", "kml");
+            case "code", "target" -> Arbitraries.of("BLR", "RUS-KGD", "LTU", "XXX");
+            case "verdict" -> Arbitraries.of("accurate", "overstated", "understated");
+            case "drone_class" -> Arbitraries.of("fpv", "one_way_attack", "reconnaissance");
             default -> Arbitraries.strings().alpha().ofMaxLength(8);
         };
         return Arbitraries.frequencyOf(Tuple.of(3, good), Tuple.of(2, nasty()));
+    }
+
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Arbitrary<String> nasty() {
@@ -288,7 +347,7 @@ class FuzzTest {
         }
         SimpleResponse response = SimpleResponse.Builder.status(r.statusCode()).withContentType(type)
             .withBody(r.body()).build();
-        ValidationReport report = VALIDATOR.validateResponse(template.contains("{id}") ? path : template,
+        ValidationReport report = VALIDATOR.validateResponse(template.contains("{") ? path : template,
             Request.Method.GET, response);
         assertThat(report.getMessages()).as(path + q + " -> " + r.statusCode() + " " + r.body()).isEmpty();
     }
@@ -302,6 +361,11 @@ class FuzzTest {
         }
         if (path.startsWith("/claims/")) {
             return "/claims/{id}";
+        }
+        if (path.startsWith("/collections/")) {
+            long depth = path.chars().filter(ch -> ch == '/').count();
+            return depth == 2 ? "/collections/{collectionId}"
+                : depth == 4 ? "/collections/{collectionId}/items/{featureId}" : null;
         }
         return null;
     }

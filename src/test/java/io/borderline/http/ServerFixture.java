@@ -10,13 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** One running server on a free loopback port, shared by the HTTP tests. */
-final class ServerFixture {
+public final class ServerFixture {
     private static Javalin app;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private ServerFixture() {}
 
-    static synchronized String base() {
+    public static synchronized String base() {
         if (app == null) {
             app = Main.start(TestData.get(), "127.0.0.1", 0);
         }
@@ -44,7 +44,7 @@ final class ServerFixture {
         }
     }
 
-    static HttpResponse<String> get(String pathAndQuery) {
+    public static HttpResponse<String> get(String pathAndQuery) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

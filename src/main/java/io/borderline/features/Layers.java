@@ -1,0 +1,244 @@
+package io.borderline.features;
+
+import io.borderline.analysis.ClaimCheck;
+import io.borderline.analysis.ClaimChecker;
+import io.borderline.analysis.CoverageRequest;
+import io.borderline.analysis.CoverageService;
+import io.borderline.data.Border;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.Claim;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.DroneClass;
+import io.borderline.data.Site;
+import io.borderline.geodesy.EllipsoidalMeasure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The published layers: countries, borders, sites, claims, drone classes, and the coverage of every
+ * drone class from Belarus and from Russia. Static layers are built once per dataset; coverage
+ * layers are computed on first use (or by {@link #warmUp}) and kept, since there are only
+ * (drone classes x 2 sources x 2 datasets) of them.
+ */
+public final class Layers {
+    private final BorderlineData data;
+    private final ClaimChecker claims;
+    private final CoverageService coverages;
+    private final GeometryFactory factory;
+    private final Map<String, List<Feature>> built = new ConcurrentHashMap<>();
+    private final List<FeatureLayer> layers;
+
+    public Layers(BorderlineData data, ClaimChecker claims, CoverageService coverages, GeometryFactory factory) {
+        this.data = data;
+        this.claims = claims;
+        this.coverages = coverages;
+        this.factory = factory;
+        this.layers = List.of(
+            new FeatureLayer("countries", "Countries",
+                "Land territory of each loaded state (RUS clipped to the region window; RUS-KGD, the Kaliningrad"
+                    + " exclave, is also part of RUS). area_km2 is ellipsoidal (GeographicLib) of the stored polygon.",
+                "MultiPolygon", List.of("code"), ds -> memo("countries", ds, this::countries)),
+            new FeatureLayer("borders", "Borders",
+                "Shared international boundary lines between loaded states. OSM-derived lines run through rivers"
+                    + " and lakes and include territorial-sea boundaries; land_km and water_km split the length"
+                    + " (geodesic, km).",
+                "MultiLineString", List.of("a", "b"), ds -> memo("borders", ds, this::borders)),
+            new FeatureLayer("sites", "Sites",
+                "Named places and sites (cities, border towns, crossings, airfields, military sites), each with its"
+                    + " cited coordinate source and stated positional precision.",
+                "Point", List.of("kind", "country"), ds -> memo("sites", ds, this::sites)),
+            new FeatureLayer("claims", "Claims",
+                "Public distance claims at the place they are about, with the claimed and the measured geodesic"
+                    + " distance (km) to the target state's boundary line in this dataset, and the verdict.",
+                "Point", List.of("target", "verdict"), ds -> memo("claims", ds, this::claims)),
+            new FeatureLayer("drones", "Drone classes",
+                "The drone catalogue: nominal range (km), what the range means, and the cited source. No geometry.",
+                null, List.of("drone_class"), ds -> memo("drones", ds, d -> drones())),
+            coverageLayer("coverage-blr", "Belarus", List.of(CountryCode.BLR)),
+            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS)));
+    }
+
+    public List<FeatureLayer> all() {
+        return layers;
+    }
+
+    public FeatureLayer get(String id) {
+        return layers.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Computes every layer of the default dataset, so the first client does not wait for the coverages. */
+    public void warmUp() {
+        for (FeatureLayer l : layers) {
+            l.features().apply(BorderlineData.DEFAULT_DATASET);
+        }
+    }
+
+    private List<Feature> memo(String layer, String dataset, java.util.function.Function<Dataset, List<Feature>> f) {
+        return built.computeIfAbsent(layer + "|" + dataset, k -> List.copyOf(f.apply(data.dataset(dataset))));
+    }
+
+    private List<Feature> countries(Dataset ds) {
+        List<Feature> out = new ArrayList<>();
+        for (CountryCode c : CountryCode.values()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("code", c.code());
+            p.put("name_en", c.nameEn());
+            p.put("name_local", c.nameLocal());
+            p.put("area_km2", round(ds.territory(c).areaKm2(), 1));
+            p.put("part_of", c == CountryCode.RUS_KGD ? "RUS" : null);
+            p.put("dataset", ds.id());
+            out.add(new Feature(c.code(), multi(ds.territory(c).land()), p));
+        }
+        return out;
+    }
+
+    private List<Feature> borders(Dataset ds) {
+        List<Feature> out = new ArrayList<>();
+        for (Border b : ds.borders()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", b.id());
+            p.put("a", b.a().code());
+            p.put("b", b.b().code());
+            p.put("length_km", round(b.lengthKm(), 3));
+            p.put("land_km", b.landPart() == null ? null : round(EllipsoidalMeasure.lengthM(b.landPart()) / 1000, 3));
+            p.put("water_km", b.waterPart() == null ? null : round(EllipsoidalMeasure.lengthM(b.waterPart()) / 1000, 3));
+            p.put("dataset", ds.id());
+            out.add(new Feature(b.id(), multi(b.line()), p));
+        }
+        return out;
+    }
+
+    private List<Feature> sites(Dataset ds) {
+        List<Feature> out = new ArrayList<>();
+        for (Site s : data.sites().values()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", s.id());
+            p.put("name_en", s.nameEn());
+            p.put("name_local", s.nameLocal());
+            p.put("kind", s.kind());
+            p.put("country", s.country().code());
+            p.put("population", s.population());
+            p.put("geonames_id", s.geonamesId());
+            p.put("coord_precision_m", s.coordPrecisionM());
+            p.put("source", s.source());
+            out.add(new Feature(s.id(), point(s.lon(), s.lat()), p));
+        }
+        return out;
+    }
+
+    private List<Feature> claims(Dataset ds) {
+        List<Feature> out = new ArrayList<>();
+        for (Claim c : data.claims().values()) {
+            ClaimCheck check = claims.check(c);
+            ClaimCheck.Measurement m = measurement(check, ds.id(), "political_boundary");
+            if (m == null) {
+                m = measurement(check, ds.id(), "nearest_territory");
+            }
+            ClaimCheck.Measurement land = measurement(check, ds.id(), "nearest_territory");
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", c.id());
+            p.put("place", c.site().nameEn());
+            p.put("target", c.target().code());
+            p.put("claimed_km", c.claimedKm());
+            p.put("measured_km", m.measuredKm());
+            p.put("measured_to", m.definition());
+            p.put("nearest_territory_km", land.measuredKm());
+            p.put("difference_km", m.differenceKm());
+            p.put("tolerance_km", check.toleranceKm());
+            p.put("verdict", m.verdict());
+            p.put("nearest_lat", m.nearestLat());
+            p.put("nearest_lon", m.nearestLon());
+            p.put("place_inside_target", m.placeInsideTarget());
+            p.put("quote", c.quote());
+            p.put("speaker", c.speaker());
+            p.put("date", c.date());
+            p.put("source", c.source());
+            p.put("dataset", ds.id());
+            out.add(new Feature(c.id(), point(c.site().lon(), c.site().lat()), p));
+        }
+        return out;
+    }
+
+    private static ClaimCheck.Measurement measurement(ClaimCheck check, String dataset, String definition) {
+        return check.measurements().stream().filter(x -> x.dataset().equals(dataset)
+            && x.definition().equals(definition)).findFirst().orElse(null);
+    }
+
+    private List<Feature> drones() {
+        List<Feature> out = new ArrayList<>();
+        for (DroneClass d : data.drones().values()) {
+            out.add(new Feature(d.id(), null, droneProperties(d)));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> droneProperties(DroneClass d) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", d.id());
+        p.put("name", d.name());
+        p.put("drone_class", d.droneClass());
+        p.put("range_km", d.rangeKm());
+        p.put("range_meaning", d.rangeMeaning());
+        p.put("examples", d.examples());
+        p.put("source", d.source());
+        p.put("source_url", d.sourceUrl());
+        return p;
+    }
+
+    private FeatureLayer coverageLayer(String id, String from, List<CountryCode> source) {
+        String codes = String.join(",", source.stream().map(CountryCode::code).toList());
+        return new FeatureLayer(id, "Drone coverage from " + from,
+            "For each drone class of the catalogue, everything within its nominal range of " + from + "'s territory"
+                + " (" + codes + "): a true geodesic buffer on WGS84 (every outline vertex at the range"
+                + " within max(0.1 % of it, 20 m)), the source territory included. area_km2 is ellipsoidal.",
+            "MultiPolygon", List.of("drone", "drone_class"),
+            ds -> memo(id, ds, d -> coverages(d, source)));
+    }
+
+    private List<Feature> coverages(Dataset ds, List<CountryCode> source) {
+        List<Feature> out = new ArrayList<>();
+        List<String> ids = source.stream().map(CountryCode::code).toList();
+        for (DroneClass d : data.drones().values()) {
+            var result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("drone", d.id());
+            p.put("drone_class", d.droneClass());
+            p.put("range_km", d.rangeKm());
+            p.put("range_meaning", d.rangeMeaning());
+            p.put("source", String.join(",", ids));
+            p.put("area_km2", round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
+            p.put("tolerance_m", result.coverage().toleranceM());
+            p.put("dropped_vertices", result.coverage().droppedVertices());
+            p.put("dataset", ds.id());
+            out.add(new Feature(d.id(), multi(result.geometry()), p));
+        }
+        return out;
+    }
+
+    /** One geometry type per layer (GIS clients type a layer by its features): polygons and lines as multi. */
+    private Geometry multi(Geometry g) {
+        if (g instanceof org.locationtech.jts.geom.Polygon p) {
+            return factory.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p});
+        }
+        if (g instanceof org.locationtech.jts.geom.LineString l) {
+            return factory.createMultiLineString(new org.locationtech.jts.geom.LineString[] {l});
+        }
+        return g;
+    }
+
+    private Geometry point(double lon, double lat) {
+        return factory.createPoint(new Coordinate(lon, lat));
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

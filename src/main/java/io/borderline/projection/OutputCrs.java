@@ -1,0 +1,149 @@
+package io.borderline.projection;
+
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * The coordinate reference systems features can be served in (OGC API Features Part 2), with their
+ * authority axis order: EPSG:4326 is latitude first, and the European grids (3035, 2180, 3346,
+ * 3059, 3301) are northing first, as the EPSG registry defines them; CRS84 and EPSG:3857 are
+ * easting (longitude) first. Projections by Proj4J from WGS84 longitude/latitude (the ETRS89,
+ * LKS-92, LKS-94 and PL-ETRF2000 datums are treated as WGS84, a difference below 1 m).
+ */
+public enum OutputCrs {
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false, true),
+    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", null, true, true),
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857", false, false),
+    EPSG_3035("http://www.opengis.net/def/crs/EPSG/0/3035", "EPSG:3035", true, false),
+    EPSG_2180("http://www.opengis.net/def/crs/EPSG/0/2180", "EPSG:2180", true, false),
+    EPSG_3346("http://www.opengis.net/def/crs/EPSG/0/3346", "EPSG:3346", true, false),
+    EPSG_3059("http://www.opengis.net/def/crs/EPSG/0/3059", "EPSG:3059", true, false),
+    EPSG_3301("http://www.opengis.net/def/crs/EPSG/0/3301", "EPSG:3301", true, false);
+
+    /** Web Mercator is undefined at the poles; latitudes are clamped to its square world. */
+    private static final double MERCATOR_MAX_LAT = 85.05112878;
+
+    private final String uri;
+    private final String proj4jName;
+    private final boolean secondAxisFirst;
+    private final boolean geographic;
+    private volatile CoordinateReferenceSystem system;
+
+    OutputCrs(String uri, String proj4jName, boolean secondAxisFirst, boolean geographic) {
+        this.uri = uri;
+        this.proj4jName = proj4jName;
+        this.secondAxisFirst = secondAxisFirst;
+        this.geographic = geographic;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** True for longitude/latitude systems (coordinates in degrees, 7 decimals); false for metres. */
+    public boolean geographic() {
+        return geographic;
+    }
+
+    /** Every supported CRS URI, CRS84 first. */
+    public static List<String> uris() {
+        return java.util.Arrays.stream(values()).map(OutputCrs::uri).toList();
+    }
+
+    /** Looks a CRS up by URI (also accepts the {@code [EPSG:4326]} safe-CURIE and {@code EPSG:4326} forms). */
+    public static Optional<OutputCrs> parse(String value) {
+        String v = value.trim();
+        if (v.startsWith("[") && v.endsWith("]")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        for (OutputCrs c : values()) {
+            String code = c.uri.substring(c.uri.lastIndexOf('/') + 1);
+            String authority = c == CRS84 ? "OGC:CRS84" : "EPSG:" + code;
+            if (c.uri.equals(v) || authority.equalsIgnoreCase(v)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A copy of {@code lonLat} (WGS84 longitude/latitude) in this CRS, in its authority axis order. */
+    public Geometry fromLonLat(Geometry lonLat) {
+        if (this == CRS84) {
+            return lonLat;
+        }
+        Geometry g = lonLat.copy();
+        CoordinateTransform t = geographic ? null : transform();
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate out = new ProjCoordinate();
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                double y = seq.getY(i);
+                if (t != null) {
+                    in.x = x;
+                    in.y = OutputCrs.this == EPSG_3857 ? Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, y)) : y;
+                    t.transform(in, out);
+                    x = out.x;
+                    y = out.y;
+                }
+                seq.setOrdinate(i, 0, secondAxisFirst ? y : x);
+                seq.setOrdinate(i, 1, secondAxisFirst ? x : y);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return g;
+    }
+
+    /** WGS84 longitude/latitude of a point given in this CRS's axis order. */
+    public double[] toLonLat(double first, double second) {
+        double x = secondAxisFirst ? second : first;
+        double y = secondAxisFirst ? first : second;
+        if (geographic) {
+            return new double[] {x, y};
+        }
+        ProjCoordinate out = new ProjCoordinate();
+        inverse().transform(new ProjCoordinate(x, y), out);
+        return new double[] {out.x, out.y};
+    }
+
+    // Proj4J transforms keep scratch state, so each call gets its own; the parsed systems are shared.
+    private CoordinateTransform transform() {
+        return new CoordinateTransformFactory().createTransform(Systems.WGS84, system());
+    }
+
+    private CoordinateTransform inverse() {
+        return new CoordinateTransformFactory().createTransform(system(), Systems.WGS84);
+    }
+
+    private CoordinateReferenceSystem system() {
+        CoordinateReferenceSystem s = system;
+        if (s == null) {
+            s = Systems.FACTORY.createFromName(proj4jName);
+            system = s;
+        }
+        return s;
+    }
+
+    private static final class Systems {
+        static final CRSFactory FACTORY = new CRSFactory();
+        static final CoordinateReferenceSystem WGS84 = FACTORY.createFromName("EPSG:4326");
+    }
+}

@@ -1,0 +1,148 @@
+package io.borderline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderline.TestData;
+import io.borderline.data.Site;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** OGC API - Features behaviour beyond the schema: paging, bbox semantics, filters, errors. */
+class OgcApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode get(String pathAndQuery) throws Exception {
+        var r = ServerFixture.get(pathAndQuery);
+        assertThat(r.statusCode()).as(pathAndQuery + " " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void followingNextLinksVisitsEveryFeatureOnceAndPrevLeadsBack() throws Exception {
+        List<String> seen = new ArrayList<>();
+        String url = "/collections/sites/items?limit=6";
+        JsonNode page = null;
+        int pages = 0;
+        while (url != null) {
+            page = get(url);
+            pages++;
+            page.get("features").forEach(f -> seen.add(f.get("id").asText()));
+            assertThat(page.get("numberReturned").asInt()).isEqualTo(page.get("features").size());
+            url = null;
+            for (JsonNode l : page.get("links")) {
+                if (l.get("rel").asText().equals("next")) {
+                    URI u = URI.create(l.get("href").asText());
+                    url = u.getRawPath() + "?" + u.getRawQuery();
+                }
+            }
+        }
+        int total = TestData.get().sites().size();
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo((total + 5) / 6);
+        assertThat(page.get("numberMatched").asInt()).isEqualTo(total);
+        boolean hasPrev = false;
+        for (JsonNode l : page.get("links")) {
+            hasPrev |= l.get("rel").asText().equals("prev");
+        }
+        assertThat(hasPrev).isTrue();
+    }
+
+    /** The bbox selects exactly the sites a brute-force check of their coordinates selects. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"24,53.5,26,55.5", "20,50,30,60", "27.5,53.8,27.7,54.0", "0,0,1,1"})
+    void bboxSelectsExactlyThePointsInsideIt(String bbox) throws Exception {
+        String[] v = bbox.split(",");
+        double minLon = Double.parseDouble(v[0]);
+        double minLat = Double.parseDouble(v[1]);
+        double maxLon = Double.parseDouble(v[2]);
+        double maxLat = Double.parseDouble(v[3]);
+        List<String> expected = TestData.get().sites().values().stream()
+            .filter(s -> s.lon() >= minLon && s.lon() <= maxLon && s.lat() >= minLat && s.lat() <= maxLat)
+            .map(Site::id).toList();
+        JsonNode fc = get("/collections/sites/items?limit=1000&bbox=" + bbox);
+        List<String> got = new ArrayList<>();
+        fc.get("features").forEach(f -> got.add(f.get("id").asText()));
+        assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+        // the same box in EPSG:4326 order (latitude first) selects the same features
+        JsonNode latFirst = get("/collections/sites/items?limit=1000&bbox=" + minLat + "," + minLon + "," + maxLat + ","
+            + maxLon + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326");
+        assertThat(latFirst.get("numberMatched").asInt()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aBboxAcrossTheAntimeridianIsTwoBoxes() throws Exception {
+        // 170°E..-170°W holds nothing of ours; 20°E..-170°W wraps round almost the whole world and holds everything
+        assertThat(get("/collections/sites/items?bbox=170,-90,-170,90").get("numberMatched").asInt()).isZero();
+        assertThat(get("/collections/sites/items?bbox=20,-90,-170,90").get("numberMatched").asInt())
+            .isEqualTo(TestData.get().sites().size());
+    }
+
+    @Test
+    void propertyFiltersCombineWithAnd() throws Exception {
+        JsonNode fc = get("/collections/sites/items?kind=airfield&country=BLR");
+        long expected = TestData.get().sites().values().stream()
+            .filter(s -> s.kind().equals("airfield") && s.country().code().equals("BLR")).count();
+        assertThat(fc.get("numberMatched").asLong()).isEqualTo(expected).isPositive();
+        fc.get("features").forEach(f -> {
+            assertThat(f.get("properties").get("kind").asText()).isEqualTo("airfield");
+            assertThat(f.get("properties").get("country").asText()).isEqualTo("BLR");
+        });
+    }
+
+    @Test
+    void theClaimsCollectionCarriesTheMeasuredDistances() throws Exception {
+        JsonNode narva = get("/collections/claims/items/narva-rus");
+        assertThat(narva.get("properties").get("measured_km").asDouble()).isEqualTo(0.766);
+        assertThat(narva.get("properties").get("verdict").asText()).isEqualTo("accurate");
+        assertThat(narva.get("geometry").get("type").asText()).isEqualTo("Point");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/collections/sites/items?limit=0|400|limit",
+        "/collections/sites/items?limit=1001|400|limit",
+        "/collections/sites/items?offset=-1|400|offset",
+        "/collections/sites/items?bbox=1,2,3|400|bbox",
+        "/collections/sites/items?bbox=30,60,20,50|400|bbox",
+        "/collections/sites/items?bbox=-200,0,10,10|400|bbox",
+        "/collections/sites/items?bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326|400|bbox-crs",
+        "/collections/sites/items?crs=EPSG:9999|400|crs",
+        "/collections/sites/items?datetime=yesterday|400|datetime",
+        "/collections/sites/items?f=html|400|f",
+        "/collections/sites/items?colour=red|400|colour",
+        "/collections/nope|404|",
+        "/collections/nope/items|404|",
+        "/collections/sites/items/nope|404|",
+        "/collections/nope/items/narva|404|",
+    })
+    void badRequestsAreProblems(String pathAndQuery, int status, String parameter) throws Exception {
+        var r = ServerFixture.get(pathAndQuery);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        if (parameter != null) {
+            assertThat(JSON.readTree(r.body()).get("parameter").asText()).isEqualTo(parameter);
+        }
+    }
+
+    @Test
+    void theLandingPageLinksTheOpenApiDocumentAsJson() throws Exception {
+        JsonNode landing = get("/");
+        String serviceDesc = null;
+        for (JsonNode l : landing.get("links")) {
+            if (l.get("rel").asText().equals("service-desc")
+                && l.get("type").asText().equals("application/vnd.oai.openapi+json;version=3.0")) {
+                serviceDesc = l.get("href").asText();
+            }
+        }
+        assertThat(serviceDesc).endsWith("/openapi.json");
+        JsonNode doc = get("/openapi.json");
+        assertThat(doc.get("openapi").asText()).startsWith("3.0");
+        assertThat(doc.get("paths").has("/collections/sites/items")).isTrue();
+    }
+}
