@@ -40,6 +40,7 @@ public final class BorderlineApi {
     private final byte[] openApiYaml;
 
     private final CoverageApi coverage;
+    private final MapsApi maps;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -47,6 +48,7 @@ public final class BorderlineApi {
         this.distances = distances;
         this.claims = claims;
         this.coverage = new CoverageApi(data, coverages);
+        this.maps = new MapsApi(data, claims, coverage);
         this.openApiYaml = resource("/openapi.yaml");
     }
 
@@ -73,6 +75,7 @@ public final class BorderlineApi {
         r.put("/coverage", coverage::coverage);
         r.put("/coverage/stats", coverage::stats);
         r.put("/drones", coverage::drones);
+        r.putAll(maps.routes());
         return r;
     }
 

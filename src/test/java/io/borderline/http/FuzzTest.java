@@ -27,7 +27,8 @@ import net.jqwik.api.Tuple;
  * and invalid parameters (wrong types, empty, huge, NaN/Infinity, out of range, unicode and
  * control characters, very long, repeated and unknown parameters). Every answer must be below
  * 500; every error must be problem+json; every answer must validate against openapi.yaml.
- * Cases per endpoint: 150, coverage endpoints 30 (each may compute a buffer).
+ * Cases per endpoint: 150, coverage endpoints 30 (each may compute a buffer), map and slide
+ * endpoints 16 (each renders; plausible sizes are small).
  */
 class FuzzTest {
     private static final OpenApiInteractionValidator VALIDATOR =
@@ -52,7 +53,14 @@ class FuzzTest {
         Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset")));
+            "range_km", "drone", "mode", "dataset")),
+        Map.entry("/maps/coverage.png", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/coverage.svg", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.png", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.svg", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/briefing.pptx", List.of("drone", "from", "dataset")));
 
     @Property(tries = 150, seed = "20250124")
     void cheapEndpointsNeverFail(@ForAll("cheapRequests") Tuple.Tuple2<String, List<String[]>> req) {
@@ -64,10 +72,25 @@ class FuzzTest {
         check(req.get1(), req.get2());
     }
 
+    @Property(tries = 16, seed = "20250124")
+    void mapEndpointsNeverFail(@ForAll("mapRequests") Tuple.Tuple2<String, List<String[]>> req) {
+        check(req.get1(), req.get2());
+    }
+
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<String[]>>> cheapRequests() {
-        return Arbitraries.of(PARAMS.keySet().stream().filter(p -> !p.startsWith("/coverage")).sorted().toList())
+        return Arbitraries.of(PARAMS.keySet().stream().filter(p -> !p.startsWith("/coverage") && !rendered(p))
+            .sorted().toList()).flatMap(this::requestFor);
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, List<String[]>>> mapRequests() {
+        return Arbitraries.of(PARAMS.keySet().stream().filter(FuzzTest::rendered).sorted().toList())
             .flatMap(this::requestFor);
+    }
+
+    private static boolean rendered(String path) {
+        return path.startsWith("/maps/") || path.equals("/briefing.pptx");
     }
 
     @Provide
@@ -89,7 +112,8 @@ class FuzzTest {
 
     /** Mostly plausible values for the parameter, sometimes nasty ones. */
     private Arbitrary<String> value(String template, String name) {
-        boolean coverage = template.startsWith("/coverage");
+        boolean coverage = template.startsWith("/coverage") || template.startsWith("/maps/coverage")
+            || template.equals("/briefing.pptx");
         Arbitrary<String> good = switch (name) {
             case "lat" -> Arbitraries.doubles().between(-90, 90).map(Object::toString);
             case "lon" -> Arbitraries.doubles().between(-180, 180).map(Object::toString);
@@ -103,7 +127,16 @@ class FuzzTest {
             case "kind", "site_kind" -> Arbitraries.of("airfield", "city", "military_site", "crossing");
             case "border" -> Arbitraries.of("BLR-LTU", "LTU-BLR", "EST-RUS", "POL-RUS-KGD");
             case "site" -> Arbitraries.of("lida-airbase", "narva", "vileika-vlf");
-            case "range_km" -> Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
+            case "range_km" -> template.startsWith("/maps/")
+                ? Arbitraries.of("20", "30,100", "5,10,40", "250")
+                : Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
+            // small pages keep the fuzzing quick; the size limits are probed by the nasty values
+            case "width" -> Arbitraries.integers().between(320, 720).map(Object::toString);
+            case "height" -> Arbitraries.integers().between(320, 480).map(Object::toString);
+            case "dpi" -> Arbitraries.integers().between(72, 300).map(Object::toString);
+            case "transparent" -> Arbitraries.of("true", "false");
+            case "projection" -> Arbitraries.of("local", "EPSG:3035");
+            case "claim" -> Arbitraries.of("vilnius-blr", "daugavpils-blr", "narva-rus");
             case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera");
             case "mode" -> Arbitraries.of("full", "beyond");
             default -> Arbitraries.strings().alpha().ofMaxLength(8);
