@@ -44,6 +44,7 @@ public final class LabelPlacer {
 
     private final Rectangle2D bounds;
     private final List<Rectangle2D> taken = new ArrayList<>();
+    private final List<Rectangle2D> labels = new ArrayList<>();
 
     /** @param bounds every label box must lie inside this rectangle, pixels */
     public LabelPlacer(Rectangle2D bounds) {
@@ -64,6 +65,7 @@ public final class LabelPlacer {
                 Rectangle2D box = box(l, pos[0], pos[1], gap);
                 if (fits(box)) {
                     taken.add(box);
+                    labels.add(box);
                     return Optional.of(new Placed(l, box, ring > 1));
                 }
             }
@@ -78,7 +80,13 @@ public final class LabelPlacer {
             return Optional.empty();
         }
         taken.add(box);
+        labels.add(box);
         return Optional.of(new Placed(new Label(x, y, width, height, 0, false), box, false));
+    }
+
+    /** Label boxes placed so far. */
+    public List<Rectangle2D> labels() {
+        return List.copyOf(labels);
     }
 
     /** Boxes placed so far, obstacles included. */

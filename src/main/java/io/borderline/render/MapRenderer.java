@@ -111,8 +111,17 @@ public final class MapRenderer {
         return new MapView(projection, frame, padded(projectedEnvelope(projection, c.extent())));
     }
 
-    /** Draws the page; returns the view used (for tests and callers that annotate further). */
-    public MapView draw(Graphics2D g, MapContent c, Page page) {
+    /**
+     * What a drawing produced.
+     *
+     * @param view the view the map was drawn in
+     * @param occupied every label box, point symbol and piece of map furniture, pixels
+     * @param labels the label boxes alone, pixels
+     */
+    public record Drawn(MapView view, List<Rectangle2D> occupied, List<Rectangle2D> labels) {}
+
+    /** Draws the page; returns the view used and what covers the map (for tests and further annotation). */
+    public Drawn draw(Graphics2D g, MapContent c, Page page) {
         double u = page.unit();
         MapView view = view(c, page);
         Rectangle2D frame = view.frame();
@@ -267,7 +276,7 @@ public final class MapRenderer {
             g.drawString(fit(g, c.subtitle(), frame.getWidth()), (float) frame.getMinX(), (float) (12 * u + 35 * u));
         }
         drawFooter(g, c, view, page, u);
-        return view;
+        return new Drawn(view, placer.taken(), placer.labels());
     }
 
     // ------------------------------------------------------------------ geometry

@@ -41,15 +41,27 @@ public final class MapWriter {
 
     /** The page rendered into an image. */
     public BufferedImage image(MapContent content, MapRenderer.Page page) {
+        return raster(content, page).image();
+    }
+
+    /**
+     * An image with what was drawn on it.
+     *
+     * @param image the page
+     * @param drawn its view and the areas labels and symbols cover
+     */
+    public record Raster(BufferedImage image, MapRenderer.Drawn drawn) {}
+
+    /** The page rendered into an image, with its view and label boxes. */
+    public Raster raster(MapContent content, MapRenderer.Page page) {
         BufferedImage image = new BufferedImage(page.widthPx(), page.heightPx(),
             page.transparent() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            renderer.draw(g, content, page);
+            return new Raster(image, renderer.draw(g, content, page));
         } finally {
             g.dispose();
         }
-        return image;
     }
 
     /** The page as an SVG document; its physical size follows from the pixel size and dpi. */

@@ -41,7 +41,7 @@ class BriefingDeckTest {
                 XSLFPictureShape pic = slides.get(i).getShapes().stream().filter(s -> s instanceof XSLFPictureShape)
                     .map(s -> (XSLFPictureShape) s).findFirst().orElseThrow();
                 assertThat(pic.getAnchor()).isEqualTo(BriefingDeck.MAP_ANCHOR);
-                var size = pic.getPictureData().getImageDimension();
+                var size = pic.getPictureData().getImageDimensionInPixels();
                 // high resolution: the picture's pixels over its size on the slide
                 assertThat(size.getWidth() / (BriefingDeck.MAP_ANCHOR.getWidth() / 72)).isGreaterThan(190);
             }

@@ -53,7 +53,8 @@ class BriefingLibreOfficeTest {
         MapView view = BriefingFixture.WRITER.renderer().view(BriefingFixture.DECK.coverageMap(BriefingFixture.COVERAGE),
             mapPage);
         var ds = TestData.get().dataset("osm10m");
-        assertThat(share(coverage, view, mapPage, CoverageTestPoints.inLithuania(ds, 5, 35))).isGreaterThan(0.85);
+        // labels and symbols cover some points (the unit test excludes them; here the page is all we have)
+        assertThat(share(coverage, view, mapPage, CoverageTestPoints.inLithuania(ds, 5, 35))).isGreaterThan(0.7);
         assertThat(share(coverage, view, mapPage, CoverageTestPoints.inLithuania(ds, 46, 120))).isLessThan(0.1);
     }
 
