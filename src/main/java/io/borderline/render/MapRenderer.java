@@ -156,7 +156,7 @@ public final class MapRenderer {
         List<Shape> coasts = new ArrayList<>();
         for (CountryCode code : CountryCode.states()) {
             Territory t = c.dataset().territory(code);
-            Geometry land = visible(simplify(t.land(), tolDeg), clipBounds, 5 * tolDeg);
+            Geometry land = visible(simplify(t.land(), tolDeg), clipBounds, 10 * tolDeg);
             if (land == null) {
                 continue;
             }
@@ -169,7 +169,7 @@ public final class MapRenderer {
         }
         if (c.emphasis().contains(CountryCode.RUS_KGD) && !c.emphasis().contains(CountryCode.RUS)) {
             // the exclave alone: redraw it emphasised over Russia
-            Geometry kgd = visible(simplify(c.dataset().territory(CountryCode.RUS_KGD).land(), tolDeg), clipBounds, 5 * tolDeg);
+            Geometry kgd = visible(simplify(c.dataset().territory(CountryCode.RUS_KGD).land(), tolDeg), clipBounds, 10 * tolDeg);
             if (kgd != null) {
                 g.setColor(Palette.LAND_EMPHASIS);
                 g.fill(view.shape(kgd));
