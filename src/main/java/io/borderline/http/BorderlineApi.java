@@ -47,6 +47,7 @@ public final class BorderlineApi {
     private final String openApiJson;
     private final Layers layers;
     private final OgcApi ogc;
+    private final MapsApi maps;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -63,6 +64,7 @@ public final class BorderlineApi {
         this.ops.monitorCache(coverages.cache());
         this.coverage = new CoverageApi(data, coverages, options.coverageConcurrency(), ops.metrics());
         this.batch = new BatchApi(data, distances, options, ops.metrics());
+        this.maps = new MapsApi(data, claims, coverage);
         this.openApiYaml = resource("/openapi.yaml");
         this.openApiJson = OgcApi.openApiJson(openApiYaml);
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
@@ -106,6 +108,7 @@ public final class BorderlineApi {
         r.put("/drones", coverage::drones);
         r.putAll(ops.routes());
         r.putAll(ogc.routes());
+        r.putAll(maps.routes());
         return r;
     }
 

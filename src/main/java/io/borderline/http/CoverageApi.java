@@ -24,9 +24,12 @@ final class CoverageApi {
         + " buffer, then every outline vertex moved along the geodesic from its nearest source point to exactly R"
         + " (GeographicLib), and edges split until their midpoints are within tolerance; areas with GeographicLib"
         + " PolygonArea.";
-    private static final Set<String> PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
-        "lon", "range_km", "drone", "mode", "dataset");
-    private static final Set<String> LISTS = Set.of("from", "border", "site");
+    /** Parameters naming a coverage's source, mode and dataset (everything but its range). */
+    static final Set<String> SOURCE_PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
+        "lon", "mode", "dataset");
+    private static final Set<String> PARAMS = union(SOURCE_PARAMS, Set.of("range_km", "drone"));
+    /** Source parameters that take several values. */
+    static final Set<String> LISTS = Set.of("from", "border", "site");
 
     private final BorderlineData data;
     private final CoverageService service;
@@ -41,8 +44,8 @@ final class CoverageApi {
         metrics.monitorGate(gate, "coverage");
     }
 
-    /** Cached answers skip the gate; new computations pass through it and are timed. */
-    private CoverageResult result(CoverageRequest req) {
+    /** Cached answers skip the gate; new computations pass through it and are timed (so do the map routes'). */
+    CoverageResult result(CoverageRequest req) {
         CoverageResult cached = service.cached(req);
         return cached != null ? cached : gate.run(() -> {
             long t0 = System.nanoTime();
@@ -109,11 +112,6 @@ final class CoverageApi {
 
     private CoverageRequest request(Context ctx) {
         Params p = Params.of(ctx, PARAMS, LISTS);
-        String dataset = p.datasetId();
-        String mode = p.optional("mode");
-        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
-            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
-        }
         double rangeKm;
         String drone = p.optional("drone");
         if (drone != null) {
@@ -129,6 +127,19 @@ final class CoverageApi {
             rangeKm = d.rangeKm();
         } else {
             rangeKm = p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
+        }
+        return request(p, rangeKm, drone);
+    }
+
+    /**
+     * The coverage request for the source, mode and dataset parameters ({@link #SOURCE_PARAMS}) at
+     * a range already validated; shared with the map routes, which draw several ranges.
+     */
+    CoverageRequest request(Params p, double rangeKm, String drone) {
+        String dataset = p.datasetId();
+        String mode = p.optional("mode");
+        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
+            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
         }
         List<String> kinds = new ArrayList<>();
         for (String k : List.of("from", "border", "site", "site_kind", "lat")) {
@@ -192,6 +203,12 @@ final class CoverageApi {
                 yield new CoverageRequest(dataset, "point", List.of(lat + "," + lon), rangeKm, drone, beyond);
             }
         };
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
     }
 
     private List<String> sitesOfKind(Params p) {

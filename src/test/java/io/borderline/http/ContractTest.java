@@ -81,6 +81,10 @@ class ContractTest {
         "/collections/coverage-blr/items?drone=lancet", "/collections/coverage-rus/items?limit=1&offset=2",
         "/collections/sites/items/narva?crs=http://www.opengis.net/def/crs/EPSG/0/3301",
         "/collections/drones/items/orlan-10", "/collections/claims/items/vilnius-blr?dataset=ne10m",
+        "/maps/coverage.png?from=BLR&range_km=30&width=640&height=360",
+        "/maps/coverage.svg?site=lida-airbase&range_km=20&range_km=50&width=640&height=360&projection=EPSG:3035",
+        "/maps/claims.png?width=640&height=360&dpi=72&transparent=true", "/maps/claims.svg?claim=narva-rus&width=640&height=360",
+        "/briefing.pptx?drone=molniya",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -103,7 +107,10 @@ class ContractTest {
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
         "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
-        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond"})
+        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond",
+        "/maps/coverage.png?from=BLR&range_km=1,2,3,4,5,6", "/maps/coverage.svg?from=BLR&range_km=30&drone=fpv",
+        "/maps/claims.png?width=5000", "/maps/claims.png?dpi=20", "/maps/claims.svg?claim=nope",
+        "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);

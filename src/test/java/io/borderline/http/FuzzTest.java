@@ -32,7 +32,8 @@ import net.jqwik.api.Tuple;
  * huge, NaN-as-text, nested, wrong-typed coordinates, unicode and control characters in ids),
  * truncated and corrupted bodies, arbitrary text, empty bodies — under generated parameters,
  * content types and Accept headers: no 5xx, every error problem+json, every 200 a complete
- * stream whose summary counts its rows.
+ * stream whose summary counts its rows. Map and slide endpoints: 16 cases (each renders; plausible
+ * sizes are small).
  */
 class FuzzTest {
     private static final OpenApiInteractionValidator VALIDATOR =
@@ -60,6 +61,13 @@ class FuzzTest {
             "range_km", "drone", "mode", "dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset")),
+        Map.entry("/maps/coverage.png", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/coverage.svg", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.png", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.svg", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/briefing.pptx", List.of("drone", "from", "dataset")),
         Map.entry("/openapi.yaml", List.of()),
         Map.entry("/openapi.json", List.of()),
         Map.entry("/", List.of("f", "dataset")),
@@ -103,10 +111,25 @@ class FuzzTest {
         check(req.get1(), req.get2());
     }
 
+    @Property(tries = 16, seed = "20250124")
+    void mapEndpointsNeverFail(@ForAll("mapRequests") Tuple.Tuple2<String, List<String[]>> req) {
+        check(req.get1(), req.get2());
+    }
+
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<String[]>>> cheapRequests() {
-        return Arbitraries.of(PARAMS.keySet().stream().filter(p -> !p.startsWith("/coverage")).sorted().toList())
+        return Arbitraries.of(PARAMS.keySet().stream().filter(p -> !p.startsWith("/coverage") && !rendered(p))
+            .sorted().toList()).flatMap(this::requestFor);
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, List<String[]>>> mapRequests() {
+        return Arbitraries.of(PARAMS.keySet().stream().filter(FuzzTest::rendered).sorted().toList())
             .flatMap(this::requestFor);
+    }
+
+    private static boolean rendered(String path) {
+        return path.startsWith("/maps/") || path.equals("/briefing.pptx");
     }
 
     @Provide
@@ -138,7 +161,8 @@ class FuzzTest {
 
     /** Mostly plausible values for the parameter, sometimes nasty ones. */
     private Arbitrary<String> value(String template, String name) {
-        boolean coverage = template.startsWith("/coverage");
+        boolean coverage = template.startsWith("/coverage") || template.startsWith("/maps/coverage")
+            || template.equals("/briefing.pptx");
         if (template.startsWith("/collections/coverage") && name.equals("dataset")) {
             return Arbitraries.just("osm10m"); // each dataset's coverage layers take seconds to build once
         }
@@ -155,7 +179,16 @@ class FuzzTest {
             case "kind", "site_kind" -> Arbitraries.of("airfield", "city", "military_site", "crossing");
             case "border" -> Arbitraries.of("BLR-LTU", "LTU-BLR", "EST-RUS", "POL-RUS-KGD");
             case "site" -> Arbitraries.of("lida-airbase", "narva", "vileika-vlf");
-            case "range_km" -> Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
+            case "range_km" -> template.startsWith("/maps/")
+                ? Arbitraries.of("20", "30,100", "5,10,40", "250")
+                : Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
+            // small pages keep the fuzzing quick; the size limits are probed by the nasty values
+            case "width" -> Arbitraries.integers().between(320, 720).map(Object::toString);
+            case "height" -> Arbitraries.integers().between(320, 480).map(Object::toString);
+            case "dpi" -> Arbitraries.integers().between(72, 300).map(Object::toString);
+            case "transparent" -> Arbitraries.of("true", "false");
+            case "projection" -> Arbitraries.of("local", "EPSG:3035");
+            case "claim" -> Arbitraries.of("vilnius-blr", "daugavpils-blr", "narva-rus");
             case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera", "orlan-10");
             case "mode" -> Arbitraries.of("full", "beyond");
             case "limit" -> Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");

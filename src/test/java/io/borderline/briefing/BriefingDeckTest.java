@@ -1,0 +1,60 @@
+package io.borderline.briefing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFPictureShape;
+import org.apache.poi.xslf.usermodel.XSLFShape;
+import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFTable;
+import org.apache.poi.xslf.usermodel.XSLFTextShape;
+import org.junit.jupiter.api.Test;
+
+/** The deck read back with POI: slides, editable text, the exposure table and the pictures. */
+class BriefingDeckTest {
+
+    @Test
+    void deckHasTitleClaimCoverageAndSourcesSlidesWithEditableText() throws Exception {
+        try (XMLSlideShow ppt = new XMLSlideShow(new ByteArrayInputStream(BriefingFixture.PPTX))) {
+            assertThat(ppt.getPageSize()).isEqualTo(BriefingDeck.SLIDE);
+            List<XSLFSlide> slides = ppt.getSlides();
+            assertThat(slides).hasSize(6);
+            assertThat(text(slides.get(0))).contains("How far from the border?");
+            assertThat(text(slides.get(1))).contains("Vilnius is 29.1 km from Belarus, not 20 km as claimed",
+                "Verdict: understated", "Method: geodesic on WGS84");
+            assertThat(text(slides.get(2))).contains("Daugavpils", "Verdict: overstated");
+            assertThat(text(slides.get(3))).contains("Narva", "Verdict: accurate");
+            assertThat(text(slides.get(4))).contains("reaches from Belarus");
+            assertThat(text(slides.get(5))).contains("© OpenStreetMap contributors", "GeoNames", "Natural Earth");
+            XSLFTable table = slides.get(4).getShapes().stream().filter(s -> s instanceof XSLFTable)
+                .map(s -> (XSLFTable) s).findFirst().orElseThrow();
+            assertThat(table.getCell(0, 0).getText()).isEqualTo("Country");
+            List<String> countries = new ArrayList<>();
+            for (int r = 1; r < table.getNumberOfRows(); r++) {
+                countries.add(table.getCell(r, 0).getText());
+            }
+            assertThat(countries).contains("Belarus", "Lithuania", "Latvia", "Poland", "Ukraine", "Russia");
+            for (int i = 1; i <= 4; i++) {
+                XSLFPictureShape pic = slides.get(i).getShapes().stream().filter(s -> s instanceof XSLFPictureShape)
+                    .map(s -> (XSLFPictureShape) s).findFirst().orElseThrow();
+                assertThat(pic.getAnchor()).isEqualTo(BriefingDeck.MAP_ANCHOR);
+                var size = pic.getPictureData().getImageDimensionInPixels();
+                // high resolution: the picture's pixels over its size on the slide
+                assertThat(size.getWidth() / (BriefingDeck.MAP_ANCHOR.getWidth() / 72)).isGreaterThan(190);
+            }
+        }
+    }
+
+    private static String text(XSLFSlide slide) {
+        StringBuilder sb = new StringBuilder();
+        for (XSLFShape s : slide.getShapes()) {
+            if (s instanceof XSLFTextShape t) {
+                sb.append(t.getText()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

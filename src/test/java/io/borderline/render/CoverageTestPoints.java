@@ -1,0 +1,42 @@
+package io.borderline.render;
+
+import io.borderline.analysis.DistanceService;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Points of Lithuania at a known geodesic distance from Belarus's territory, measured with
+ * {@link DistanceService} (independent of any coverage polygon or drawing): a 0.1° grid over
+ * Lithuania.
+ */
+public final class CoverageTestPoints {
+    private CoverageTestPoints() {}
+
+    /** {lat, lon} of grid points in Lithuania whose distance to Belarus lies in [minKm, maxKm]. */
+    public static List<double[]> inLithuania(Dataset ds, double minKm, double maxKm) {
+        DistanceService d = new DistanceService();
+        List<double[]> out = new ArrayList<>();
+        for (double lat = 53.95; lat <= 56.4; lat += 0.1) {
+            for (double lon = 21.05; lon <= 26.8; lon += 0.1) {
+                if (!ds.inside(CountryCode.LTU, lat, lon) || ds.inside(CountryCode.BLR, lat, lon)) {
+                    continue;
+                }
+                double km = d.toCountry(ds, lat, lon, CountryCode.BLR).distanceM() / 1000;
+                if (km >= minKm && km <= maxKm) {
+                    out.add(new double[] {lat, lon});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True if the colour is dominated by the coverage rings' red over the neutral land. */
+    public static boolean reddish(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        int g = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        return r - b > 40 && r - g > 25;
+    }
+}
