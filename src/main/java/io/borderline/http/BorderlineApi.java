@@ -109,6 +109,7 @@ public final class BorderlineApi {
             ctx.header("Referrer-Policy", "no-referrer");
         });
         routes().forEach(cfg.routes::get);
+        WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(CoverageLimitException.class, (e, ctx) -> ProblemHandler.apiException(
             new ApiException(422, "coverage-limit", "Coverage not computed", e.getMessage(), null, null), ctx));

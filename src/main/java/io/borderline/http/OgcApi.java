@@ -78,8 +78,20 @@ final class OgcApi {
 
     // ------------------------------------------------------------------ metadata
 
+    /** The landing page: JSON for GIS clients and curl, the web map for browsers ({@link WebPage#wanted}). */
     private void landing(Context ctx) {
-        Params p = meta(ctx);
+        ctx.header("Vary", "Accept");
+        Params p = Params.of(ctx, META_PARAMS);
+        String f = p.optional("f");
+        if (f != null && !f.equals("json") && !f.equals("html")) {
+            throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
+                "json, html");
+        }
+        p.datasetId();
+        if (WebPage.wanted(ctx, f)) {
+            WebPage.serve(ctx);
+            return;
+        }
         String base = base(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("title", "Borderline");
@@ -92,6 +104,8 @@ final class OgcApi {
         link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
         link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
         link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
+        link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
+            WebPage.HTML, "The web map");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 

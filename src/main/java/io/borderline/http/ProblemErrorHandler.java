@@ -27,10 +27,38 @@ final class ProblemErrorHandler extends ErrorHandler {
         if (status < 400) {
             status = 500;
         }
+        byte[] body;
+        if (status == 400 && pathRejected(request)) {
+            // a path that climbs above the root (/web/../../x) or hides a dot-segment or separator in an
+            // escape (%2e%2e, ..%2f) names no resource: 404, like any other path nothing is served at
+            status = 404;
+            body = body(404, "no resource at this path: it is ambiguous or leaves the served root");
+        } else {
+            body = body(status);
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemHandler.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(status)), callback);
+        response.write(true, ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    /**
+     * Whether Jetty refused the request for its path: its URI parser answers "Bad URI" for a path that
+     * climbs above the root or hides a dot-segment in an escape (the request then reaches us as
+     * {@code /badMessage}), and a URI that got further carries the violation itself.
+     */
+    private static boolean pathRejected(Request request) {
+        for (Object t = request.getAttribute(ERROR_EXCEPTION); t instanceof Throwable e; t = e.getCause()) {
+            if (e instanceof IllegalArgumentException && "Bad URI".equals(e.getMessage())) {
+                return true;
+            }
+            if (e.getCause() == e) {
+                break;
+            }
+        }
+        var uri = request.getHttpURI();
+        return uri != null && !"/badMessage".equals(uri.getPath())
+            && (uri.getCanonicalPath() == null || uri.hasViolations());
     }
 
     @Override
@@ -41,13 +69,18 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     private static byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
+        return body(status, status >= 500 ? "the server failed to answer this request" : "the request was rejected"
+            + " before routing: " + title.toLowerCase(java.util.Locale.ROOT) + " (e.g. an encoded control character or"
+            + " an ambiguous path)");
+    }
+
+    private static byte[] body(int status, String detail) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "urn:borderline:problem:" + (status >= 500 ? "internal-error" : "bad-request"));
-        m.put("title", title);
+        m.put("type", "urn:borderline:problem:" + (status >= 500 ? "internal-error"
+            : status == 404 ? "not-found" : "bad-request"));
+        m.put("title", status == 404 ? "Not found" : HttpStatus.getMessage(status));
         m.put("status", status);
-        m.put("detail", status >= 500 ? "the server failed to answer this request" : "the request was rejected before"
-            + " routing: " + title.toLowerCase(java.util.Locale.ROOT) + " (e.g. an encoded control character or an"
-            + " ambiguous path)");
+        m.put("detail", detail);
         return Json.write(m).getBytes(StandardCharsets.UTF_8);
     }
 }
