@@ -15,7 +15,7 @@ const TARGETS = [
 ];
 const COUNTRY_CLASS = { BLR: 'blr', RUS: 'rus', 'RUS-KGD': 'rus' };
 const COLORS = {
-  land: '#f4f1ea', blr: '#efd5c3', rus: '#ecd3d6', coast: '#9d988c', border: '#4b3f63',
+  land: '#f4f1ea', blr: '#efd5c3', rus: '#ecd3d6', border: '#4b3f63',
   coverage: '#d9480f', site: '#1f3a5f', claim: '#b00020', line: { BLR: '#8a3b12', RUS: '#7a1630' },
 };
 const DEBOUNCE_MS = 300;
@@ -98,7 +98,8 @@ window.borderlineMap = map; // for the browser test: latLngToContainerPoint etc.
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet 1.9.4, served by this service">Leaflet</a>');
 L.control.scale({ imperial: false, maxWidth: 180, position: 'bottomleft' }).addTo(map);
 map.fitBounds([[50.6, 19.5], [59.8, 33.5]]);
-for (const [name, z] of [['countries', 250], ['coverage', 350], ['borders', 400], ['lines', 450], ['points', 620]]) {
+for (const [name, z] of [['countries', 250], ['coverage', 350], ['borders', 400], ['lines', 450], ['points', 620],
+  ['claims', 630]]) {
   map.createPane(name).classList.add(`z-${z}`);
 }
 
@@ -152,7 +153,8 @@ function drawCountries(fc) {
     const cls = COUNTRY_CLASS[code];
     L.geoJSON(f, {
       pane: 'countries', interactive: false,
-      style: { color: COLORS.coast, weight: 0.6, fillColor: cls ? COLORS[cls] : COLORS.land, fillOpacity: 1 },
+      // fill only: the coast is where the fill ends, and the borders layer draws the measured lines
+      style: { stroke: false, fillColor: cls ? COLORS[cls] : COLORS.land, fillOpacity: 1 }, smoothFactor: 1.5,
     }).addTo(layers.countries);
     if (f.properties.part_of) continue; // the exclave is labelled by its parent
     const at = f.geometry && labelPoint(f.geometry);
@@ -210,7 +212,7 @@ function drawClaims(fc) {
     list.push(p);
     claimsByPlace.set(p.place, list);
     L.circleMarker([lat, lon], {
-      pane: 'points', radius: 10, color: COLORS.claim, weight: 2, fill: false, interactive: false,
+      pane: 'claims', radius: 10, color: COLORS.claim, weight: 2.2, fill: false, interactive: false,
     }).addTo(layers.claims);
   }
 }
@@ -274,7 +276,7 @@ async function measure(latIn, lonIn, site = null) {
   box.dataset.lon = lon;
   box.replaceChildren(node('p', `Measuring from ${lat.toFixed(5)}, ${lon.toFixed(5)}…`, 'loading'));
   layers.distance.clearLayers();
-  L.circleMarker([lat, lon], { pane: 'points', radius: 5, color: '#000', weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false })
+  L.circleMarker([lat, lon], { pane: 'points', radius: 4, color: '#fff', weight: 1.5, fillColor: '#000', fillOpacity: 1, interactive: false })
     .addTo(layers.distance);
   try {
     const answers = await Promise.all(TARGETS.map((t) => getWithRetry(
@@ -331,9 +333,13 @@ function renderDistance(box, lat, lon, site, answers) {
     if (to && km > 0) {
       const end = L.latLng(to.lat, to.lon);
       L.polyline(greatCircle(from, end), { pane: 'lines', color: COLORS.line[t.code], weight: 2.5, dashArray: '6 5', interactive: false })
-        .bindTooltip(`${kmFormat.format(km)} km to ${t.code}`, { permanent: true, direction: 'center', className: `line-label ${t.cls}` })
         .addTo(layers.distance);
+      // the label sits at the far end, on the side away from the point, so short lines stay readable
       L.circleMarker(end, { pane: 'points', radius: 3.5, color: COLORS.line[t.code], weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false })
+        .bindTooltip(`${kmFormat.format(km)} km to ${t.code}`, {
+          permanent: true, direction: end.lng >= from.lng ? 'right' : 'left', offset: [end.lng >= from.lng ? 6 : -6, 0],
+          className: `line-label ${t.cls}`,
+        })
         .addTo(layers.distance);
     }
   });

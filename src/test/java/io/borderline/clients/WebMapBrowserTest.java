@@ -66,7 +66,7 @@ class WebMapBrowserTest {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-            "--user-data-dir=" + profile, "--window-size=1440,900", "--hide-scrollbars", "--force-device-scale-factor=1",
+            "--user-data-dir=" + profile, "--window-size=1440,1000", "--hide-scrollbars", "--force-device-scale-factor=1",
             "--lang=en-US");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
@@ -78,7 +78,10 @@ class WebMapBrowserTest {
         try {
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120)).scriptTimeout(Duration.ofSeconds(60));
-            driver.manage().window().setSize(new Dimension(1440, 900));
+            // the screenshot's viewport: 1440 x 1000 CSS pixels, whatever the window decorations take
+            driver.manage().window().setSize(new Dimension(1440, 1000));
+            long inner = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(1440, (int) (2000 - inner)));
             run(driver, base);
         } finally {
             if (driver != null) {
@@ -193,6 +196,9 @@ class WebMapBrowserTest {
 
         // ---- the screenshot, with the distance lines and the 100 km coverage on the map
         assertThat(cspViolations(js, driver)).isEmpty();
+        new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".panel-header h1"))).perform(); // no hover tooltip
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(d -> count(js, "document.querySelectorAll('.leaflet-tooltip:not(.country-label):not(.line-label)').length") == 0);
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Path target = Path.of("docs", "web-map.png");
         Files.createDirectories(target.getParent());
