@@ -132,6 +132,7 @@ public final class BorderlineApi {
         });
         routes().forEach(cfg.routes::get);
         postRoutes().forEach(cfg.routes::post);
+        WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(CoverageLimitException.class, (e, ctx) -> ProblemHandler.apiException(
             new ApiException(422, "coverage-limit", "Coverage not computed", e.getMessage(), null, null), ctx));

@@ -55,6 +55,8 @@ final class OgcApi {
     private final BorderlineData data;
     private final Layers layers;
     private final GeometryFactory factory;
+    // bounded by the published features: (layers x datasets x features), a few hundred entries
+    private final Map<String, String> geometryText = new java.util.concurrent.ConcurrentHashMap<>();
 
     OgcApi(BorderlineData data, Layers layers, GeometryFactory factory) {
         this.data = data;
@@ -78,8 +80,20 @@ final class OgcApi {
 
     // ------------------------------------------------------------------ metadata
 
+    /** The landing page: JSON for GIS clients and curl, the web map for browsers ({@link WebPage#wanted}). */
     private void landing(Context ctx) {
-        Params p = meta(ctx);
+        ctx.header("Vary", "Accept");
+        Params p = Params.of(ctx, META_PARAMS);
+        String f = p.optional("f");
+        if (f != null && !f.equals("json") && !f.equals("html")) {
+            throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
+                "json, html");
+        }
+        p.datasetId();
+        if (WebPage.wanted(ctx, f)) {
+            WebPage.serve(ctx);
+            return;
+        }
         String base = base(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("title", "Borderline");
@@ -92,6 +106,8 @@ final class OgcApi {
         link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
         link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
         link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
+        link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
+            WebPage.HTML, "The web map");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -200,7 +216,7 @@ final class OgcApi {
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         for (Feature f : page) {
-            features.add(feature(f, crs));
+            features.add(feature(f, crs, l.id() + "|" + dataset));
         }
         fc.put("numberMatched", matched.size());
         fc.put("numberReturned", page.size());
@@ -228,7 +244,7 @@ final class OgcApi {
             .orElseThrow(() -> ApiException.notFound("feature in collection '" + l.id() + "'", Params.shorten(id),
                 String.join(", ", l.features().apply(p.datasetId()).stream().map(Feature::id).toList())));
         OutputCrs crs = crs(p, "crs");
-        ObjectNode out = feature(f, crs);
+        ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
         String self = base(ctx) + "/collections/" + l.id() + "/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         ArrayNode links = out.putArray("links");
         link(links, self, "self", BorderlineApi.GEOJSON, "This feature");
@@ -237,14 +253,21 @@ final class OgcApi {
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(out));
     }
 
-    private ObjectNode feature(Feature f, OutputCrs crs) {
+    /**
+     * The feature as GeoJSON. Its CRS84 geometry text is kept once written: the published features are fixed,
+     * and writing Russia's 400,000 vertices again for every request would cost seconds.
+     */
+    private ObjectNode feature(Feature f, OutputCrs crs, String layerKey) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("type", "Feature");
         out.put("id", f.id());
         if (f.geometry() == null) {
             out.putNull("geometry");
         } else {
-            out.putRawValue("geometry", new RawValue(geometry(f.geometry(), crs)));
+            String text = crs == OutputCrs.CRS84
+                ? geometryText.computeIfAbsent(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
+                : geometry(f.geometry(), crs);
+            out.putRawValue("geometry", new RawValue(text));
         }
         out.set("properties", Json.MAPPER.valueToTree(f.properties()));
         return out;

@@ -71,7 +71,7 @@ class ContractTest {
         "/coverage/stats?border=LTU-BLR&drone=lancet", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
         "/coverage/stats?site_kind=airfield&site_country=BLR&range_km=100&dataset=ne10m",
         "/coverage?site=lida-airbase&site=vileika-vlf&range_km=50",
-        "/openapi.json", "/", "/?f=json&dataset=ne10m", "/conformance", "/collections", "/collections?dataset=ne10m",
+        "/openapi.json", "/", "/?f=json&dataset=ne10m", "/?f=html", "/?f=html&dataset=ne10m", "/conformance", "/collections", "/collections?dataset=ne10m",
         "/collections/countries", "/collections/coverage-rus", "/collections/drones",
         "/collections/countries/items?limit=2", "/collections/countries/items?code=RUS-KGD&crs=http://www.opengis.net/def/crs/EPSG/0/3035",
         "/collections/borders/items?a=BLR&dataset=ne10m", "/collections/sites/items?kind=airfield&country=BLR",

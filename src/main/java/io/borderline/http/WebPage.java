@@ -1,0 +1,111 @@
+package io.borderline.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The web map page: {@code GET /} for browsers (content negotiation with the OGC API landing page,
+ * which stays JSON for GIS clients and curl), its own scripts and styles under {@code /web/}, and
+ * Leaflet from its WebJar under {@code /webjars/leaflet/1.9.4/}. Nothing is loaded from elsewhere.
+ *
+ * <p>The static files are served by Javalin's static-file handler, not by routes: they are not part of
+ * the API contract ({@code openapi.yaml} documents {@code /} with both of its representations, and
+ * the contract test compares the documented paths with {@link BorderlineApi#routes()}). The handler
+ * serves only files below the two classpath directories; a path that tries to leave them is refused
+ * before any file is looked up (404 problem+json; {@code WebPageTest} proves it).
+ */
+final class WebPage {
+    /** The page's policy: its own scripts, styles and data only, no inline script, never framed. */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+        + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String HTML = "text/html; charset=utf-8";
+    static final String LEAFLET = "/webjars/leaflet/1.9.4";
+
+    private static final byte[] PAGE = load("/web/index.html");
+
+    private WebPage() {
+    }
+
+    /** Serves {@code /web/*} (the page's scripts and styles) and Leaflet's distribution files. */
+    static void register(JavalinConfig cfg) {
+        cfg.staticFiles.add(s -> {
+            s.hostedPath = "/web";
+            s.directory = "/web";
+            s.location = Location.CLASSPATH;
+            // revalidated on every load (ETag), so a new release of the page is picked up at once
+            s.headers = Map.of("Content-Security-Policy", CSP, "Cache-Control", "no-cache");
+        });
+        cfg.staticFiles.add(s -> {
+            s.hostedPath = LEAFLET;
+            s.directory = "/META-INF/resources" + LEAFLET;
+            s.location = Location.CLASSPATH;
+            // a versioned path: its bytes never change
+            s.headers = Map.of("Content-Security-Policy", CSP, "Cache-Control", "public, max-age=31536000, immutable");
+        });
+    }
+
+    /**
+     * True when {@code /} should answer with the page: {@code f=html}, or no {@code f} and an
+     * {@code Accept} header that ranks HTML above JSON (what browsers send). {@code f=json},
+     * {@code Accept: application/json}, {@code *}{@code /*} (curl) and no header at all get JSON,
+     * the OGC API default.
+     */
+    static boolean wanted(Context ctx, String f) {
+        if (f != null) {
+            return f.equals("html");
+        }
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double html = 0;
+        double json = 0;
+        for (String part : accept.split(",")) {
+            String[] fields = part.trim().split(";");
+            String type = fields[0].trim().toLowerCase(Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < fields.length; i++) {
+                String[] kv = fields[i].trim().split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
+                    try {
+                        q = Double.parseDouble(kv[1].trim());
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (!(q > 0 && q <= 1)) {
+                continue;
+            }
+            switch (type) {
+                case "text/html", "application/xhtml+xml" -> html = Math.max(html, q);
+                case "application/json", "application/*", "*/*" -> json = Math.max(json, q);
+                default -> { }
+            }
+        }
+        return html > json;
+    }
+
+    /** Writes the page with its own security policy (the API's default policy allows nothing). */
+    static void serve(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(HTML).result(PAGE);
+    }
+
+    private static byte[] load(String path) {
+        try (InputStream in = WebPage.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

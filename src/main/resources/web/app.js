@@ -1,0 +1,607 @@
+// Borderline web map. Plain ES module, no build step; Leaflet comes from the service's own WebJar.
+// Every number shown comes from the service's API; the map only draws its answers.
+import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+
+// Content-Security-Policy violations, for the browser test (the policy forbids inline script and style).
+const cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  cspViolations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`);
+});
+window.borderlineCspViolations = cspViolations;
+
+const TARGETS = [
+  { code: 'BLR', name: 'Belarus', cls: 'blr' },
+  { code: 'RUS', name: 'Russia', cls: 'rus' },
+];
+const COUNTRY_CLASS = { BLR: 'blr', RUS: 'rus', 'RUS-KGD': 'rus' };
+const COLORS = {
+  land: '#f4f1ea', blr: '#efd5c3', rus: '#ecd3d6', border: '#4b3f63',
+  coverage: '#d9480f', site: '#1f3a5f', claim: '#b00020', line: { BLR: '#8a3b12', RUS: '#7a1630' },
+};
+const DEBOUNCE_MS = 300;
+const MAX_RETRIES = 8;
+const SITE_RADIUS = { capital: 6, city: 4.5 };
+
+const dataset = new URLSearchParams(location.search).get('dataset');
+const el = (id) => document.getElementById(id);
+const nf = (digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const kmFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+// ------------------------------------------------------------------ HTTP
+
+class ApiError extends Error {
+  constructor(status, detail, retryAfterS) {
+    super(detail);
+    this.status = status;
+    this.retryAfterS = retryAfterS;
+  }
+}
+
+/** The API URL for path with query; the page's dataset (from its own URL) is passed on where given. */
+function apiUrl(path, query = {}, withDataset = false) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') q.append(k, String(v));
+  }
+  if (withDataset && dataset) q.set('dataset', dataset);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function getJson(url, signal) {
+  const r = await fetch(url, { signal, headers: { Accept: 'application/json, application/geo+json;q=0.9' } });
+  if (!r.ok) {
+    let detail = `${r.status} ${r.statusText || 'error'} from ${url}`;
+    const type = r.headers.get('Content-Type') || '';
+    if (type.startsWith('application/problem+json')) {
+      try {
+        const p = await r.json();
+        detail = p.detail || p.title || detail;
+      } catch (e) { /* keep the status line */ }
+    }
+    const retry = Number.parseInt(r.headers.get('Retry-After') || '', 10);
+    throw new ApiError(r.status, detail, Number.isFinite(retry) ? retry : null);
+  }
+  return r.json();
+}
+
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
+  const t = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); reject(new DOMException('aborted', 'AbortError')); });
+});
+
+/**
+ * GET with polite retries: a 429 (the server computes at most two new coverages at once) waits for
+ * Retry-After and tries again; onBusy(seconds, attempt) lets the caller say so.
+ */
+async function getWithRetry(url, signal, onBusy) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getJson(url, signal);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 429 || attempt > MAX_RETRIES) throw e;
+      const wait = Math.min(Math.max(e.retryAfterS ?? 5, 1), 30);
+      onBusy?.(wait, attempt);
+      await sleep(wait * 1000, signal);
+    }
+  }
+}
+
+const isAbort = (e) => e?.name === 'AbortError';
+
+// ------------------------------------------------------------------ map
+
+const map = L.map('map', {
+  preferCanvas: true, zoomSnap: 0.25, minZoom: 3, maxZoom: 15, keyboard: true, worldCopyJump: false,
+});
+window.borderlineMap = map; // for the browser test: latLngToContainerPoint etc.
+map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet 1.9.4, served by this service">Leaflet</a>');
+L.control.scale({ imperial: false, maxWidth: 180, position: 'bottomleft' }).addTo(map);
+map.fitBounds([[50.6, 19.5], [59.8, 33.5]]);
+for (const [name, z] of [['countries', 250], ['coverage', 350], ['borders', 400], ['lines', 450], ['points', 620],
+  ['claims', 630]]) {
+  map.createPane(name).classList.add(`z-${z}`);
+}
+
+const layers = {
+  countries: L.layerGroup().addTo(map),
+  labels: L.layerGroup().addTo(map),
+  coverage: L.layerGroup().addTo(map),
+  borders: L.layerGroup().addTo(map),
+  claims: L.layerGroup().addTo(map),
+  sites: L.layerGroup().addTo(map),
+  distance: L.layerGroup().addTo(map),
+};
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** A DOM node with text content only (never HTML from data). */
+function node(tag, text, cls) {
+  const n = document.createElement(tag);
+  if (text !== undefined && text !== null) n.textContent = text;
+  if (cls) n.className = cls;
+  return n;
+}
+
+/** Area-weighted centroid of a ring in lon/lat (good enough to place a label inside a country). */
+function ringCentroid(ring) {
+  let a = 0; let x = 0; let y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    a += f; x += (ring[j][0] + ring[i][0]) * f; y += (ring[j][1] + ring[i][1]) * f;
+  }
+  return a === 0 ? ring[0] : [x / (3 * a), y / (3 * a), Math.abs(a / 2)];
+}
+
+function labelPoint(geometry) {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let best = null;
+  for (const p of polys) {
+    const c = ringCentroid(p[0]);
+    if (!best || c[2] > best[2]) best = c;
+  }
+  return best && L.latLng(best[1], best[0]);
+}
+
+function drawCountries(fc) {
+  layers.countries.clearLayers();
+  layers.labels.clearLayers();
+  for (const f of fc.features) {
+    const code = f.properties.code;
+    const cls = COUNTRY_CLASS[code];
+    L.geoJSON(f, {
+      pane: 'countries', interactive: false,
+      // fill only: the coast is where the fill ends, and the borders layer draws the measured lines
+      style: { stroke: false, fillColor: cls ? COLORS[cls] : COLORS.land, fillOpacity: 1 }, smoothFactor: 1.5,
+    }).addTo(layers.countries);
+    if (f.properties.part_of) continue; // the exclave is labelled by its parent
+    const at = f.geometry && labelPoint(f.geometry);
+    if (at) {
+      L.tooltip({ permanent: true, direction: 'center', className: 'country-label', interactive: false })
+        .setLatLng(at).setContent(node('span', f.properties.name_en)).addTo(layers.labels);
+    }
+  }
+}
+
+function drawBorders(fc) {
+  layers.borders.clearLayers();
+  L.geoJSON(fc, {
+    pane: 'borders', interactive: false,
+    style: (f) => ({ color: COLORS.border, weight: (f.properties.a === 'BLR' || f.properties.b === 'BLR'
+      || f.properties.a === 'RUS' || f.properties.b === 'RUS') ? 2 : 1.4, opacity: 0.9 }),
+  }).addTo(layers.borders);
+}
+
+const sitesById = new Map();
+const claimsByPlace = new Map();
+
+function siteTooltip(p) {
+  const d = node('div');
+  d.append(node('strong', p.name_en));
+  d.append(node('div', `${p.kind.replace('_', ' ')} · ${p.country}`, 'muted'));
+  if (p.coord_precision_m > 0) d.append(node('div', `position approximate (±${nf(0).format(p.coord_precision_m)} m)`, 'muted'));
+  return d;
+}
+
+function drawSites(fc) {
+  layers.sites.clearLayers();
+  sitesById.clear();
+  for (const f of fc.features) {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    sitesById.set(p.id, { ...p, lat, lon });
+    L.circleMarker([lat, lon], {
+      pane: 'points', radius: SITE_RADIUS[p.kind] ?? 3.5, color: '#ffffff', weight: 1.2,
+      fillColor: COLORS.site, fillOpacity: p.kind === 'capital' || p.kind === 'city' ? 0.95 : 0.6,
+      bubblingMouseEvents: false,
+    }).bindTooltip(siteTooltip(p), { direction: 'top', offset: [0, -4] })
+      .on('click', () => measureSite(p.id))
+      .addTo(layers.sites);
+  }
+}
+
+function drawClaims(fc) {
+  layers.claims.clearLayers();
+  claimsByPlace.clear();
+  for (const f of fc.features) {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    const list = claimsByPlace.get(p.place) ?? [];
+    list.push(p);
+    claimsByPlace.set(p.place, list);
+    L.circleMarker([lat, lon], {
+      pane: 'claims', radius: 10, color: COLORS.claim, weight: 2.2, fill: false, interactive: false,
+    }).addTo(layers.claims);
+  }
+}
+
+function fillPlaces(sites) {
+  const select = el('place');
+  const claimed = node('optgroup'); claimed.label = 'Places in the public claim';
+  const others = node('optgroup'); others.label = 'Sites';
+  const names = new Set([...claimsByPlace.keys()]);
+  const sorted = [...sites.values()].sort((a, b) => a.name_en.localeCompare(b.name_en));
+  for (const s of sorted) {
+    const o = node('option', `${s.name_en} (${s.country})`);
+    o.value = s.id;
+    (names.has(s.name_en) ? claimed : others).append(o);
+  }
+  select.append(claimed, others);
+  select.addEventListener('change', () => { if (select.value) measureSite(select.value); });
+}
+
+// ------------------------------------------------------------------ distance
+
+let distanceAbort = null;
+
+/** Points along the great circle from a to b (on the sphere; at map scale it overlays the ellipsoidal geodesic). */
+function greatCircle(a, b, n = 48) {
+  const rad = Math.PI / 180;
+  const v = (p) => [Math.cos(p.lat * rad) * Math.cos(p.lng * rad), Math.cos(p.lat * rad) * Math.sin(p.lng * rad), Math.sin(p.lat * rad)];
+  const va = v(a); const vb = v(b);
+  const dot = Math.min(1, Math.max(-1, va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]));
+  const w = Math.acos(dot);
+  if (w < 1e-9) return [a, b];
+  const out = [];
+  for (let i = 0; i <= n; i++) {
+    const t = i / n;
+    const s1 = Math.sin((1 - t) * w) / Math.sin(w); const s2 = Math.sin(t * w) / Math.sin(w);
+    const x = s1 * va[0] + s2 * vb[0]; const y = s1 * va[1] + s2 * vb[1]; const z = s1 * va[2] + s2 * vb[2];
+    out.push(L.latLng(Math.atan2(z, Math.hypot(x, y)) / rad, Math.atan2(y, x) / rad));
+  }
+  return out;
+}
+
+function round5(x) { return Math.round(x * 1e5) / 1e5; }
+
+function measureSite(id) {
+  const s = sitesById.get(id);
+  if (!s) return;
+  el('place').value = id;
+  measure(s.lat, s.lon, s);
+}
+
+async function measure(latIn, lonIn, site = null) {
+  const lat = round5(latIn);
+  const lon = round5(L.latLng(latIn, lonIn).wrap().lng);
+  if (!site) el('place').value = '';
+  distanceAbort?.abort();
+  const ctl = new AbortController();
+  distanceAbort = ctl;
+  const box = el('distance');
+  box.dataset.state = 'loading';
+  box.dataset.lat = lat;
+  box.dataset.lon = lon;
+  box.replaceChildren(node('p', `Measuring from ${lat.toFixed(5)}, ${lon.toFixed(5)}…`, 'loading'));
+  layers.distance.clearLayers();
+  L.circleMarker([lat, lon], { pane: 'points', radius: 4, color: '#fff', weight: 1.5, fillColor: '#000', fillOpacity: 1, interactive: false })
+    .addTo(layers.distance);
+  try {
+    const answers = await Promise.all(TARGETS.map((t) => getWithRetry(
+      apiUrl('/distance', { lat, lon, to: t.code }, true), ctl.signal,
+      (s) => { box.replaceChildren(node('p', `The server is busy; retrying in ${s} s…`, 'busy')); })));
+    if (ctl.signal.aborted) return;
+    renderDistance(box, lat, lon, site, answers);
+  } catch (e) {
+    if (isAbort(e)) return;
+    box.dataset.state = 'error';
+    box.replaceChildren(node('p', e.message, 'error'));
+  }
+}
+
+function renderDistance(box, lat, lon, site, answers) {
+  const here = node('p', null, 'point');
+  here.append('From ', node('strong', site ? site.name_en : 'the clicked point'),
+    ` (${lat.toFixed(5)}, ${lon.toFixed(5)})`);
+  const parts = [here];
+  const from = L.latLng(lat, lon);
+  answers.forEach((a, i) => {
+    const t = TARGETS[i];
+    const r = a.result;
+    // outside: to the nearest point of the country's territory; inside: to its border line
+    const inside = r.inside;
+    const km = inside ? r.border.distance_m / 1000 : a.distance_km;
+    const to = inside ? r.border.nearest_point : r.nearest_point;
+    const row = node('div', null, `result ${t.cls}`);
+    row.dataset.to = t.code;
+    row.dataset.km = km.toFixed(3);
+    row.dataset.inside = inside;
+    const head = node('div', null, 'result-head');
+    head.append(node('span', inside ? `Inside ${t.name}; to its border` : `To ${t.name}`, 'to'));
+    const value = node('span', null, 'km');
+    value.append(node('span', kmFormat.format(km), 'value'), ' km');
+    head.append(value);
+    row.append(head);
+    const b = r.border;
+    const details = [];
+    if (!inside && b) {
+      details.push(`border line ${kmFormat.format(b.distance_m / 1000)} km (${b.border_id}${b.segment_kind ? `, ${b.segment_kind}` : ''})`);
+    }
+    if (inside && b) details.push(`${b.border_id}${b.segment_kind ? `, ${b.segment_kind}` : ''}`);
+    const bearing = inside ? b?.bearing_deg : r.bearing_deg;
+    if (bearing !== null && bearing !== undefined) details.push(`bearing ${bearing.toFixed(1)}°`);
+    if (r.nearest_point_on_window_edge) details.push('nearest point on the region window edge (Russia is cut off there)');
+    row.append(node('div', details.join(' · '), 'detail small'));
+    for (const c of (site && claimsByPlace.get(site.name_en)) || []) {
+      if (c.target !== t.code) continue;
+      row.append(node('div', `Claimed ${nf(3).format(c.claimed_km)} km: ${c.verdict} (tolerance ±${nf(3).format(c.tolerance_km)} km)`,
+        `claim verdict-${c.verdict}`));
+    }
+    parts.push(row);
+    if (to && km > 0) {
+      const end = L.latLng(to.lat, to.lon);
+      L.polyline(greatCircle(from, end), { pane: 'lines', color: COLORS.line[t.code], weight: 2.5, dashArray: '6 5', interactive: false })
+        .addTo(layers.distance);
+      // the label sits at the far end, on the side away from the point, so short lines stay readable
+      L.circleMarker(end, { pane: 'points', radius: 3.5, color: COLORS.line[t.code], weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false })
+        .bindTooltip(`${kmFormat.format(km)} km to ${t.code}`, {
+          permanent: true, direction: end.lng >= from.lng ? 'right' : 'left', offset: [end.lng >= from.lng ? 6 : -6, 0],
+          className: `line-label ${t.cls}`,
+        })
+        .addTo(layers.distance);
+    }
+  });
+  parts.push(node('p', `Geodesic on WGS84 (GeographicLib), ${answers[0].dataset.attribution}; lines drawn as great circles.`, 'small muted'));
+  box.replaceChildren(...parts);
+  box.dataset.state = 'done';
+}
+
+map.on('click', (e) => measure(e.latlng.lat, e.latlng.lng));
+map.getContainer().addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && e.target === map.getContainer()) {
+    const c = map.getCenter();
+    measure(c.lat, c.lng);
+  }
+});
+
+// ------------------------------------------------------------------ coverage
+
+/** Slider stops: 1 km steps to 100 km, 5 km to 500 km, 10 km to 2,500 km. */
+const RANGES = [];
+for (let r = 1; r <= 100; r++) RANGES.push(r);
+for (let r = 105; r <= 500; r += 5) RANGES.push(r);
+for (let r = 510; r <= 2500; r += 10) RANGES.push(r);
+
+const drones = new Map();
+let coverageTimer = null;
+let coverageAbort = null;
+
+function nearestStop(km) {
+  let best = 0;
+  RANGES.forEach((r, i) => { if (Math.abs(r - km) < Math.abs(RANGES[best] - km)) best = i; });
+  return best;
+}
+
+function rangeKm() { return RANGES[Number(el('range').value)]; }
+
+function showRange() {
+  const km = rangeKm();
+  el('range-out').textContent = `${nf(0).format(km)} km`;
+  el('range').setAttribute('aria-valuetext', `${km} kilometres`);
+}
+
+/** The coverage query for the current selection, in a fixed order: from, range_km or drone, dataset. */
+function coverageQuery() {
+  const q = new URLSearchParams();
+  q.set('from', el('source').value);
+  const drone = el('drone').value;
+  if (drone) q.set('drone', drone); else q.set('range_km', String(rangeKm()));
+  if (dataset) q.set('dataset', dataset);
+  return q.toString();
+}
+
+function updateDownloads(query) {
+  const drone = el('drone').value;
+  const name = `borderline-coverage-${el('source').value}-${drone || `${rangeKm()}km`}`;
+  const links = {
+    geojson: [`/coverage?${query}`, `${name}.geojson`],
+    kml: [`/coverage?${query}&f=kml`, `${name}.kml`],
+    png: [`/maps/coverage.png?${query}`, `${name}.png`],
+    svg: [`/maps/coverage.svg?${query}`, `${name}.svg`],
+    pptx: [drone ? `/briefing.pptx?${new URLSearchParams({ drone })}` : null, `borderline-briefing-${drone}.pptx`],
+  };
+  for (const [fmt, [href, file]] of Object.entries(links)) {
+    const a = el(`dl-${fmt}`);
+    if (href) {
+      a.href = href;
+      a.download = file;
+      a.removeAttribute('aria-disabled');
+      a.removeAttribute('title');
+    } else {
+      a.removeAttribute('href');
+      a.removeAttribute('download');
+      a.setAttribute('aria-disabled', 'true');
+      a.title = 'The briefing is per drone class: choose one';
+    }
+  }
+  el('dl-note').textContent = drone ? '' : 'The PPTX briefing is made per drone class: choose one above.';
+}
+
+function scheduleCoverage(delay) {
+  clearTimeout(coverageTimer);
+  const query = coverageQuery();
+  updateDownloads(query);
+  const box = el('coverage');
+  box.dataset.state = 'pending';
+  box.classList.add('stale');
+  coverageTimer = setTimeout(() => loadCoverage(query), delay);
+}
+
+async function loadCoverage(query) {
+  coverageAbort?.abort();
+  const ctl = new AbortController();
+  coverageAbort = ctl;
+  const box = el('coverage');
+  const status = node('p', 'Computing the coverage…', 'loading');
+  box.dataset.state = 'loading';
+  box.dataset.query = query;
+  box.querySelector('.cov-status')?.remove();
+  status.classList.add('cov-status');
+  box.prepend(status);
+  try {
+    const fc = await getWithRetry(`/coverage?${query}`, ctl.signal, (s, n) => {
+      box.dataset.state = 'busy';
+      status.className = 'busy cov-status';
+      status.textContent = `The server is busy computing other coverages; retrying in ${s} s (attempt ${n + 1})…`;
+    });
+    if (ctl.signal.aborted) return;
+    renderCoverage(box, fc, query);
+  } catch (e) {
+    if (isAbort(e)) return;
+    box.dataset.state = 'error';
+    box.classList.remove('stale');
+    status.className = 'error cov-status';
+    status.textContent = e.message;
+  }
+}
+
+function renderCoverage(box, fc, query) {
+  const coverage = fc.features.find((f) => f.geometry && f.properties.stats);
+  layers.coverage.clearLayers();
+  L.geoJSON(coverage, {
+    pane: 'coverage', interactive: false,
+    style: { color: COLORS.coverage, weight: 1.6, fillColor: COLORS.coverage, fillOpacity: 0.16 },
+  }).addTo(layers.coverage);
+  const p = coverage.properties;
+  const s = p.stats;
+  const sourceName = el('source').selectedOptions[0].textContent;
+  const drone = p.drone ? drones.get(p.drone) : null;
+  const summary = node('p', null, 'summary');
+  summary.append(node('strong', `${nf(0).format(p.range_km)} km`, 'cov-range'),
+    ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: ${nf(1).format(s.area_km2)} km² in range`);
+  summary.dataset.rangeKm = p.range_km;
+
+  const table = node('table', null, 'exposure');
+  table.append(node('caption', 'Land of each country within range'));
+  const head = node('tr');
+  for (const [t, c] of [['Country', ''], ['km²', 'num'], ['share', 'num'], ['', 'bar']]) {
+    const th = node('th', t, c); th.scope = 'col'; head.append(th);
+  }
+  table.append(node('thead')); table.tHead.append(head);
+  const body = node('tbody');
+  for (const c of s.countries) {
+    const tr = node('tr', null, c.area_in_range_km2 > 0 ? '' : 'zero');
+    tr.dataset.code = c.code;
+    const th = node('th', c.name_en); th.scope = 'row';
+    const area = node('td', nf(1).format(c.area_in_range_km2), 'num'); area.dataset.field = 'area';
+    const share = node('td', `${nf(2).format(c.share_percent)} %`, 'num'); share.dataset.field = 'share';
+    const barCell = node('td', null, 'bar');
+    const bar = node('span', null, 'bar-fill');
+    bar.style.width = `${Math.min(100, c.share_percent)}%`; // CSSOM, allowed by style-src 'self'
+    barCell.append(bar);
+    tr.append(th, area, share, barCell);
+    body.append(tr);
+  }
+  table.append(body);
+
+  const places = node('p', null, 'places');
+  const count = node('strong', nf(0).format(s.places.count)); count.dataset.field = 'places';
+  const pop = node('strong', nf(0).format(s.places.population)); pop.dataset.field = 'population';
+  places.append('Places in range: ', count, ' GeoNames places, population ', pop, '.');
+  const note = node('p', s.places.note, 'small muted note');
+  const method = node('p', `Outline within ${nf(0).format(p.tolerance_m)} m of the true range (${nf(0).format(p.vertex_count)} vertices); ${p.attribution}.`,
+    'small muted');
+  box.replaceChildren(summary, table, places, note, method);
+  box.classList.remove('stale');
+  box.dataset.query = query;
+  box.dataset.state = 'done';
+}
+
+function initCoverageControls(droneList) {
+  const range = el('range');
+  range.max = String(RANGES.length - 1);
+  range.value = String(nearestStop(30));
+  showRange();
+  const select = el('drone');
+  for (const d of droneList.drones) {
+    drones.set(d.id, d);
+    const o = node('option', `${d.name.split(' (')[0]} — ${nf(0).format(d.range_km)} km (${d.range_meaning.replaceAll('_', ' ')})`);
+    o.value = d.id;
+    select.append(o);
+  }
+  const describeDrone = () => {
+    const d = drones.get(select.value);
+    el('drone-source').textContent = d ? `Range source: ${d.source}` : '';
+  };
+  range.addEventListener('input', () => {
+    select.value = '';
+    describeDrone();
+    showRange();
+    scheduleCoverage(DEBOUNCE_MS);
+  });
+  select.addEventListener('change', () => {
+    const d = drones.get(select.value);
+    if (d) range.value = String(nearestStop(d.range_km));
+    showRange();
+    describeDrone();
+    scheduleCoverage(0);
+  });
+  el('source').addEventListener('change', () => scheduleCoverage(0));
+  scheduleCoverage(0);
+}
+
+// ------------------------------------------------------------------ start-up
+
+function setStatus(text, cls = '') {
+  const s = el('status');
+  s.textContent = text;
+  s.className = `status ${cls}`;
+}
+
+function initDatasets(list, siteSources) {
+  const current = list.datasets.find((d) => d.id === dataset) ?? list.datasets.find((d) => d.default);
+  const select = el('dataset');
+  for (const d of list.datasets) {
+    const o = node('option', `${d.attribution} (${d.id})`);
+    o.value = d.id;
+    o.selected = d.id === current.id;
+    select.append(o);
+  }
+  select.addEventListener('change', () => {
+    const u = new URL(location.href);
+    if (select.selectedOptions[0] && list.datasets.find((d) => d.id === select.value)?.default) u.searchParams.delete('dataset');
+    else u.searchParams.set('dataset', select.value);
+    location.assign(u.toString());
+  });
+  const ul = el('sources');
+  ul.append(node('li', `Boundaries: ${current.attribution} — ${current.package} ${current.version}, ${current.licence}. ${current.upstream}.`));
+  for (const s of siteSources) ul.append(node('li', `Places and populations: ${s}`));
+  ul.append(node('li', 'Drone ranges: published figures, each cited with its source (GET /drones).'));
+  map.attributionControl.addAttribution(escapeHtml(current.attribution));
+  if (siteSources.some((s) => s.includes('GeoNames'))) map.attributionControl.addAttribution('GeoNames (CC BY 4.0)');
+}
+
+async function start() {
+  const pending = new Set(['countries', 'borders', 'sites', 'claims', 'drones', 'datasets']);
+  const progress = () => setStatus(pending.size ? `Loading ${[...pending].join(', ')}…` : 'Click the map to measure.', pending.size ? 'loading' : '');
+  const load = async (name, url, use) => {
+    const body = await getWithRetry(url, undefined, (s) => setStatus(`The server is busy; retrying in ${s} s…`, 'busy'));
+    use(body);
+    pending.delete(name);
+    progress();
+    return body;
+  };
+  progress();
+  try {
+    const drawn = await Promise.all([
+      load('countries', apiUrl('/collections/countries/items', { limit: 1000 }, true), drawCountries),
+      load('borders', apiUrl('/collections/borders/items', { limit: 1000 }, true), drawBorders),
+      load('claims', apiUrl('/collections/claims/items', { limit: 1000 }, true), drawClaims)
+        .then(() => load('sites', apiUrl('/collections/sites/items', { limit: 1000 }, true), drawSites)),
+      load('drones', '/drones', initCoverageControls),
+      getJson('/datasets').then((d) => { pending.delete('datasets'); progress(); return d; }),
+    ]);
+    const siteSources = [...new Set([...sitesById.values()].map((s) => s.source).filter((s) => s.includes('GeoNames')))];
+    initDatasets(drawn[4], siteSources);
+    fillPlaces(sitesById);
+    map.getContainer().setAttribute('aria-busy', 'false');
+    document.documentElement.dataset.ready = 'true';
+  } catch (e) {
+    setStatus(`The map could not load: ${e.message}`, 'error');
+    document.documentElement.dataset.ready = 'error';
+  }
+}
+
+start();
