@@ -5,7 +5,7 @@
 # it and writes target/postgis-comparison.md. The server and its directory are removed on exit.
 # Usage: scripts/bench-postgis.sh            (all sections, 10,000 points)
 #        POINTS=2000 SECTIONS=distance scripts/bench-postgis.sh
-# Environment: BENCH_PG_PORT (default 55432), POINTS, SECTIONS (distance,coverage).
+# Environment: BENCH_PG_PORT (default 55432), POINTS, REF_POINTS (default 1000), SECTIONS (distance,coverage).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${BENCH_PG_PORT:-55432}"
@@ -46,7 +46,7 @@ run_pg "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d bench -c "CREATE EX
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp -r target/classes target/test-classes "$snapshot/"
 echo "uptime before: $(uptime)"
-java -Xmx3g -Dpoints="${POINTS:-10000}" -Dsections="${SECTIONS:-distance,coverage}" \
+java -Xmx3g -Dpoints="${POINTS:-10000}" -DrefPoints="${REF_POINTS:-1000}" -Dsections="${SECTIONS:-distance,coverage}" \
   -cp "$snapshot/test-classes:$snapshot/classes:$(cat target/bench.classpath)" \
   io.borderline.bench.PostgisComparison "jdbc:postgresql://127.0.0.1:$port/bench?user=postgres" "$report"
 echo "uptime after: $(uptime)"
