@@ -90,10 +90,11 @@ public final class ExposureCalculator {
         Geometry land = t.land();
         for (int i = 0; i < land.getNumGeometries(); i++) {
             Geometry part = land.getGeometryN(i);
-            if (!env.intersects(part.getEnvelopeInternal())) {
+            Envelope partEnv = part.getEnvelopeInternal();
+            if (!env.intersects(partEnv)) {
                 continue;
             }
-            if (prepared.covers(part)) {
+            if (env.contains(partEnv) && prepared.covers(part)) {
                 sum += EllipsoidalMeasure.areaM2(part);
             } else {
                 sum += EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
