@@ -32,6 +32,12 @@ public final class CoverageService {
     private final GeometryFactory factory;
     private final Cache<String, CoverageResult> cache;
 
+    /**
+     * Prepared territory sources (simplified rings and their segment index) by dataset, countries
+     * and simplification: a request for a new range of the same countries reuses them.
+     */
+    private final Cache<String, Source> countrySources = Caffeine.newBuilder().maximumSize(32).build();
+
     public CoverageService(BorderlineData data, GeometryFactory factory) {
         this(data, factory, CACHE_BYTES);
     }
@@ -98,8 +104,11 @@ public final class CoverageService {
     private Source source(Dataset ds, CoverageRequest req, double simplifyM) {
         switch (req.sourceKind()) {
             case "country" -> {
-                return Sources.countries(ds, req.sourceIds().stream()
-                    .map(id -> CountryCode.parse(id).orElseThrow()).toList(), simplifyM);
+                // simplify by the largest power of two metres within the allowance, so ranges share sources
+                double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
+                List<CountryCode> codes = req.sourceIds().stream().map(id -> CountryCode.parse(id).orElseThrow()).toList();
+                return countrySources.get(ds.id() + "|" + codes + "|" + bucketM,
+                    k -> Sources.countries(ds, codes, bucketM));
             }
             case "border" -> {
                 return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList());

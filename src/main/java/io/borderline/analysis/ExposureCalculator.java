@@ -18,12 +18,14 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
- * Exposure statistics of a coverage: per-country area in range (JTS overlay, then ellipsoidal
- * area with GeographicLib), named sites and GeoNames places inside it. Thread-safe.
+ * Exposure statistics of a coverage: per-country area in range (JTS overlay of the territory's
+ * polygons the outline crosses, then ellipsoidal area with GeographicLib), named sites and GeoNames places inside it. Thread-safe.
  */
 public final class ExposureCalculator {
     public static final String POPULATION_NOTE = "Sum of GeoNames populations of populated places with at least"
@@ -42,18 +44,18 @@ public final class ExposureCalculator {
      */
     public CoverageStats compute(Dataset ds, Coverage coverage, Geometry cover) {
         Envelope env = cover.getEnvelopeInternal();
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(cover);
         List<CoverageStats.CountryExposure> countries = new ArrayList<>();
         for (CountryCode c : CountryCode.values()) {
             Territory t = ds.territory(c);
             double inRange = 0;
             if (env.intersects(t.land().getEnvelopeInternal())) {
-                Geometry part = OverlayNGRobust.overlay(t.land(), cover, OverlayNG.INTERSECTION);
-                inRange = EllipsoidalMeasure.areaM2(part) / 1e6;
+                inRange = areaWithinM2(t, cover, env, prepared) / 1e6;
             }
             countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
                 round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
         }
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
         SourceDistance dist = coverage.source().distance();
         List<CoverageStats.SiteInRange> sites = new ArrayList<>();
         for (Site s : data.sites().values()) {
@@ -75,6 +77,30 @@ public final class ExposureCalculator {
         }
         return new CoverageStats(countries, sites, new CoverageStats.PlacesInRange(count, population, POPULATION_NOTE,
             byCountry), round(EllipsoidalMeasure.areaM2(cover) / 1e6, 1));
+    }
+
+    /**
+     * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon the
+     * cover wholly contains (the source's own territory, islands and exclaves well inside the
+     * range) counts with its whole area, one outside the cover's envelope not at all, and only
+     * the others are intersected with the cover (JTS overlay).
+     */
+    private static double areaWithinM2(Territory t, Geometry cover, Envelope env, PreparedGeometry prepared) {
+        double sum = 0;
+        Geometry land = t.land();
+        for (int i = 0; i < land.getNumGeometries(); i++) {
+            Geometry part = land.getGeometryN(i);
+            Envelope partEnv = part.getEnvelopeInternal();
+            if (!env.intersects(partEnv)) {
+                continue;
+            }
+            if (env.contains(partEnv) && prepared.covers(part)) {
+                sum += EllipsoidalMeasure.areaM2(part);
+            } else {
+                sum += EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
+            }
+        }
+        return sum;
     }
 
     private static double round(double v, int decimals) {

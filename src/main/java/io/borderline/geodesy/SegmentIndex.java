@@ -13,9 +13,10 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
  * <p>Segments are held in a bounding-volume hierarchy of axis-aligned boxes in Earth-centred
  * (ECEF) coordinates, built once by recursive median splits. A query descends it depth-first,
  * nearer child first, and prunes every box whose straight-line distance from the query point is
- * at least the best geodesic distance found so far. A chord never exceeds the geodesic between
- * the same points and every box is inflated by the largest departure of its geodesic edges from
- * their chords, so pruning never discards the true nearest segment: the result is the exact
+ * at least {@link Wgs84#maxChordM} of the best geodesic distance found so far: no two points of
+ * the ellipsoid that far apart in a straight line are nearer along the surface. Every box is
+ * inflated by the largest departure of its geodesic edges from their chords, so pruning never
+ * discards the true nearest segment: the result is the exact
  * minimum over all segments (to the accuracy of {@link GeodesicSegments}, a few millimetres),
  * not an approximation by a projection. Typical queries evaluate a few dozen segments, i.e.
  * O(log n) with n segments.
@@ -203,6 +204,8 @@ public final class SegmentIndex {
     private static final class Search {
         final double lat, lon, x, y, z;
         double bestM;
+        /** {@link Wgs84#maxChordM} of bestM: anything at least this far in a straight line is no nearer. */
+        double bestChordM;
         NearestPoint best;
 
         Search(double lat, double lon, double x, double y, double z, double boundM) {
@@ -212,6 +215,7 @@ public final class SegmentIndex {
             this.y = y;
             this.z = z;
             this.bestM = boundM;
+            this.bestChordM = Wgs84.maxChordM(boundM);
         }
     }
 
@@ -234,10 +238,10 @@ public final class SegmentIndex {
             dl = dr;
             dr = d;
         }
-        if (dl < s.bestM) {
+        if (dl < s.bestChordM) {
             descend(l, s);
         }
-        if (dr < s.bestM) {
+        if (dr < s.bestChordM) {
             descend(r, s);
         }
     }
@@ -247,7 +251,7 @@ public final class SegmentIndex {
         double ax = ecef[e], ay = ecef[e + 1], az = ecef[e + 2];
         double bx = ecef[e + 3], by = ecef[e + 4], bz = ecef[e + 5];
         double lower = GeodesicSegments.chordDistance(s.x, s.y, s.z, ax, ay, az, bx, by, bz) - slack[j];
-        if (lower >= s.bestM) {
+        if (lower >= s.bestChordM) {
             return;
         }
         double t = GeodesicSegments.chordFraction(s.x, s.y, s.z, ax, ay, az, bx, by, bz);
@@ -255,6 +259,7 @@ public final class SegmentIndex {
             lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1], t, j);
         if (candidate.distanceM() < s.bestM) {
             s.bestM = candidate.distanceM();
+            s.bestChordM = Wgs84.maxChordM(s.bestM);
             s.best = candidate;
         }
     }

@@ -33,6 +33,31 @@ public final class Wgs84 {
     }
 
     /**
+     * Radius of the sphere that the ellipsoid is nowhere flatter than: a²/b, its radius of
+     * curvature at the poles (the largest anywhere, in any direction), plus 10 ppm of margin.
+     */
+    static final double FLATTEST_RADIUS_M = A_M / (1 - F) * (1 + 1e-5);
+
+    /**
+     * The longest straight-line (chord) distance, in metres, that two points of the ellipsoid
+     * at geodesic distance {@code geodesicM} can have: {@code 2ρ sin(s / 2ρ)}, the chord of an arc
+     * of length s on the sphere of radius ρ = {@link #FLATTEST_RADIUS_M}. A geodesic bends
+     * towards the ellipsoid at every point at least as much as a great circle of that sphere
+     * does (its curvature is the surface's normal curvature, never below 1/ρ) and barely twists
+     * (its torsion is at most f/b), so its chord is no longer than that arc's;
+     * {@code MaxChordTest} checks this against GeographicLib for a million pairs all over the
+     * ellipsoid, the poles included. Conversely, points whose chord is at least {@code maxChordM(s)} are at least s
+     * apart along the surface, a much tighter bound than the chord itself (which falls 128 m
+     * short of the geodesic at 500 km). Infinite where the bound gives nothing (s ≥ πρ).
+     */
+    public static double maxChordM(double geodesicM) {
+        if (!(geodesicM < Math.PI * FLATTEST_RADIUS_M)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return 2 * FLATTEST_RADIUS_M * Math.sin(geodesicM / (2 * FLATTEST_RADIUS_M));
+    }
+
+    /**
      * Upper bound, in metres, for how far a geodesic of length {@code lengthM} departs from
      * its chord: the sagitta {@code L^2 / (8 r)} of an arc with the smallest radius of
      * curvature on the ellipsoid, doubled for safety and padded by 1 mm for rounding.
