@@ -44,6 +44,7 @@ public final class BorderlineApi {
     private final String openApiJson;
     private final Layers layers;
     private final OgcApi ogc;
+    private final TilesApi tiles;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -55,6 +56,7 @@ public final class BorderlineApi {
         this.openApiJson = OgcApi.openApiJson(openApiYaml);
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
+        this.tiles = new TilesApi(data, layers);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -93,6 +95,7 @@ public final class BorderlineApi {
         r.put("/coverage/stats", coverage::stats);
         r.put("/drones", coverage::drones);
         r.putAll(ogc.routes());
+        r.putAll(tiles.routes());
         return r;
     }
 

@@ -75,6 +75,10 @@ class ContractTest {
         "/collections/coverage-blr/items?drone=lancet", "/collections/coverage-rus/items?limit=1&offset=2",
         "/collections/sites/items/narva?crs=http://www.opengis.net/def/crs/EPSG/0/3301",
         "/collections/drones/items/orlan-10", "/collections/claims/items/vilnius-blr?dataset=ne10m",
+        "/collections/claims/items?f=kml", "/collections/sites/items?kind=airfield&f=kmz",
+        "/collections/countries/items/LTU?f=kml", "/coverage?site=narva&range_km=40&f=kml",
+        "/coverage?from=EST&range_km=30&f=kmz", "/tiles/tilejson.json", "/tiles/tilejson.json?dataset=ne10m",
+        "/tiles/6/36/20.mvt", "/tiles/0/0/0.mvt?dataset=ne10m",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -97,7 +101,8 @@ class ContractTest {
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
         "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
-        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond"})
+        "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond",
+        "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);
