@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -170,7 +172,36 @@ public final class VectorTiles {
                 kept.add(c);
             }
         }
-        return factory.buildGeometry(kept);
+        return homogeneous(kept);
+    }
+
+    /**
+     * The pieces as one MultiPolygon, MultiLineString or MultiPoint: a clipped part may come back as a
+     * multi geometry, and a GeometryCollection would not be encoded (MVT has no collection type).
+     */
+    private Geometry homogeneous(List<Geometry> pieces) {
+        List<Polygon> polygons = new ArrayList<>();
+        List<LineString> lines = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
+        for (Geometry piece : pieces) {
+            for (int i = 0; i < piece.getNumGeometries(); i++) {
+                Geometry g = piece.getGeometryN(i);
+                if (g instanceof Polygon p) {
+                    polygons.add(p);
+                } else if (g instanceof LineString l) {
+                    lines.add(l);
+                } else if (g instanceof Point pt) {
+                    points.add(pt);
+                }
+            }
+        }
+        if (!polygons.isEmpty()) {
+            return factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+        }
+        if (!lines.isEmpty()) {
+            return factory.createMultiLineString(lines.toArray(LineString[]::new));
+        }
+        return factory.createMultiPoint(points.toArray(Point[]::new));
     }
 
     /** A polygon without the holes outside {@code clip} (Russia's land has 65,000 lake holes). */
