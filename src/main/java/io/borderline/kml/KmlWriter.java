@@ -58,11 +58,16 @@ public final class KmlWriter {
         return out.toByteArray();
     }
 
-    /** The document as KMZ: a zip whose first (and only) entry is {@code doc.kml}. */
+    /**
+     * The document as KMZ: a zip whose first (and only) entry is {@code doc.kml}, with a fixed entry time
+     * so the same document always gives the same bytes.
+     */
     public static byte[] kmz(String name, String description, List<Folder> folders) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("doc.kml"));
+            ZipEntry doc = new ZipEntry("doc.kml");
+            doc.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0)); // same bytes for the same document
+            zip.putNextEntry(doc);
             write(zip, name, description, folders);
             zip.closeEntry();
         } catch (IOException e) {
