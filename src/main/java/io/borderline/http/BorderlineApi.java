@@ -48,6 +48,7 @@ public final class BorderlineApi {
     private final Layers layers;
     private final OgcApi ogc;
     private final MapsApi maps;
+    private final TilesApi tiles;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -69,6 +70,7 @@ public final class BorderlineApi {
         this.openApiJson = OgcApi.openApiJson(openApiYaml);
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
+        this.tiles = new TilesApi(data, layers);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -109,6 +111,7 @@ public final class BorderlineApi {
         r.putAll(ops.routes());
         r.putAll(ogc.routes());
         r.putAll(maps.routes());
+        r.putAll(tiles.routes());
         return r;
     }
 

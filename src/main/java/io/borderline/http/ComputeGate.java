@@ -1,7 +1,12 @@
 package io.borderline.http;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +21,16 @@ final class ComputeGate {
     /** How long a request waits for a slot before it is refused, milliseconds. */
     static final long WAIT_MILLIS = 3_000;
     static final int RETRY_AFTER_SECONDS = 5;
+    /** How long a request waits for its computation before it is answered 503, seconds (documented limit). */
+    static final long DEADLINE_SECONDS = 25;
+    /** Retry hint after a 503: the computation goes on and lands in the cache. */
+    static final int DEADLINE_RETRY_AFTER_SECONDS = 30;
+    // Threads for computations that may outlive their request; at most one per held slot.
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "compute-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int permitCount;
     private final String what;
@@ -74,6 +89,48 @@ final class ComputeGate {
             return computation.get();
         } finally {
             p.close();
+        }
+    }
+
+    /**
+     * Runs the computation in a slot on a worker thread and waits at most {@code deadlineSeconds} for it.
+     * Past the deadline the request is answered 503 and freed, while the computation finishes on its
+     * worker, still holding its slot (so overlong work cannot pile up beyond the slots), and its result
+     * lands in whatever cache it fills: a retry then gets it at once.
+     */
+    <T> T runWithin(long deadlineSeconds, Supplier<T> computation) {
+        Permit p = enter();
+        Future<T> f;
+        try {
+            f = WORKERS.submit(() -> {
+                try {
+                    return computation.get();
+                } finally {
+                    p.close();
+                }
+            });
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        try {
+            return f.get(deadlineSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "deadline-exceeded", "Computation deadline exceeded", "the " + what
+                + " takes longer than the request deadline of " + deadlineSeconds + " s; it goes on in the background"
+                + " and its result will be served from the cache: retry in " + DEADLINE_RETRY_AFTER_SECONDS + " s",
+                null, null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a computation", e);
         }
     }
 

@@ -9,6 +9,9 @@ import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
+import io.borderline.features.Feature;
+import io.borderline.kml.KmlStyle;
+import io.borderline.kml.KmlWriter;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,8 @@ final class CoverageApi {
     private static final Set<String> PARAMS = union(SOURCE_PARAMS, Set.of("range_km", "drone"));
     /** Source parameters that take several values. */
     static final Set<String> LISTS = Set.of("from", "border", "site");
+    /** Formats of /coverage: GeoJSON (default), KML, KMZ. */
+    private static final List<String> FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
 
     private final BorderlineData data;
     private final CoverageService service;
@@ -47,7 +52,7 @@ final class CoverageApi {
     /** Cached answers skip the gate; new computations pass through it and are timed (so do the map routes'). */
     CoverageResult result(CoverageRequest req) {
         CoverageResult cached = service.cached(req);
-        return cached != null ? cached : gate.run(() -> {
+        return cached != null ? cached : gate.runWithin(ComputeGate.DEADLINE_SECONDS, () -> {
             long t0 = System.nanoTime();
             try {
                 return service.coverage(req);
@@ -58,8 +63,15 @@ final class CoverageApi {
     }
 
     void coverage(Context ctx) {
-        CoverageRequest req = request(ctx);
+        Set<String> allowed = new java.util.HashSet<>(PARAMS);
+        allowed.add("f");
+        CoverageRequest req = request(ctx, allowed);
+        String format = KmlResponse.format(ctx, Params.of(ctx, allowed, LISTS), FORMATS);
         CoverageResult r = result(req);
+        if (KmlResponse.isKml(format)) {
+            kml(ctx, format, req, r);
+            return;
+        }
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
         describe(props, req, r);
@@ -71,8 +83,54 @@ final class CoverageApi {
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
+    /**
+     * The coverage as a KML document: a coverage placemark with every number of the GeoJSON answer as
+     * ExtendedData (nested ones flattened to dotted names, e.g. {@code stats.countries.LTU.share_percent}),
+     * and the source (with its geometry for site, point and border sources, as in GeoJSON).
+     */
+    private void kml(Context ctx, String format, CoverageRequest req, CoverageResult r) {
+        ObjectNode props = Json.MAPPER.createObjectNode();
+        describe(props, req, r);
+        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten("", props, flat);
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", req.sourceKind());
+        source.put("ids", String.join(",", req.sourceIds()));
+        var sourceGeometry = r.coverage().source().geometry();
+        String what = req.sourceKind() + " " + String.join(",", req.sourceIds()) + ", " + Params.fmt(req.rangeKm())
+            + " km" + (req.droneId() == null ? "" : " (" + req.droneId() + ")");
+        String description = "Everything within " + Params.fmt(req.rangeKm()) + " km of " + what + ": " + METHOD
+            + " Dataset " + req.dataset() + ": " + data.dataset(req.dataset()).info().attribution() + ".";
+        KmlResponse.write(ctx, format, "coverage", "Borderline coverage: " + what, description, List.of(
+            new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, List.of(new Feature("coverage", r.geometry(), flat))),
+            new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source",
+                sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
+    }
+
+    /** Nested JSON as flat dotted names; array items are named by their code or id when they have one. */
+    private static void flatten(String prefix, com.fasterxml.jackson.databind.JsonNode node, Map<String, Object> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isContainerNode()) {
+            for (int i = 0; i < node.size(); i++) {
+                var item = node.get(i);
+                String key = item.has("code") ? item.get("code").asText() : item.has("id") ? item.get("id").asText()
+                    : Integer.toString(i);
+                flatten(prefix + key + ".", item, out);
+            }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(n -> items.add(n.asText()));
+            out.put(prefix.substring(0, prefix.length() - 1), String.join(",", items));
+        } else {
+            out.put(prefix.substring(0, prefix.length() - 1), node.isNull() ? null
+                : node.isNumber() ? node.numberValue() : node.isBoolean() ? node.booleanValue() : node.asText());
+        }
+    }
+
     void stats(Context ctx) {
-        CoverageRequest req = request(ctx);
+        CoverageRequest req = request(ctx, PARAMS);
         CoverageResult r = result(req);
         ObjectNode m = Json.MAPPER.createObjectNode();
         describe(m, req, r);
@@ -110,8 +168,8 @@ final class CoverageApi {
         props.put("method", METHOD);
     }
 
-    private CoverageRequest request(Context ctx) {
-        Params p = Params.of(ctx, PARAMS, LISTS);
+    private CoverageRequest request(Context ctx, Set<String> allowed) {
+        Params p = Params.of(ctx, allowed, LISTS);
         double rangeKm;
         String drone = p.optional("drone");
         if (drone != null) {

@@ -7,6 +7,8 @@ import io.borderline.data.BorderlineData;
 import io.borderline.features.Feature;
 import io.borderline.features.FeatureLayer;
 import io.borderline.features.Layers;
+import io.borderline.kml.KmlStyle;
+import io.borderline.kml.KmlWriter;
 import io.borderline.projection.OutputCrs;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -43,6 +45,8 @@ final class OgcApi {
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+    /** Formats of items and single features: GeoJSON (default), KML, KMZ. */
+    static final List<String> ITEM_FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
     private static final Set<String> META_PARAMS = Set.of("f", "dataset");
     private static final Set<String> ITEM_PARAMS = Set.of("f", "dataset", "crs");
     private static final Set<String> ITEMS_PARAMS =
@@ -181,9 +185,9 @@ final class OgcApi {
         Set<String> allowed = new HashSet<>(ITEMS_PARAMS);
         allowed.addAll(l.queryables());
         Params p = Params.of(ctx, allowed);
-        format(p);
+        String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
         String dataset = p.datasetId();
-        OutputCrs crs = crs(p, "crs");
+        OutputCrs crs = crs(p, "crs", format);
         int limit = (int) p.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         int offset = (int) p.integer("offset", 0, Integer.MAX_VALUE, 0);
         String datetime = p.optional("datetime");
@@ -212,6 +216,12 @@ final class OgcApi {
         }
         List<Feature> page = offset >= matched.size() ? List.of()
             : matched.subList(offset, Math.min(matched.size(), offset + limit));
+        if (KmlResponse.isKml(format)) {
+            KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
+                + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
+                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), page)));
+            return;
+        }
         ObjectNode fc = Json.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
@@ -238,12 +248,18 @@ final class OgcApi {
     private void item(Context ctx) {
         FeatureLayer l = layer(ctx.pathParam("collectionId"));
         Params p = Params.of(ctx, ITEM_PARAMS);
-        format(p);
+        String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
         String id = ctx.pathParam("featureId");
         Feature f = l.features().apply(p.datasetId()).stream().filter(x -> x.id().equals(id)).findFirst()
             .orElseThrow(() -> ApiException.notFound("feature in collection '" + l.id() + "'", Params.shorten(id),
                 String.join(", ", l.features().apply(p.datasetId()).stream().map(Feature::id).toList())));
-        OutputCrs crs = crs(p, "crs");
+        OutputCrs crs = crs(p, "crs", format);
+        if (KmlResponse.isKml(format)) {
+            KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
+                "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
+                List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), List.of(f))));
+            return;
+        }
         ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
         String self = base(ctx) + "/collections/" + l.id() + "/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         ArrayNode links = out.putArray("links");
@@ -297,12 +313,9 @@ final class OgcApi {
         return p;
     }
 
-    private static void format(Params p) {
-        String f = p.optional("f");
-        if (f != null && !f.equals("json") && !f.equals("geojson")) {
-            throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
-                "json, geojson");
-        }
+    private String kmlDescription(FeatureLayer l, String dataset) {
+        return l.description() + " Dataset " + dataset + ": " + data.dataset(dataset).info().attribution() + "."
+            + " From the Borderline OGC API collection '" + l.id() + "'.";
     }
 
     private static OutputCrs crs(Params p, String name) {
@@ -312,6 +325,16 @@ final class OgcApi {
         }
         return OutputCrs.parse(v).orElseThrow(() -> ApiException.badParameter(name, "parameter '" + name
             + "': unsupported CRS '" + Params.shorten(v) + "'", String.join(", ", OutputCrs.uris())));
+    }
+
+    /** As {@link #crs(Params, String)}; KML and KMZ are always longitude/latitude on WGS84 (CRS84). */
+    private static OutputCrs crs(Params p, String name, String format) {
+        OutputCrs crs = crs(p, name);
+        if (KmlResponse.isKml(format) && crs != OutputCrs.CRS84) {
+            throw ApiException.badParameter(name, "KML coordinates are always longitude/latitude on WGS84",
+                OutputCrs.CRS84.uri() + " (or no " + name + ") with f=" + format);
+        }
+        return crs;
     }
 
     /** The bbox as a prepared lon/lat polygon (two boxes when it crosses the antimeridian), or null. */

@@ -26,6 +26,9 @@ final class ProblemHandler {
         if (e.allowed() != null) {
             body.put("allowed", e.allowed());
         }
+        if (e.status() == 503) {
+            ctx.header("Retry-After", Integer.toString(ComputeGate.DEADLINE_RETRY_AFTER_SECONDS));
+        }
         if (e.status() == 429) {
             ctx.header("Retry-After", Integer.toString(ComputeGate.RETRY_AFTER_SECONDS));
         }

@@ -85,6 +85,10 @@ class ContractTest {
         "/maps/coverage.svg?site=lida-airbase&range_km=20&range_km=50&width=640&height=360&projection=EPSG:3035",
         "/maps/claims.png?width=640&height=360&dpi=72&transparent=true", "/maps/claims.svg?claim=narva-rus&width=640&height=360",
         "/briefing.pptx?drone=molniya",
+        "/collections/claims/items?f=kml", "/collections/sites/items?kind=airfield&f=kmz",
+        "/collections/countries/items/LTU?f=kml", "/coverage?site=narva&range_km=40&f=kml",
+        "/coverage?from=EST&range_km=30&f=kmz", "/tiles/tilejson.json", "/tiles/tilejson.json?dataset=ne10m",
+        "/tiles/6/36/20.mvt", "/tiles/0/0/0.mvt?dataset=ne10m",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -110,7 +114,8 @@ class ContractTest {
         "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond",
         "/maps/coverage.png?from=BLR&range_km=1,2,3,4,5,6", "/maps/coverage.svg?from=BLR&range_km=30&drone=fpv",
         "/maps/claims.png?width=5000", "/maps/claims.png?dpi=20", "/maps/claims.svg?claim=nope",
-        "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA"})
+        "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA",
+        "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);

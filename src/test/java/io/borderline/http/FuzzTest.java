@@ -58,7 +58,9 @@ class FuzzTest {
         Map.entry("/sites/{id}", List.of("dataset")),
         Map.entry("/claims/{id}", List.of()),
         Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset")),
+            "range_km", "drone", "mode", "dataset", "f")),
+        Map.entry("/tiles/tilejson.json", List.of("dataset")),
+        Map.entry("/tiles/{z}/{x}/{y}.mvt", List.of("dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset")),
         Map.entry("/maps/coverage.png", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
@@ -148,6 +150,11 @@ class FuzzTest {
                     Tuple.of(1, nasty())),
                 Arbitraries.oneOf(Arbitraries.of("BLR", "RUS-KGD", "narva", "vilnius-blr", "fpv", "BLR-LTU"), nasty()))
                 .as((c, f) -> template.replace("{collectionId}", pathSegment(c)).replace("{featureId}", pathSegment(f)));
+        } else if (template.contains("{z}")) {
+            Arbitrary<String> n = Arbitraries.oneOf(Arbitraries.integers().between(0, 16).map(String::valueOf),
+                Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
+            path = Combinators.combine(n, n, n).as((z, x, y) -> "/tiles/" + pathSegment(z) + "/" + pathSegment(x) + "/"
+                + pathSegment(y) + ".mvt");
         } else if (template.contains("{collectionId}")) {
             path = Arbitraries.oneOf(Arbitraries.of("countries", "borders", "sites", "claims", "drones",
                 "coverage-blr"), nasty()).map(c -> template.replace("{collectionId}", pathSegment(c)));
@@ -199,7 +206,7 @@ class FuzzTest {
                 "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3035",
                 "http://www.opengis.net/def/crs/EPSG/0/3346", "[EPSG:3857]", "EPSG:9999");
             case "datetime" -> Arbitraries.of("2026-01-01T00:00:00Z", "2026-01-01/..", "../2026-01-01", "yesterday");
-            case "f" -> Arbitraries.of("json", "geojson", "html", "kml");
+            case "f" -> Arbitraries.of("json", "geojson", "html", "kml", "kmz");
             case "code", "target" -> Arbitraries.of("BLR", "RUS-KGD", "LTU", "XXX");
             case "verdict" -> Arbitraries.of("accurate", "overstated", "understated");
             case "drone_class" -> Arbitraries.of("fpv", "one_way_attack", "reconnaissance");
@@ -396,6 +403,9 @@ class FuzzTest {
         }
         if (path.startsWith("/claims/")) {
             return "/claims/{id}";
+        }
+        if (path.startsWith("/tiles/") && path.endsWith(".mvt")) {
+            return "/tiles/{z}/{x}/{y}.mvt";
         }
         if (path.startsWith("/collections/")) {
             long depth = path.chars().filter(ch -> ch == '/').count();
