@@ -15,6 +15,9 @@ while i < len(lines):
     if in_console and l.startswith('$ '):
         cmd=l[2:]
         out.append(l); i+=1
+        while cmd.endswith('\\') and i < len(lines):  # a command continued on the next line
+            cmd=cmd[:-1]+lines[i].strip()
+            out.append(lines[i]); i+=1
         old=[]
         while i < len(lines) and not lines[i].startswith('$ ') and not lines[i].startswith('```'):
             old.append(lines[i]); i+=1
