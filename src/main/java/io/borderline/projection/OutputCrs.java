@@ -2,8 +2,6 @@ package io.borderline.projection;
 
 import java.util.List;
 import java.util.Optional;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -79,37 +77,23 @@ public enum OutputCrs {
         if (this == CRS84) {
             return lonLat;
         }
-        Geometry g = lonLat.copy();
         CoordinateTransform t = geographic ? null : transform();
         ProjCoordinate in = new ProjCoordinate();
-        ProjCoordinate out = new ProjCoordinate();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getX(i);
-                double y = seq.getY(i);
-                if (t != null) {
-                    in.x = x;
-                    in.y = OutputCrs.this == EPSG_3857 ? Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, y)) : y;
-                    t.transform(in, out);
-                    x = out.x;
-                    y = out.y;
-                }
-                seq.setOrdinate(i, 0, secondAxisFirst ? y : x);
-                seq.setOrdinate(i, 1, secondAxisFirst ? x : y);
+        ProjCoordinate projected = new ProjCoordinate();
+        CoordinateMap toCrs = (lon, lat, out) -> {
+            double x = lon;
+            double y = lat;
+            if (t != null) {
+                in.x = lon;
+                in.y = this == EPSG_3857 ? Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, lat)) : lat;
+                t.transform(in, projected);
+                x = projected.x;
+                y = projected.y;
             }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+            out[0] = secondAxisFirst ? y : x;
+            out[1] = secondAxisFirst ? x : y;
+        };
+        return toCrs.applyTo(lonLat);
     }
 
     /** WGS84 longitude/latitude of a point given in this CRS's axis order. */

@@ -1,7 +1,6 @@
 package io.borderline.tiles;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import io.borderline.projection.CoordinateMap;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -42,26 +41,10 @@ public final class WebMercator {
 
     /** A copy of a lon/lat geometry in EPSG:3857 metres. */
     public static Geometry project(Geometry lonLat) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double lon = seq.getX(i);
-                double lat = seq.getY(i);
-                seq.setOrdinate(i, 0, x(lon));
-                seq.setOrdinate(i, 1, y(lat));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        CoordinateMap toMercator = (lon, lat, out) -> {
+            out[0] = x(lon);
+            out[1] = y(lat);
+        };
+        return toMercator.applyTo(lonLat);
     }
 }
