@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +18,7 @@ class StartupValidationTest {
     Path dir;
 
     private void copyData() throws IOException {
-        try (Stream<Path> files = Files.walk(TestData.DIR)) {
-            for (Path src : files.toList()) {
-                Path dst = dir.resolve(TestData.DIR.relativize(src).toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        TestData.copyInto(dir);
     }
 
     private void refreshManifest() throws IOException {

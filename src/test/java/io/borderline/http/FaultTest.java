@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -41,16 +40,7 @@ class FaultTest {
     Path dir;
 
     private void copyData() throws IOException {
-        try (Stream<Path> files = Files.walk(TestData.DIR)) {
-            for (Path src : files.toList()) {
-                Path dst = dir.resolve(TestData.DIR.relativize(src).toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        TestData.copyInto(dir);
     }
 
     /** Every file and directory under {@code dir}, with a SHA-256 and modification time for files. */
