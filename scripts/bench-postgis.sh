@@ -43,11 +43,12 @@ started=1
 run_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres bench
 run_pg "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d bench -c "CREATE EXTENSION postgis" >/dev/null
 
-mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp -r target/classes target/test-classes "$snapshot/"
+# one reactor build (no install): the classpath points at the modules' jars under their target/
+mvn -B -q -DskipTests -pl borderline-server -am package dependency:build-classpath -Dmdep.outputFile="$PWD/borderline-server/target/bench.classpath" -Dmdep.includeScope=test
+cp -r borderline-server/target/classes borderline-server/target/test-classes "$snapshot/"
 echo "uptime before: $(uptime)"
 java -Xmx3g -Dpoints="${POINTS:-10000}" -DrefPoints="${REF_POINTS:-1000}" -Dsections="${SECTIONS:-distance,coverage}" \
-  -cp "$snapshot/test-classes:$snapshot/classes:$(cat target/bench.classpath)" \
+  -cp "$snapshot/test-classes:$snapshot/classes:$(cat borderline-server/target/bench.classpath)" \
   io.borderline.bench.PostgisComparison "jdbc:postgresql://127.0.0.1:$port/bench?user=postgres" "$report"
 echo "uptime after: $(uptime)"
 echo "report: $report"

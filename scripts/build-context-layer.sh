@@ -10,6 +10,6 @@ trap 'rm -rf "$work"' EXIT
 echo "032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97  $work/world-atlas-2.0.2.tgz" | sha256sum -c -
 mkdir -p "$work/world-atlas-2.0.2" && tar xzf "$work/world-atlas-2.0.2.tgz" -C "$work/world-atlas-2.0.2"
 cd "$root"
-mvn -B -q -DskipTests package
-java -cp target/borderline.jar io.borderline.data.build.ContextLayer "$work/world-atlas-2.0.2" \
-  src/main/resources/io/borderline/render/context-ne50m.geojson.gz
+mvn -B -q -DskipTests -pl borderline-build -am package
+java -cp borderline-build/target/borderline-build.jar io.borderline.build.ContextLayer "$work/world-atlas-2.0.2" \
+  borderline-server/src/main/resources/io/borderline/render/context-ne50m.geojson.gz

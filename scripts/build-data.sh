@@ -14,5 +14,5 @@ for tgz in "$work"/*.tgz; do
   tar xzf "$tgz" -C "$dir"
 done
 cd "$root"
-mvn -B -q -DskipTests package
-java -Xmx6g -cp target/borderline.jar io.borderline.data.build.BuildData "$work" "$root/data"
+mvn -B -q -DskipTests -pl borderline-build -am package
+java -Xmx6g -cp borderline-build/target/borderline-build.jar io.borderline.build.BuildData "$work" "$root/data"

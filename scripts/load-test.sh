@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The service under load (issue #7): starts target/borderline.jar on 127.0.0.1 (building it if
+# The service under load (issue #7): starts borderline-server/target/borderline.jar on 127.0.0.1 (building it if
 # missing), waits for /health, runs bounded wrk runs (scripts/load/borderline.lua) against
 # /health (the framework's ceiling), /distance (seeded varied points) and /coverage (cached and
 # uncached ranges), samples the server's peak RSS, and stops the server. Installs wrk (Debian) if
@@ -18,12 +18,12 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk
 fi
-[ -f target/borderline.jar ] || mvn -B -q package -DskipTests
+[ -f borderline-server/target/borderline.jar ] || mvn -B -q package -DskipTests
 
 mkdir -p target
 log="$(mktemp /tmp/borderline-load.XXXXXX)"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar target/borderline.jar --port "$port" >"$log" 2>&1 &
+java ${JAVA_OPTS:-} -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Re-runs every '$ curl ...' example in README.md against a server on 127.0.0.1:7070 and replaces the
 # printed output with the real one, so the README never shows output the service did not produce.
-# Usage: start the service (java -jar target/borderline.jar), then scripts/refresh-readme-examples.py
+# Usage: start the service (java -jar borderline-server/target/borderline.jar), then scripts/refresh-readme-examples.py
 import re, subprocess, sys
 import os
 p=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'README.md'); lines=open(p).read().split('\n')

@@ -1,0 +1,168 @@
+package io.borderline.analysis;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.borderline.coverage.Cancellation;
+import io.borderline.coverage.Coverage;
+import io.borderline.coverage.GeodesicBuffer;
+import io.borderline.coverage.Source;
+import io.borderline.coverage.Sources;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Site;
+import io.borderline.geodesy.LatLon;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Computes coverages and their exposure statistics, with a cache bounded by bytes: identical
+ * requests are answered from memory. Thread-safe.
+ */
+public final class CoverageService {
+    /** Upper bound of the coverage cache, bytes (estimated from vertex counts). */
+    public static final long CACHE_BYTES = 64L << 20;
+
+    private final BorderlineData data;
+    private final GeodesicBuffer buffer;
+    private final ExposureCalculator exposure;
+    private final GeometryFactory factory;
+    private final Cache<String, CoverageResult> cache;
+
+    /**
+     * Prepared territory sources (simplified rings and their segment index) by dataset, countries
+     * and simplification: a request for a new range of the same countries reuses them.
+     */
+    private final Cache<String, Source> countrySources = Caffeine.newBuilder().maximumSize(32).build();
+
+    public CoverageService(BorderlineData data, GeometryFactory factory) {
+        this(data, factory, CACHE_BYTES);
+    }
+
+    /** @param cacheBytes upper bound of the coverage cache, bytes (estimated from vertex counts) */
+    public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes) {
+        this.cache = Caffeine.newBuilder()
+            .maximumWeight(cacheBytes)
+            .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
+            .recordStats()
+            .build();
+        this.data = data;
+        this.factory = factory;
+        this.buffer = new GeodesicBuffer(factory);
+        this.exposure = new ExposureCalculator(data);
+    }
+
+    public CoverageResult coverage(CoverageRequest request) {
+        return cache.get(request.key(), k -> compute(request));
+    }
+
+    /** The cache itself, for its hit, miss and eviction statistics (metrics); do not write to it. */
+    public Cache<String, CoverageResult> cache() {
+        return cache;
+    }
+
+    /**
+     * The coverage geometry alone, without exposure statistics (map layers need only the outline, and the
+     * statistics are most of a cold computation's time). Shares the cache and its byte bound.
+     */
+    public CoverageResult outline(CoverageRequest request) {
+        CoverageResult full = cached(request); // counts a hit only: the outline lookup below counts the miss
+        if (full != null) {
+            return full;
+        }
+        return cache.get(request.key() + "|outline", k -> computeOutline(request));
+    }
+
+    /** The cached result, or null if this request has not been computed yet. */
+    public CoverageResult cached(CoverageRequest request) {
+        // a miss is counted by the coverage() call that follows it, so one request counts once
+        return cache.policy().getIfPresentQuietly(request.key()) == null ? null : cache.getIfPresent(request.key());
+    }
+
+    private CoverageResult compute(CoverageRequest req) {
+        CoverageResult outline = computeOutline(req);
+        Dataset ds = data.dataset(req.dataset());
+        return new CoverageResult(outline.coverage(), outline.geometry(),
+            exposure.compute(ds, outline.coverage(), outline.geometry(),
+                req.beyond() ? outline.coverage().source().ownStates() : List.of()));
+    }
+
+    private CoverageResult computeOutline(CoverageRequest req) {
+        Dataset ds = data.dataset(req.dataset());
+        double rangeM = req.rangeKm() * 1000;
+        Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
+        Coverage coverage = buffer.compute(source, rangeM);
+        Geometry served = coverage.geometry();
+        if (req.beyond()) {
+            served = beyond(served, source.ownTerritories());
+        }
+        return new CoverageResult(coverage, served, null);
+    }
+
+    /**
+     * The cover minus the source's own territories, one territory at a time: each is valid on its own, while
+     * their collection is not (neighbours share edges, and the data lets claims overlap), and an overlay with
+     * an invalid multipolygon fails with a TopologyException even in the robust overlay.
+     */
+    static Geometry beyond(Geometry cover, List<Geometry> own) {
+        Geometry result = cover;
+        for (Geometry territory : own) {
+            Cancellation.check();
+            if (result.getEnvelopeInternal().intersects(territory.getEnvelopeInternal())) {
+                result = OverlayNGRobust.overlay(result, territory, OverlayNG.DIFFERENCE);
+            }
+        }
+        return result;
+    }
+
+    private Source source(Dataset ds, CoverageRequest req, double simplifyM) {
+        switch (req.sourceKind()) {
+            case "country" -> {
+                // simplify by the largest power of two metres within the allowance, so ranges share sources
+                double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
+                List<CountryCode> codes = req.sourceIds().stream().map(id -> CountryCode.parse(id).orElseThrow()).toList();
+                return countrySources.get(ds.id() + "|" + codes + "|" + bucketM,
+                    k -> Sources.countries(ds, codes, bucketM));
+            }
+            case "border" -> {
+                return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList());
+            }
+            case "site" -> {
+                List<Site> sites = req.sourceIds().stream().map(id -> data.sites().get(id)).toList();
+                List<LatLon> points = sites.stream().map(s -> new LatLon(s.lat(), s.lon())).toList();
+                List<CountryCode> own = ownStates(ds, points);
+                return Sources.points("site", req.sourceIds(), points, factory, codes(own), lands(ds, own));
+            }
+            case "point" -> {
+                String[] ll = req.sourceIds().get(0).split(",");
+                LatLon p = new LatLon(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
+                List<CountryCode> own = ownStates(ds, List.of(p));
+                return Sources.points("point", req.sourceIds(), List.of(p), factory, codes(own), lands(ds, own));
+            }
+            default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
+        }
+    }
+
+    /** The states the points stand on (their own territory, for mode=beyond). */
+    private static List<CountryCode> ownStates(Dataset ds, List<LatLon> points) {
+        List<CountryCode> own = new ArrayList<>();
+        for (CountryCode c : CountryCode.states()) {
+            if (points.stream().anyMatch(p -> ds.inside(c, p.lat(), p.lon()))) {
+                own.add(c);
+            }
+        }
+        return own;
+    }
+
+    private static List<String> codes(List<CountryCode> codes) {
+        return codes.stream().map(CountryCode::code).toList();
+    }
+
+    private static List<Geometry> lands(Dataset ds, List<CountryCode> codes) {
+        return codes.stream().map(c -> ds.territory(c).land()).toList();
+    }
+}

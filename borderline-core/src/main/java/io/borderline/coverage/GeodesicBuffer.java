@@ -1,0 +1,386 @@
+package io.borderline.coverage;
+
+import io.borderline.geodesy.LatLon;
+import io.borderline.geodesy.Wgs84;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.GeodesicMask;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+
+/**
+ * True geodesic buffer on WGS84: the set of points within R of a source, for R from 1 to
+ * 2,500 km.
+ *
+ * <p>Method: (1) a first guess of the outline is a planar buffer in an azimuthal equidistant
+ * projection centred on the source (exact for a single point, a few per cent off far from the
+ * centre); (2) every outline vertex is moved along the geodesic from its nearest source point
+ * to exactly R, using the exact source distance (GeographicLib over every source segment), and
+ * re-measured until it lies within a quarter of the tolerance; (3) every edge whose midpoint is
+ * off by more than half the tolerance is split at a corrected midpoint, recursively. No single
+ * projection carries the answer: only exact geodesic distances decide where the outline lies,
+ * so the error does not grow with R or latitude. Outlines crossing the antimeridian are split
+ * into parts on either side (RFC 7946 §3.1.9); an outline around a pole is refused.
+ *
+ * <p>Thread-safe: stateless apart from its parameters.
+ */
+public final class GeodesicBuffer {
+    public static final double MIN_RANGE_M = 1_000;
+    public static final double MAX_RANGE_M = 2_500_000;
+    /** Outline vertices of one coverage never exceed this (documented limit). */
+    public static final int MAX_VERTICES = 200_000;
+    private static final int MAX_CORRECTIONS = 24;
+    /** Longest a single outline computation may run (documented limit). */
+    public static final long DEADLINE_SECONDS = 20;
+    private static final int MAX_SPLIT_DEPTH = 12;
+
+    private final GeometryFactory factory;
+
+    public GeodesicBuffer(GeometryFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The outline tolerance for range R: max(0.1 % of R, 20 m). */
+    public static double toleranceM(double rangeM) {
+        return Math.max(0.001 * rangeM, 20);
+    }
+
+    public Coverage compute(Source source, double rangeM) {
+        if (!(rangeM >= MIN_RANGE_M && rangeM <= MAX_RANGE_M)) {
+            throw new IllegalArgumentException("range " + rangeM + " m outside 1 to 2,500 km");
+        }
+        long t0 = System.nanoTime();
+        double tol = toleranceM(rangeM);
+        SourceDistance dist = source.distance();
+        for (double poleLat : new double[] {90, -90}) {
+            if (dist.nearest(poleLat, 0).distanceM() <= rangeM + tol) {
+                throw new CoverageLimitException("the coverage would contain the " + (poleLat > 0 ? "North" : "South")
+                    + " Pole, which the longitude/latitude output cannot represent; use a smaller range");
+            }
+        }
+        Geometry guess = firstGuess(source.geometry(), rangeM);
+        Outline outline = new Outline(dist, rangeM, tol, source.geometry().getEnvelope().getCentroid());
+        List<Polygon> corrected = new ArrayList<>();
+        for (int i = 0; i < guess.getNumGeometries(); i++) {
+            Polygon p = (Polygon) guess.getGeometryN(i);
+            LinearRing shell = outline.correctRing(p.getExteriorRing().getCoordinates());
+            if (shell == null) {
+                throw new CoverageLimitException("no outline vertex could be placed within tolerance");
+            }
+            List<LinearRing> holes = new ArrayList<>();
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                Coordinate[] hole = p.getInteriorRingN(h).getCoordinates();
+                int droppedBefore = outline.dropped;
+                LinearRing fixed = outline.correctRing(hole);
+                if (fixed != null) {
+                    holes.add(fixed);
+                } else if (outline.allWithinRange(hole)) {
+                    // an artefact of the first guess: all of it lies within R, so it is covered, not dropped
+                    outline.dropped = droppedBefore;
+                } else {
+                    // a gap too small to keep a ring at R (it collapsed to fewer than three distinct vertices):
+                    // reported through dropped_vertices rather than failing the whole coverage
+                    outline.dropped = droppedBefore + hole.length - 1;
+                }
+            }
+            corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+        }
+        if (outline.vertices > MAX_VERTICES) {
+            throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
+        }
+        // The source is part of its coverage: the first guess encloses it (a buffer of its
+        // outer rings), and the corrected outline lies at R outside it.
+        Geometry result = GeometryFixer.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
+        result = splitAtAntimeridian(result);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new Coverage(source, rangeM, tol, result, outline.maxError, outline.dropped, ms);
+    }
+
+    /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */
+    private Geometry firstGuess(Geometry source, double rangeM) {
+        Point c = source.getEnvelope().getCentroid();
+        AzimuthalEquidistant aeqd = new AzimuthalEquidistant(c.getY(), c.getX());
+        // Only the guess is simplified; corrections use the full source. A tolerance of R/10
+        // keeps the guess well within reach of the correction step.
+        double degrees = Math.min(rangeM / 10, 20_000) / 111_000;
+        Geometry shells = withoutHoles(source); // lakes are part of a territory source
+        Geometry simple = shells.getNumPoints() > 50 ? simplifyParts(shells, degrees) : shells;
+        if (simple.isEmpty()) {
+            simple = source.getCentroid();
+        }
+        Geometry projected = aeqd.forward(simple);
+        // as many arc points as a circle needs at this tolerance (a chord of a circle of radius R
+        // strays R(1 - cos(pi/n)) from it), so wiggly sources do not explode the vertex count
+        double tol = toleranceM(rangeM);
+        int perCircle = (int) Math.ceil(Math.PI / Math.acos(1 - tol / rangeM));
+        BufferParameters params = new BufferParameters(Math.max(2, (perCircle + 3) / 4));
+        Geometry buffered = bufferParts(projected, rangeM, params);
+        List<Polygon> polygons = new ArrayList<>();
+        for (int i = 0; i < buffered.getNumGeometries(); i++) {
+            Polygon p = (Polygon) buffered.getGeometryN(i);
+            LinearRing shell = unproject(aeqd, p.getExteriorRing().getCoordinates());
+            List<LinearRing> holes = new ArrayList<>();
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                holes.add(unproject(aeqd, p.getInteriorRingN(h).getCoordinates()));
+            }
+            polygons.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+        }
+        return factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    /**
+     * Douglas–Peucker part by part, without JTS's repair of the result: that repair is a buffer(0) over
+     * the whole geometry, quadratic in the number of islands and lakes (tens of seconds on Russia, in one
+     * uninterruptible call). The guess needs no repair: any loop the simplification may tie is smaller than
+     * its tolerance (R/10), and the buffer by R that follows covers it. Cancellable between parts.
+     */
+    private Geometry simplifyParts(Geometry source, double degrees) {
+        List<Geometry> parts = new ArrayList<>(source.getNumGeometries());
+        for (int i = 0; i < source.getNumGeometries(); i++) {
+            Cancellation.check();
+            DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(source.getGeometryN(i));
+            dp.setDistanceTolerance(degrees);
+            dp.setEnsureValid(false);
+            Geometry part = dp.getResultGeometry();
+            for (int k = 0; k < part.getNumGeometries(); k++) {
+                if (!part.getGeometryN(k).isEmpty()) {
+                    parts.add(part.getGeometryN(k));
+                }
+            }
+        }
+        return factory.buildGeometry(parts);
+    }
+
+    /**
+     * The planar buffer of a multi-part source, part by part, then one cascaded union. JTS buffers a
+     * multipolygon of thousands of islands (Russia, Norway) in one graph whose depth location is quadratic
+     * in the number of parts: tens of seconds in one uninterruptible call. Part by part, each buffer is
+     * small, and the computation can be cancelled between parts.
+     */
+    private static Geometry bufferParts(Geometry projected, double rangeM, BufferParameters params) {
+        if (projected.getNumGeometries() == 1) {
+            return org.locationtech.jts.operation.buffer.BufferOp.bufferOp(projected, rangeM, params);
+        }
+        List<Geometry> parts = new ArrayList<>(projected.getNumGeometries());
+        for (int i = 0; i < projected.getNumGeometries(); i++) {
+            Cancellation.check();
+            parts.add(org.locationtech.jts.operation.buffer.BufferOp.bufferOp(projected.getGeometryN(i), rangeM, params));
+        }
+        Cancellation.check();
+        return OverlayNGRobust.union(parts);
+    }
+
+    private Geometry withoutHoles(Geometry g) {
+        if (g.getDimension() < 2) {
+            return g;
+        }
+        List<Polygon> shells = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
+                shells.add(factory.createPolygon(p.getExteriorRing().getCoordinates()));
+            }
+        }
+        return factory.createMultiPolygon(shells.toArray(Polygon[]::new));
+    }
+
+    /** Back to lon/lat, keeping longitudes continuous across the antimeridian. */
+    private LinearRing unproject(AzimuthalEquidistant aeqd, Coordinate[] ring) {
+        Coordinate[] out = new Coordinate[ring.length];
+        for (int i = 0; i < ring.length; i++) {
+            out[i] = aeqd.reverse(ring[i].x, ring[i].y);
+            if (i > 0) {
+                out[i].x = unwrap(out[i].x, out[i - 1].x);
+            }
+        }
+        out[out.length - 1] = new Coordinate(out[0]);
+        return factory.createLinearRing(out);
+    }
+
+    static double unwrap(double lon, double previous) {
+        while (lon - previous > 180) {
+            lon -= 360;
+        }
+        while (lon - previous < -180) {
+            lon += 360;
+        }
+        return lon;
+    }
+
+    /** Cuts a polygon whose longitudes run past ±180 into parts inside [-180, 180]. */
+    private Geometry splitAtAntimeridian(Geometry g) {
+        Envelope e = g.getEnvelopeInternal();
+        if (e.getMinX() >= -180 && e.getMaxX() <= 180) {
+            return g;
+        }
+        List<Geometry> parts = new ArrayList<>();
+        for (int shift = -720; shift <= 720; shift += 360) {
+            Geometry window = factory.toGeometry(new Envelope(-180 - shift, 180 - shift, -90, 90));
+            Geometry piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION);
+            if (!piece.isEmpty()) {
+                final int s = shift;
+                piece.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x += s);
+                piece.geometryChanged();
+                parts.add(piece);
+            }
+        }
+        return OverlayNGRobust.union(parts);
+    }
+
+    /** Moves outline vertices onto the R level set and splits edges that stray from it. */
+    private final class Outline {
+        final SourceDistance dist;
+        final double r;
+        final double tol;
+        final Point centre;
+        final long deadline = System.nanoTime() + DEADLINE_SECONDS * 1_000_000_000L;
+        int vertices;
+        int dropped;
+        double maxError;
+
+        Outline(SourceDistance dist, double r, double tol, Point centre) {
+            this.dist = dist;
+            this.r = r;
+            this.tol = tol;
+            this.centre = centre;
+        }
+
+        /** True when every vertex of the ring lies closer than R to the source. */
+        boolean allWithinRange(Coordinate[] ring) {
+            for (Coordinate c : ring) {
+                if (dist.nearest(c.y, c.x).distanceM() >= r) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The ring with every vertex on the R level set, or null when no vertex of it can be placed there. */
+        LinearRing correctRing(Coordinate[] ring) {
+            List<Coordinate> out = new ArrayList<>();
+            int start = 0;
+            Coordinate first = null;
+            while (first == null && start < ring.length - 1) {
+                first = correct(ring[start++]);
+            }
+            if (first == null) {
+                return null;
+            }
+            Coordinate prev = first;
+            out.add(first);
+            for (int i = start; i < ring.length - 1; i++) {
+                Coordinate next = correct(ring[i]);
+                if (next == null) {
+                    continue; // dropped: its neighbours' edge is checked and split instead
+                }
+                next.x = unwrap(next.x, prev.x);
+                split(prev, next, out, 0);
+                out.add(next);
+                prev = next;
+            }
+            Coordinate close = new Coordinate(first);
+            close.x = unwrap(close.x, prev.x);
+            split(prev, close, out, 0);
+            if (Math.abs(close.x - first.x) > 1e-9) { // ring winds around a pole: cannot close in lon/lat
+                throw new CoverageLimitException("the coverage outline encircles a pole; use a smaller range");
+            }
+            out.add(new Coordinate(first));
+            if (out.size() < 4) {
+                return null; // collapsed: no ring left at R
+            }
+            vertices += out.size();
+            if (vertices > MAX_VERTICES) {
+                throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
+            }
+            return factory.createLinearRing(out.toArray(Coordinate[]::new));
+        }
+
+        /**
+         * The point on the geodesic from the nearest source point through c, at distance R.
+         * Where two parts of the source are equally near (a concave corner of the outline), the
+         * plain update can alternate between them; after a few steps it bisects between the last
+         * points found inside and outside R (the distance is continuous, so a root lies between
+         * them), and the best iterate is kept.
+         */
+        Coordinate correct(Coordinate c) {
+            Cancellation.check();
+            if (System.nanoTime() > deadline) {
+                throw new CoverageLimitException("the coverage would take longer than the computation deadline of "
+                    + DEADLINE_SECONDS + " s; use a simpler source or a larger range");
+            }
+            Coordinate p = new Coordinate(c);
+            Coordinate best = p;
+            Coordinate below = null;
+            Coordinate above = null;
+            double bestErr = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < MAX_CORRECTIONS; k++) {
+                SourceDistance.Nearest n = dist.nearest(p.y, p.x);
+                double err = Math.abs(n.distanceM() - r);
+                if (n.distanceM() < r) {
+                    below = p;
+                } else {
+                    above = p;
+                }
+                if (err < bestErr) {
+                    bestErr = err;
+                    best = p;
+                }
+                if (err <= tol / 4) {
+                    break;
+                }
+                LatLon q = n.point();
+                double azi;
+                if (n.distanceM() > 0) {
+                    azi = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
+                } else { // inside a territory source: step outwards, away from the source's centre
+                    azi = Wgs84.GEODESIC.Inverse(centre.getY(), centre.getX(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
+                }
+                GeodesicData g = Wgs84.GEODESIC.Direct(q.lat(), q.lon(), azi, r,
+                    GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+                Coordinate proposal = new Coordinate(unwrap(g.lon2, c.x), g.lat2);
+                if (k >= 3 && below != null && above != null) {
+                    p = new Coordinate((below.x + above.x) / 2, (below.y + above.y) / 2);
+                } else {
+                    p = proposal;
+                }
+            }
+            if (bestErr > tol) {
+                dropped++;
+                return null;
+            }
+            maxError = Math.max(maxError, bestErr);
+            return best;
+        }
+
+        /** Inserts corrected midpoints between a and b (exclusive) while the edge strays from R. */
+        void split(Coordinate a, Coordinate b, List<Coordinate> out, int depth) {
+            if (depth >= MAX_SPLIT_DEPTH) {
+                return;
+            }
+            Coordinate mid = new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2);
+            double len = Wgs84.GEODESIC.Inverse(a.y, a.x, b.y, b.x, GeodesicMask.DISTANCE).s12;
+            double err = Math.abs(dist.nearest(mid.y, mid.x).distanceM() - r);
+            if (err <= tol / 2 && len <= Math.max(r / 4, 10_000)) {
+                return;
+            }
+            Coordinate m = correct(mid);
+            if (m == null) {
+                return;
+            }
+            m.x = unwrap(m.x, a.x);
+            split(a, m, out, depth + 1);
+            out.add(m);
+            split(m, b, out, depth + 1);
+        }
+    }
+}

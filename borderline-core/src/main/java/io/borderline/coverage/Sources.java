@@ -1,0 +1,105 @@
+package io.borderline.coverage;
+
+import io.borderline.data.Border;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.geodesy.LatLon;
+import io.borderline.geodesy.NearestPoint;
+import io.borderline.geodesy.SegmentIndex;
+import io.borderline.geodesy.Wgs84;
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.GeodesicMask;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+
+/** Builds {@link Source}s from the loaded data, each with an exact distance function. */
+public final class Sources {
+    private Sources() {}
+
+    /**
+     * One or several territories; distance is 0 inside any of them (lakes they enclose
+     * included). Distances outside are measured to boundary rings simplified (Douglas–Peucker)
+     * by at most {@code simplifyM} metres, which moves any distance by at most that much:
+     * coverages pass a tenth of their tolerance, so a 2,500 km coverage of Belarus measures to a
+     * few hundred vertices instead of 36,000. The inside test uses the dataset's exact territories.
+     */
+    public static Source countries(Dataset ds, List<CountryCode> codes, double simplifyM) {
+        double degrees = simplifyM / 111_320.0; // degrees of latitude: the strictest direction
+        SegmentIndex.Builder boundary = new SegmentIndex.Builder();
+        List<Polygon> parts = new ArrayList<>();
+        for (CountryCode c : codes) {
+            Geometry land = ds.territory(c).land();
+            for (int i = 0; i < land.getNumGeometries(); i++) {
+                Polygon p = (Polygon) land.getGeometryN(i);
+                parts.add(p);
+                boundary.addGeometry(DouglasPeuckerSimplifier.simplify(p.getExteriorRing(), degrees), 0);
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    boundary.addGeometry(DouglasPeuckerSimplifier.simplify(p.getInteriorRingN(h), degrees), 0);
+                }
+            }
+        }
+        SegmentIndex index = boundary.build();
+        SourceDistance d = (lat, lon) -> {
+            for (CountryCode c : codes) {
+                if (ds.inside(c, lat, lon)) {
+                    return new SourceDistance.Nearest(0, new LatLon(lat, lon));
+                }
+            }
+            NearestPoint n = index.nearest(lat, lon);
+            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+        };
+        GeometryFactory f = parts.get(0).getFactory();
+        Geometry all = f.createMultiPolygon(parts.toArray(Polygon[]::new));
+        List<Geometry> own = codes.stream().map(c -> ds.territory(c).land()).toList();
+        List<String> ids = codes.stream().map(CountryCode::code).toList();
+        return new Source("country", ids, all, d, own, ids);
+    }
+
+    /** One or several shared border lines. */
+    public static Source borders(List<Border> borders) {
+        SegmentIndex.Builder b = new SegmentIndex.Builder();
+        List<Geometry> lines = new ArrayList<>();
+        for (Border border : borders) {
+            b.addGeometry(border.line(), 0);
+            lines.add(border.line());
+        }
+        SegmentIndex index = b.build();
+        Geometry all = lines.get(0).getFactory().buildGeometry(lines);
+        SourceDistance d = (lat, lon) -> {
+            NearestPoint n = index.nearest(lat, lon);
+            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+        };
+        return new Source("border", borders.stream().map(Border::id).toList(), all, d, List.of(), List.of());
+    }
+
+    /**
+     * One or several points (sites, or a point given by coordinates).
+     *
+     * @param ownStates the states the points stand on, for mode=beyond (may be empty)
+     * @param ownTerritories their territories, in the same order
+     */
+    public static Source points(String kind, List<String> ids, List<LatLon> points, GeometryFactory f,
+                                List<String> ownStates, List<Geometry> ownTerritories) {
+        Coordinate[] cs = points.stream().map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new);
+        Geometry geometry = cs.length == 1 ? f.createPoint(cs[0]) : f.createMultiPointFromCoords(cs);
+        SourceDistance d = (lat, lon) -> {
+            double best = Double.POSITIVE_INFINITY;
+            LatLon at = null;
+            for (LatLon p : points) {
+                GeodesicData g = Wgs84.GEODESIC.Inverse(lat, lon, p.lat(), p.lon(), GeodesicMask.DISTANCE);
+                if (g.s12 < best) {
+                    best = g.s12;
+                    at = p;
+                }
+            }
+            return new SourceDistance.Nearest(best, at);
+        };
+        return new Source(kind, ids, geometry, d, ownTerritories, ownStates);
+    }
+}

@@ -1,0 +1,169 @@
+package io.borderline.points;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.borderline.analysis.BorderDistance;
+import io.borderline.analysis.CountryDistance;
+import io.borderline.geodesy.LatLon;
+import io.borderline.json.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the answer of {@code POST /distance/batch} row by row, as newline-delimited JSON or CSV,
+ * straight to the response stream (nothing is collected). The last record is a summary.
+ */
+public abstract class BatchOutput implements AutoCloseable {
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String CSV = "text/csv";
+
+    /** The summary closing every answer: counts, whether the whole body was read, and why not. */
+    public record Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
+                   Map<String, Object> dataset, Map<String, Object> method) {}
+
+    /** One row: its distance, or (when {@code d} is null) its error. */
+    public abstract void row(BatchRow row, CountryDistance d) throws IOException;
+
+    public abstract void summary(Summary s) throws IOException;
+
+    @Override
+    public abstract void close() throws IOException;
+
+    public static double km(CountryDistance d) {
+        return Math.round(d.distanceM()) / 1000.0;
+    }
+
+    /** One JSON object per line; the last line is {@code {"summary": {...}}}. */
+    public static final class Ndjson extends BatchOutput {
+        private static final ObjectWriter WRITER = Json.MAPPER.writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        private final JsonGenerator gen;
+
+        public Ndjson(OutputStream out) throws IOException {
+            this.gen = Json.MAPPER.getFactory().createGenerator(out);
+            gen.setRootValueSeparator(null); // lines are separated by the newline written after each
+        }
+
+        @Override
+        public void row(BatchRow row, CountryDistance d) throws IOException {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", row.index());
+            m.put("id", row.id());
+            if (d == null) {
+                m.put("error", row.error());
+            } else {
+                m.put("lat", row.lat());
+                m.put("lon", row.lon());
+                m.put("inside", d.inside());
+                m.put("in_states", d.inStates());
+                m.put("distance_m", d.distanceM());
+                m.put("distance_km", km(d));
+                m.put("nearest_point", d.nearestPoint());
+                m.put("bearing_deg", d.bearingDeg());
+                m.put("nearest_point_on_window_edge", d.nearestPointOnWindowEdge());
+                m.put("border", d.border());
+            }
+            WRITER.writeValue(gen, m);
+            gen.writeRaw('\n');
+        }
+
+        @Override
+        public void summary(Summary s) throws IOException {
+            WRITER.writeValue(gen, Map.of("summary", s));
+            gen.writeRaw('\n');
+        }
+
+        @Override
+        public void close() throws IOException {
+            gen.close();
+        }
+    }
+
+    /**
+     * A header row, one row per input row (error rows carry only index, id and error), and
+     * {@code #}-prefixed summary lines at the end.
+     */
+    public static final class Csv extends BatchOutput {
+        public static final String HEADER = "index,id,lat,lon,inside,in_states,distance_m,distance_km,nearest_lat,nearest_lon,"
+            + "bearing_deg,nearest_point_on_window_edge,border_id,border_distance_m,border_nearest_lat,"
+            + "border_nearest_lon,border_bearing_deg,border_segment_kind,error";
+        private final Writer out;
+
+        public Csv(OutputStream stream) throws IOException {
+            this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
+            out.write(HEADER);
+            out.write('\n');
+        }
+
+        @Override
+        public void row(BatchRow row, CountryDistance d) throws IOException {
+            StringBuilder b = new StringBuilder(256);
+            b.append(row.index()).append(',').append(quote(row.id() == null ? "" : row.id().toString())).append(',');
+            if (d == null) {
+                b.append(",".repeat(16)).append(quote(row.error()));
+            } else {
+                LatLon n = d.nearestPoint();
+                BorderDistance bd = d.border();
+                b.append(num(row.lat())).append(',').append(num(row.lon())).append(',')
+                    .append(d.inside()).append(',').append(String.join(";", d.inStates())).append(',')
+                    .append(num(d.distanceM())).append(',').append(num(km(d))).append(',')
+                    .append(n == null ? "" : num(n.lat())).append(',').append(n == null ? "" : num(n.lon())).append(',')
+                    .append(num(d.bearingDeg())).append(',').append(d.nearestPointOnWindowEdge()).append(',');
+                if (bd == null) {
+                    b.append(",,,,,");
+                } else {
+                    b.append(bd.borderId()).append(',').append(num(bd.distanceM())).append(',')
+                        .append(num(bd.nearestPoint().lat())).append(',').append(num(bd.nearestPoint().lon())).append(',')
+                        .append(num(bd.bearingDeg())).append(',').append(bd.segmentKind() == null ? "" : bd.segmentKind());
+                }
+                b.append(',');
+            }
+            b.append('\n');
+            out.write(b.toString());
+        }
+
+        @Override
+        public void summary(Summary s) throws IOException {
+            out.write("#summary rows=" + s.rows() + " ok=" + s.ok() + " errors=" + s.errors() + " complete="
+                + s.complete() + " to=" + s.to() + " dataset=" + s.dataset().get("id") + "\n");
+            if (s.problem() != null) {
+                out.write("#problem status=" + s.problem().get("status") + " " + oneLine(s.problem().get("detail")) + "\n");
+            }
+            out.write("#attribution " + oneLine(s.dataset().get("attribution")) + "\n");
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+
+        private static String oneLine(Object o) {
+            return String.valueOf(o).replaceAll("[\\r\\n]+", " ");
+        }
+
+        /** Plain decimal notation (no exponent), empty for null. */
+        private static String num(Double d) {
+            return d == null ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+
+        private static String quote(String s) {
+            if (s.isEmpty()) {
+                return s;
+            }
+            boolean needs = false;
+            for (int i = 0; i < s.length() && !needs; i++) {
+                char c = s.charAt(i);
+                needs = c == ',' || c == '"' || c == '\n' || c == '\r';
+            }
+            return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        }
+    }
+}

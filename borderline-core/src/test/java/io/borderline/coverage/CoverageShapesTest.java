@@ -1,0 +1,100 @@
+package io.borderline.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.borderline.TestData;
+import io.borderline.analysis.CoverageRequest;
+import io.borderline.analysis.CoverageResult;
+import io.borderline.analysis.CoverageService;
+import io.borderline.data.BoundaryFile;
+import io.borderline.geodesy.LatLon;
+import io.borderline.geodesy.Wgs84;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/** Shapes a planar buffer gets wrong: the antimeridian, the poles, and the options. */
+class CoverageShapesTest {
+    private final GeodesicBuffer engine = new GeodesicBuffer(BoundaryFile.FACTORY);
+
+    @Test
+    void aCoverageAcrossTheAntimeridianIsSplitAndStaysExact() {
+        LatLon p = new LatLon(60, 179);
+        Source s = Sources.points("point", List.of("60,179"), List.of(p), BoundaryFile.FACTORY, List.of(), List.of());
+        Coverage c = engine.compute(s, 2_000_000);
+        Geometry g = c.geometry();
+        Envelope e = g.getEnvelopeInternal();
+        assertThat(g.isValid()).isTrue();
+        assertThat(e.getMinX()).isGreaterThanOrEqualTo(-180);
+        assertThat(e.getMaxX()).isLessThanOrEqualTo(180);
+        assertThat(g.getNumGeometries()).isGreaterThanOrEqualTo(2); // parts east and west of 180°
+        for (Coordinate v : g.getCoordinates()) {
+            if (Math.abs(Math.abs(v.x) - 180) < 1e-9) {
+                continue; // points of the cut itself
+            }
+            double d = Wgs84.GEODESIC.Inverse(p.lat(), p.lon(), v.y, v.x).s12;
+            assertThat(Math.abs(d - 2_000_000)).isLessThanOrEqualTo(c.toleranceM());
+        }
+    }
+
+    @Test
+    void aHighLatitudeCoverageIsExact() {
+        LatLon p = new LatLon(69.5, 33.0); // Murmansk region
+        Source s = Sources.points("point", List.of("69.5,33"), List.of(p), BoundaryFile.FACTORY, List.of(), List.of());
+        Coverage c = engine.compute(s, 1_500_000);
+        for (Coordinate v : c.geometry().getCoordinates()) {
+            double d = Wgs84.GEODESIC.Inverse(p.lat(), p.lon(), v.y, v.x).s12;
+            assertThat(Math.abs(d - 1_500_000)).isLessThanOrEqualTo(c.toleranceM());
+        }
+        assertThat(c.geometry().getEnvelopeInternal().getMaxY()).isGreaterThan(80);
+    }
+
+    @Test
+    void aCoverageAroundAPoleIsRefused() {
+        Source s = Sources.points("point", List.of("80,20"), List.of(new LatLon(80, 20)), BoundaryFile.FACTORY, List.of(), List.of());
+        assertThatThrownBy(() -> engine.compute(s, 1_500_000)).isInstanceOf(CoverageLimitException.class)
+            .hasMessageContaining("North Pole");
+    }
+
+    @Test
+    void beyondModeRemovesTheSourceTerritoryOnly() {
+        CoverageService service = new CoverageService(TestData.get(), BoundaryFile.FACTORY);
+        CoverageResult full = service.coverage(new CoverageRequest("osm10m", "country", List.of("BLR"), 30, null, false));
+        CoverageResult beyond = service.coverage(new CoverageRequest("osm10m", "country", List.of("BLR"), 30, null, true));
+        double blrFull = area(full, "BLR");
+        assertThat(blrFull).isCloseTo(TestData.get().dataset("osm10m").territory(io.borderline.data.CountryCode.BLR)
+            .areaKm2(), org.assertj.core.data.Percentage.withPercentage(0.01));
+        assertThat(area(beyond, "BLR")).isLessThan(1);
+        assertThat(area(beyond, "LTU")).isCloseTo(area(full, "LTU"), org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    /**
+     * Russia's mainland coast and islands give the first guess small holes that the true R-neighbourhood
+     * does not have (everything in them is within R): they must vanish, not fail the request.
+     */
+    @Test
+    void russiaAtShortRangesIsComputedAndExact() {
+        var ds = TestData.get().dataset("osm10m");
+        for (double rangeM : new double[] {15_000, 30_000}) {
+            Source s = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS),
+                GeodesicBuffer.toleranceM(rangeM) / 10);
+            Coverage c = engine.compute(s, rangeM);
+            assertThat(c.geometry().isValid()).isTrue();
+            Source exact = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS), 0);
+            Coordinate[] vs = c.geometry().getCoordinates();
+            for (int i = 0; i < vs.length; i += 97) { // a spread sample; the full check is in the tolerance test
+                double d = exact.distance().nearest(vs[i].y, vs[i].x).distanceM();
+                assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m", vs[i], rangeM)
+                    .isLessThanOrEqualTo(c.toleranceM());
+            }
+        }
+    }
+
+    private static double area(CoverageResult r, String code) {
+        return r.stats().countries().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow()
+            .areaInRangeKm2();
+    }
+}

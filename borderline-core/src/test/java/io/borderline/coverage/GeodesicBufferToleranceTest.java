@@ -1,0 +1,122 @@
+package io.borderline.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borderline.TestData;
+import io.borderline.data.BoundaryFile;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Site;
+import io.borderline.geodesy.BruteForce;
+import io.borderline.geodesy.GridLocator;
+import io.borderline.geodesy.LatLon;
+import io.borderline.geodesy.SegmentIndex;
+import io.borderline.geodesy.Wgs84;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+
+/**
+ * The coverage quality bar: every outline vertex and edge midpoint lies at R ± max(0.1 % of R,
+ * 20 m) from the source, and random points near the outline are inside exactly when their
+ * true distance says so. Distances here are measured against the full-resolution source
+ * (not the simplified one the engine uses): by brute force over every segment for ranges up to
+ * 100 km, and by the segment index (itself checked against brute force) beyond that.
+ */
+class GeodesicBufferToleranceTest {
+    private static final Dataset OSM = TestData.get().dataset("osm10m");
+    private final GeodesicBuffer engine = new GeodesicBuffer(BoundaryFile.FACTORY);
+
+    @ParameterizedTest(name = "{0} at {1} km")
+    @CsvSource({
+        "point, 1", "point, 20", "point, 30", "point, 100", "point, 500", "point, 2500",
+        "line, 1", "line, 20", "line, 30", "line, 100", "line, 500", "line, 2500",
+        "BLR, 1", "BLR, 20", "BLR, 30", "BLR, 100", "BLR, 500", "BLR, 2500"})
+    void outlineIsWithinToleranceOfTheTrueDistance(String kind, double rangeKm) {
+        double r = rangeKm * 1000;
+        double tol = GeodesicBuffer.toleranceM(r);
+        Source source;
+        BiFunction<Double, Double, Double> truth;
+        switch (kind) {
+            case "point" -> {
+                Site minsk = TestData.get().sites().get("minsk");
+                source = Sources.points("point", List.of("minsk"), List.of(new LatLon(minsk.lat(), minsk.lon())),
+                    BoundaryFile.FACTORY, List.of(), List.of());
+                truth = (lat, lon) -> Wgs84.GEODESIC.Inverse(lat, lon, minsk.lat(), minsk.lon()).s12;
+            }
+            case "line" -> {
+                Geometry line = OSM.border("BLR-LTU").orElseThrow().line();
+                source = Sources.borders(List.of(OSM.border("BLR-LTU").orElseThrow()));
+                truth = distanceTo(line, null, rangeKm <= 100);
+            }
+            default -> {
+                source = Sources.countries(OSM, List.of(CountryCode.BLR), tol / 10);
+                Geometry land = OSM.territory(CountryCode.BLR).land();
+                truth = distanceTo(land, OSM.territory(CountryCode.BLR).land(), rangeKm <= 100);
+            }
+        }
+        Coverage c = engine.compute(source, r);
+        Geometry g = c.geometry();
+        assertThat(g.isValid()).isTrue();
+        assertThat(c.vertexCount()).isLessThanOrEqualTo(GeodesicBuffer.MAX_VERTICES);
+        assertThat(c.droppedVertices()).isZero();
+
+        Random rnd = new Random(7);
+        Coordinate[] outline = g.getBoundary().getCoordinates();
+        int samples = rangeKm <= 100 ? 40 : 80;
+        double worst = 0;
+        for (int i = 0; i < samples; i++) {
+            int k = rnd.nextInt(outline.length - 1);
+            Coordinate a = outline[k];
+            Coordinate b = outline[k + 1];
+            for (Coordinate p : new Coordinate[] {a, new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2)}) {
+                if (Math.abs(b.x - a.x) > 180) {
+                    continue; // antimeridian seam, not an outline edge
+                }
+                double err = Math.abs(truth.apply(p.y, p.x) - r);
+                worst = Math.max(worst, err);
+                assertThat(err).as("%s %.0f km: outline point %.6f %.6f", kind, rangeKm, p.y, p.x)
+                    .isLessThanOrEqualTo(tol);
+            }
+        }
+        IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(g);
+        int decided = 0;
+        for (int i = 0; i < samples; i++) {
+            Coordinate v = outline[rnd.nextInt(outline.length - 1)];
+            var q = Wgs84.GEODESIC.Direct(v.y, v.x, 360 * rnd.nextDouble(), 3 * tol * rnd.nextDouble());
+            double d = truth.apply(q.lat2, q.lon2);
+            boolean covered = inside.locate(new Coordinate(q.lon2, q.lat2)) != Location.EXTERIOR;
+            if (d <= r - tol) {
+                assertThat(covered).as("%.6f %.6f at %.1f m must be covered", q.lat2, q.lon2, d).isTrue();
+                decided++;
+            } else if (d >= r + tol) {
+                assertThat(covered).as("%.6f %.6f at %.1f m must not be covered", q.lat2, q.lon2, d).isFalse();
+                decided++;
+            }
+        }
+        assertThat(decided).isPositive();
+        System.out.printf("%s %.0f km: %d vertices, worst sampled outline error %.2f m of %.0f m allowed%n", kind,
+            rangeKm, c.vertexCount(), worst, tol);
+    }
+
+    /** True distance to a line or territory (0 inside it), by brute force or by the checked index. */
+    private static BiFunction<Double, Double, Double> distanceTo(Geometry g, Geometry area, boolean bruteForce) {
+        GridLocator in = area == null ? null : new GridLocator(area, 0.05);
+        if (bruteForce) {
+            BruteForce bf = new BruteForce(g);
+            return (lat, lon) -> in != null && inside(area, in, lat, lon) ? 0.0 : bf.distance(lat, lon);
+        }
+        SegmentIndex index = new SegmentIndex.Builder().addGeometry(g, 0).build();
+        return (lat, lon) -> in != null && inside(area, in, lat, lon) ? 0.0 : index.nearest(lat, lon).distanceM();
+    }
+
+    private static boolean inside(Geometry area, GridLocator in, double lat, double lon) {
+        return in.covers(lat, lon);
+    }
+}

@@ -1,0 +1,205 @@
+package io.borderline;
+
+import io.borderline.analysis.ClaimChecker;
+import io.borderline.analysis.CoverageService;
+import io.borderline.analysis.DistanceService;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.BoundaryFile;
+import io.borderline.data.DataFileException;
+import io.borderline.http.BorderlineApi;
+import io.borderline.http.ServerOptions;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Wires the service by hand, so the whole architecture is visible here: data, then the
+ * analysis services, then the HTTP API.
+ */
+@Command(name = "borderline", mixinStandardHelpOptions = true, version = "Borderline 0.1.0",
+    description = "Geodesic border distances and claim checks for the Baltic region, over HTTP.")
+public final class Main implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--port", defaultValue = "${env:BORDERLINE_PORT:-7070}",
+        description = "TCP port (env BORDERLINE_PORT; default ${DEFAULT-VALUE}); 0 picks a free port")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:BORDERLINE_HOST:-127.0.0.1}",
+        description = "bind address (env BORDERLINE_HOST; default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--data", defaultValue = "${env:BORDERLINE_DATA:-data}",
+        description = "data directory (env BORDERLINE_DATA; default ${DEFAULT-VALUE}); only read, never written")
+    Path dataDir;
+
+    @Option(names = "--cors-origins", split = ",", defaultValue = "${env:BORDERLINE_CORS_ORIGINS:-}",
+        description = "origins allowed cross-origin access, comma-separated, e.g. https://gis.example.org, or * for"
+            + " any (env BORDERLINE_CORS_ORIGINS; default: none, CORS off)")
+    List<String> corsOrigins;
+
+    @Option(names = "--batch-max-rows", defaultValue = "${env:BORDERLINE_BATCH_MAX_ROWS:-1000000}",
+        description = "most rows in one POST /distance/batch (env BORDERLINE_BATCH_MAX_ROWS; default ${DEFAULT-VALUE})")
+    int batchMaxRows;
+
+    @Option(names = "--max-body-mib", defaultValue = "${env:BORDERLINE_MAX_BODY_MIB:-64}",
+        description = "largest request body, MiB (env BORDERLINE_MAX_BODY_MIB; default ${DEFAULT-VALUE})")
+    int maxBodyMib;
+
+    @Option(names = "--batch-concurrency", defaultValue = "${env:BORDERLINE_BATCH_CONCURRENCY:-2}",
+        description = "batches computed at once; more get 429 (env BORDERLINE_BATCH_CONCURRENCY; default ${DEFAULT-VALUE})")
+    int batchConcurrency;
+
+    @Option(names = "--coverage-concurrency", defaultValue = "${env:BORDERLINE_COVERAGE_CONCURRENCY:-2}",
+        description = "uncached coverages computed at once; more get 429 (env BORDERLINE_COVERAGE_CONCURRENCY;"
+            + " default ${DEFAULT-VALUE})")
+    int coverageConcurrency;
+
+    @Option(names = "--coverage-deadline-s", defaultValue = "${env:BORDERLINE_COVERAGE_DEADLINE_S:-25}",
+        description = "seconds an uncached coverage, map or deck may compute before it is cancelled and answered 503"
+            + " (env BORDERLINE_COVERAGE_DEADLINE_S; default ${DEFAULT-VALUE})")
+    long coverageDeadlineS;
+
+    @Option(names = "--cache-mib", defaultValue = "${env:BORDERLINE_CACHE_MIB:-64}",
+        description = "coverage cache size, MiB (env BORDERLINE_CACHE_MIB; default ${DEFAULT-VALUE})")
+    int cacheMib;
+
+    @Option(names = "--shutdown-timeout-s", defaultValue = "${env:BORDERLINE_SHUTDOWN_TIMEOUT_S:-10}",
+        description = "on SIGTERM, how long requests in flight may take to finish, seconds (env"
+            + " BORDERLINE_SHUTDOWN_TIMEOUT_S; default ${DEFAULT-VALUE})")
+    int shutdownTimeoutS;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            System.err.println("--port must be 0 to 65535, got " + port);
+            return 2;
+        }
+        ServerOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            System.err.println("borderline: " + e.getMessage());
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        BorderlineData data;
+        try {
+            data = BorderlineData.load(resolveDataDir(dataDir));
+        } catch (DataFileException e) {
+            System.err.println("borderline: refusing to start: " + e.getMessage());
+            return 1;
+        }
+        LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        Javalin app = start(data, host, port, options, true);
+        // SIGTERM: /ready turns 503, the port stops accepting, requests in flight finish (bounded), then exit
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        LOG.info("Borderline listening on http://{}:{}/", host, app.port());
+        return waitForever();
+    }
+
+    /** Builds the object graph and starts the server with the default limits; used by tests as well. */
+    public static Javalin start(BorderlineData data, String host, int port) {
+        return start(data, host, port, ServerOptions.DEFAULTS, false);
+    }
+
+    /**
+     * As {@link #start(BorderlineData, String, int)}; with {@code warmUp} the published layers (the
+     * drone coverages from Belarus and Russia among them) are computed in the background at once, so the
+     * first GIS client does not wait for them.
+     */
+    public static Javalin start(BorderlineData data, String host, int port, boolean warmUp) {
+        return start(data, host, port, ServerOptions.DEFAULTS, warmUp);
+    }
+
+    /** As {@link #start(BorderlineData, String, int)}, with the given limits and CORS origins. */
+    public static Javalin start(BorderlineData data, String host, int port, ServerOptions options) {
+        return start(data, host, port, options, false);
+    }
+
+    /** Builds the object graph and starts the server; {@code warmUp} as in {@link #start(BorderlineData, String, int, boolean)}. */
+    public static Javalin start(BorderlineData data, String host, int port, ServerOptions options, boolean warmUp) {
+        DistanceService distances = new DistanceService();
+        ClaimChecker claims = new ClaimChecker(data, distances);
+        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes());
+        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages, options);
+        Javalin app = api.create().start(host, port);
+        if (warmUp) {
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                api.layers().warmUp();
+                LOG.info("published layers computed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }, "layer-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return app;
+    }
+
+    /** The limits and CORS origins from the flags; an out-of-range value is an IllegalArgumentException. */
+    ServerOptions options() {
+        List<String> origins = corsOrigins == null ? List.of()
+            : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+        for (String o : origins) {
+            if (!o.equals("*") && !o.matches("https?://[^/\\s]+/?")) {
+                throw new IllegalArgumentException("--cors-origins: '" + o + "' is not an origin such as"
+                    + " https://gis.example.org or http://localhost:8080");
+            }
+        }
+        if (maxBodyMib < 1 || maxBodyMib > 4096) {
+            throw new IllegalArgumentException("--max-body-mib must be 1 to 4096, got " + maxBodyMib);
+        }
+        if (cacheMib < 0 || cacheMib > 1 << 20) {
+            throw new IllegalArgumentException("--cache-mib must be 0 to 1048576, got " + cacheMib);
+        }
+        if (shutdownTimeoutS < 0 || shutdownTimeoutS > 3600) {
+            throw new IllegalArgumentException("--shutdown-timeout-s must be 0 to 3600, got " + shutdownTimeoutS);
+        }
+        if (coverageDeadlineS < 1 || coverageDeadlineS > 3600) {
+            throw new IllegalArgumentException("--coverage-deadline-s must be 1 to 3600, got " + coverageDeadlineS);
+        }
+        if (batchMaxRows < 1 || batchConcurrency < 1 || coverageConcurrency < 1) {
+            throw new IllegalArgumentException("--batch-max-rows, --batch-concurrency and --coverage-concurrency must"
+                + " be at least 1");
+        }
+        ServerOptions d = ServerOptions.DEFAULTS;
+        return new ServerOptions(origins, batchMaxRows, (long) maxBodyMib << 20, batchConcurrency,
+            coverageConcurrency, (long) cacheMib << 20, d.requestHeaderBytes(), shutdownTimeoutS * 1000L,
+            coverageDeadlineS);
+    }
+
+    /** The data directory as given, or, if relative and absent, next to the jar's project. */
+    static Path resolveDataDir(Path dir) {
+        if (Files.isDirectory(dir) || dir.isAbsolute()) {
+            return dir;
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = jar.getParent().getParent().resolve(dir);
+            return Files.isDirectory(candidate) ? candidate : dir;
+        } catch (Exception e) {
+            return dir;
+        }
+    }
+
+    private static int waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,396 @@
+package io.borderline.http;
+
+import io.borderline.json.Json;
+
+import io.borderline.analysis.ClaimChecker;
+import io.borderline.analysis.CountryDistance;
+import io.borderline.analysis.CoverageService;
+import io.borderline.analysis.DistanceService;
+import io.borderline.coverage.CoverageLimitException;
+import io.borderline.data.Border;
+import io.borderline.data.BorderlineData;
+import io.borderline.data.Claim;
+import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
+import io.borderline.data.Site;
+import io.borderline.features.Layers;
+import io.borderline.geodesy.LatLon;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP API: parses and validates parameters, calls one service method, writes one
+ * response. No geometry here; {@code openapi.yaml} is the contract for every route.
+ */
+public final class BorderlineApi {
+    static final String GEOJSON = "application/geo+json";
+    static final String JSON = "application/json";
+
+    private final BorderlineData data;
+    private final DistanceService distances;
+    private final ClaimChecker claims;
+    private final byte[] openApiYaml;
+
+    private final CoverageApi coverage;
+    private final ServerOptions options;
+    private final OpsApi ops;
+    private final BatchApi batch;
+    private final String openApiJson;
+    private final Layers layers;
+    private final OgcApi ogc;
+    private final MapsApi maps;
+    private final TilesApi tiles;
+
+    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
+                         CoverageService coverages) {
+        this(data, distances, claims, coverages, ServerOptions.DEFAULTS);
+    }
+
+    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
+                         CoverageService coverages, ServerOptions options) {
+        this.data = data;
+        this.distances = distances;
+        this.claims = claims;
+        this.options = options;
+        this.ops = new OpsApi(options);
+        this.ops.monitorCache(coverages.cache());
+        this.coverage = new CoverageApi(data, coverages, options.coverageConcurrency(),
+            options.coverageDeadlineSeconds(), ops.metrics());
+        this.batch = new BatchApi(data, distances, options, ops.metrics());
+        this.maps = new MapsApi(data, claims, coverage);
+        this.openApiYaml = resource("/openapi.yaml");
+        this.openApiJson = OgcApi.openApiJson(openApiYaml);
+        this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
+        this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
+        this.tiles = new TilesApi(data, layers);
+    }
+
+    /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
+    public Layers layers() {
+        return layers;
+    }
+
+    /** Creates the Javalin app with every route and the error mapping; the caller starts it. */
+    public Javalin create() {
+        return Javalin.create(this::configure);
+    }
+
+    /** Every documented GET route and its handler; the contract test checks these against openapi.yaml. */
+    public Map<String, Handler> routes() {
+        Map<String, Handler> r = new LinkedHashMap<>();
+        r.put("/health", this::health);
+        r.put("/openapi.yaml", ctx -> {
+            Params.of(ctx, Set.of());
+            ctx.contentType(OgcApi.OPENAPI_YAML).result(openApiYaml);
+        });
+        r.put("/openapi.json", ctx -> {
+            Params.of(ctx, Set.of());
+            ctx.contentType(OgcApi.OPENAPI_JSON).result(openApiJson);
+        });
+        r.put("/datasets", this::datasets);
+        r.put("/distance", this::distance);
+        r.put("/distance/points", this::distancePoints);
+        r.put("/distance/countries", this::distanceCountries);
+        r.put("/countries", this::countries);
+        r.put("/borders", this::borders);
+        r.put("/sites", this::sites);
+        r.put("/sites/{id}", this::site);
+        r.put("/claims", this::claimList);
+        r.put("/claims/{id}", this::claim);
+        r.put("/coverage", coverage::coverage);
+        r.put("/coverage/stats", coverage::stats);
+        r.put("/drones", coverage::drones);
+        r.putAll(ops.routes());
+        r.putAll(ogc.routes());
+        r.putAll(maps.routes());
+        r.putAll(tiles.routes());
+        return r;
+    }
+
+    /** Every documented POST route and its handler; the contract test checks these against openapi.yaml. */
+    public Map<String, Handler> postRoutes() {
+        return new LinkedHashMap<>(batch.routes());
+    }
+
+    private void configure(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.http.prefer405over404 = true;
+        cfg.http.defaultContentType = JSON;
+        cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(options)));
+        ops.configure(cfg);
+        cfg.routes.before(ctx -> {
+            // an API of JSON documents: nothing here is meant to run or be framed in a browser
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        routes().forEach(cfg.routes::get);
+        postRoutes().forEach(cfg.routes::post);
+        WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
+        cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
+        cfg.routes.exception(io.borderline.points.InvalidPointsException.class, (e, ctx) -> ProblemHandler.apiException(
+            new ApiException(400, "invalid-body", "Invalid body", e.getMessage(), null, e.allowed()), ctx));
+        cfg.routes.exception(io.borderline.coverage.Cancellation.CancelledException.class, (e, ctx) ->
+            ProblemHandler.apiException(new ApiException(503, "deadline-exceeded", "Computation deadline exceeded",
+                "the computation was cancelled", null, null), ctx));
+        cfg.routes.exception(CoverageLimitException.class, (e, ctx) -> ProblemHandler.apiException(
+            new ApiException(422, "coverage-limit", "Coverage not computed", e.getMessage(), null, null), ctx));
+        cfg.routes.exception(io.javalin.http.HttpResponseException.class, ProblemHandler::httpResponse);
+        cfg.routes.exception(Exception.class, ProblemHandler::unexpected);
+        cfg.routes.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(ProblemHandler.CONTENT_TYPE)) {
+                ProblemHandler.status(ctx, 404, "Not found", "no resource at " + Params.shorten(ctx.path()));
+            }
+        });
+        cfg.routes.error(405, ctx -> ProblemHandler.status(ctx, 405, "Method not allowed",
+            Params.shorten(ctx.method().name()) + " is not supported on " + Params.shorten(ctx.path())));
+    }
+
+    // ------------------------------------------------------------------ meta
+
+    private void health(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("datasets", data.datasets().keySet());
+        json(ctx, m);
+    }
+
+    private void datasets(Context ctx) {
+        Params.of(ctx, Set.of());
+        List<Object> out = new ArrayList<>();
+        for (Dataset ds : data.datasets().values()) {
+            Map<String, Object> m = Views.dataset(ds.info());
+            m.put("default", ds.id().equals(BorderlineData.DEFAULT_DATASET));
+            out.add(m);
+        }
+        json(ctx, Map.of("datasets", out));
+    }
+
+    // ------------------------------------------------------------------ distances
+
+    private void distance(Context ctx) {
+        Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset"));
+        Dataset ds = dataset(p);
+        CountryCode to = country(p, "to");
+        Site site = null;
+        LatLon point;
+        if (p.has("from")) {
+            if (p.has("lat") || p.has("lon")) {
+                throw ApiException.badParameter("from", "give either 'from' (a site id) or 'lat' and 'lon', not both",
+                    "a site id, or lat and lon");
+            }
+            site = site(p.required("from", "a site id"), "from");
+            point = new LatLon(site.lat(), site.lon());
+        } else {
+            point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
+        }
+        CountryDistance d = distances.toCountry(ds, point.lat(), point.lon(), to);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", site == null ? point : Views.site(site));
+        m.put("result", d);
+        m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
+        m.put("dataset", Views.dataset(ds.info()));
+        m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    private void distancePoints(Context ctx) {
+        Params p = Params.of(ctx, Set.of("a", "b"));
+        LatLon a = pointOrSite(p, "a");
+        LatLon b = pointOrSite(p, "b");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", distances.between(a, b));
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("description", "GeographicLib inverse geodesic on WGS84 (Karney 2013), accurate to 15 nm; published"
+            + " rounded to the millimetre");
+        method.put("ellipsoid", "WGS84");
+        method.put("accuracy_m", 0.001);
+        m.put("method", method);
+        json(ctx, m);
+    }
+
+    private void distanceCountries(Context ctx) {
+        Params p = Params.of(ctx, Set.of("a", "b", "dataset"));
+        Dataset ds = dataset(p);
+        CountryCode a = country(p, "a");
+        CountryCode b = country(p, "b");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", distances.between(ds, a, b));
+        m.put("dataset", Views.dataset(ds.info()));
+        m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    // ------------------------------------------------------------------ catalogue
+
+    private void countries(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        Dataset ds = dataset(p);
+        List<Object> out = new ArrayList<>();
+        for (CountryCode c : CountryCode.values()) {
+            out.add(Views.country(c, ds));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("countries", out);
+        m.put("dataset", Views.dataset(ds.info()));
+        json(ctx, m);
+    }
+
+    private void borders(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        Dataset ds = dataset(p);
+        ObjectNode fc = GeoJson.featureCollection();
+        for (Border b : ds.borders()) {
+            ObjectNode props = GeoJson.addFeature(fc, b.id(), b.line());
+            props.put("id", b.id());
+            props.put("a", b.a().code());
+            props.put("b", b.b().code());
+            props.put("length_km", b.lengthKm());
+            for (String k : List.of("land_length_km", "water_length_km")) {
+                if (b.properties().containsKey(k)) {
+                    props.put(k, Double.parseDouble(b.properties().get(k)));
+                }
+            }
+            props.put("line", b.properties().get("line"));
+            props.put("dataset", ds.id());
+            props.put("attribution", ds.info().attribution());
+        }
+        ctx.contentType(GEOJSON).result(Json.write(fc));
+    }
+
+    private void sites(Context ctx) {
+        Params p = Params.of(ctx, Set.of("kind", "country"));
+        String kind = p.optional("kind");
+        if (kind != null && !Site.KINDS.contains(kind)) {
+            throw ApiException.badParameter("kind", "parameter 'kind': unknown site kind '" + Params.shorten(kind) + "'",
+                String.join(", ", Site.KINDS.stream().sorted().toList()));
+        }
+        CountryCode country = p.has("country") ? country(p, "country") : null;
+        List<Object> out = data.sites().values().stream()
+            .filter(s -> kind == null || s.kind().equals(kind))
+            .filter(s -> country == null || s.country() == country)
+            .map(s -> (Object) Views.site(s)).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", out);
+        m.put("count", out.size());
+        json(ctx, m);
+    }
+
+    private void site(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        Dataset ds = dataset(p);
+        Site s = data.sites().get(ctx.pathParam("id"));
+        if (s == null) {
+            throw ApiException.notFound("site", Params.shorten(ctx.pathParam("id")), "see GET /sites");
+        }
+        List<Object> to = new ArrayList<>();
+        for (CountryCode c : CountryCode.values()) {
+            to.add(distances.toCountry(ds, s.lat(), s.lon(), c));
+        }
+        Map<String, Object> m = Views.site(s);
+        m.put("distances", to);
+        m.put("dataset", Views.dataset(ds.info()));
+        m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    private void claimList(Context ctx) {
+        Params.of(ctx, Set.of());
+        List<Object> out = data.claims().values().stream().map(c -> (Object) claimView(c)).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claims", out);
+        m.put("datasets", data.datasets().values().stream().map(d -> Views.dataset(d.info())).toList());
+        m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    private void claim(Context ctx) {
+        Params.of(ctx, Set.of());
+        Claim c = data.claims().get(ctx.pathParam("id"));
+        if (c == null) {
+            throw ApiException.notFound("claim", Params.shorten(ctx.pathParam("id")),
+                String.join(", ", data.claims().keySet()));
+        }
+        Map<String, Object> m = claimView(c);
+        m.put("datasets", data.datasets().values().stream().map(d -> Views.dataset(d.info())).toList());
+        m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    private Map<String, Object> claimView(Claim c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("quote", c.quote());
+        m.put("speaker", c.speaker());
+        m.put("date", c.date());
+        m.put("source", c.source());
+        m.put("source_url", c.sourceUrl().isEmpty() ? null : c.sourceUrl());
+        m.put("place", Views.site(c.site()));
+        m.put("target", c.target().code());
+        m.put("claimed_km", c.claimedKm());
+        m.put("check", claims.check(c));
+        return m;
+    }
+
+    // ------------------------------------------------------------------ parameter helpers
+
+    private Dataset dataset(Params p) {
+        return data.dataset(p.datasetId());
+    }
+
+    private static CountryCode country(Params p, String name) {
+        return Params.country(name, p.required(name, CountryCode.allowed()));
+    }
+
+    private Site site(String id, String param) {
+        Site s = data.sites().get(id);
+        if (s == null) {
+            throw ApiException.badParameter(param, "parameter '" + param + "': unknown site '" + Params.shorten(id) + "'", "a site id from GET /sites");
+        }
+        return s;
+    }
+
+    /** "lat,lon" or a site id. */
+    private LatLon pointOrSite(Params p, String name) {
+        String v = p.required(name, "'lat,lon' in degrees, or a site id");
+        if (v.matches("[a-z0-9-]+")) {
+            Site s = site(v, name);
+            return new LatLon(s.lat(), s.lon());
+        }
+        String[] parts = v.split(",", -1);
+        if (parts.length != 2) {
+            throw ApiException.badParameter(name, "parameter '" + name + "' must be 'lat,lon' or a site id",
+                "'lat,lon' in degrees, or a site id");
+        }
+        return new LatLon(Params.parseNumber(name, parts[0].trim(), -90, 90),
+            Params.parseNumber(name, parts[1].trim(), -180, 180));
+    }
+
+    private static void json(Context ctx, Object body) {
+        ctx.contentType(JSON).result(Json.write(body));
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = BorderlineApi.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return ("# " + path + " missing from the build\n").getBytes(StandardCharsets.UTF_8);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,452 @@
+package io.borderline.http;
+
+import io.borderline.json.Json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.borderline.data.BorderlineData;
+import io.borderline.features.Feature;
+import io.borderline.features.FeatureLayer;
+import io.borderline.features.Layers;
+import io.borderline.kml.KmlStyle;
+import io.borderline.kml.KmlWriter;
+import io.borderline.projection.OutputCrs;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * OGC API - Features Part 1 (Core, GeoJSON, OpenAPI 3.0) and Part 2 (CRS by reference) over the
+ * published {@link Layers}. The landing page is {@code /}; collections, items and single features
+ * follow the standard's paths, so GDAL's OAPIF driver and QGIS read them as a standard server.
+ */
+final class OgcApi {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
+    static final String OPENAPI_YAML = "application/vnd.oai.openapi;version=3.0";
+    static final List<String> CONFORMANCE = List.of(
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+    /** Formats of items and single features: GeoJSON (default), KML, KMZ. */
+    static final List<String> ITEM_FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
+    private static final Set<String> META_PARAMS = Set.of("f", "dataset");
+    private static final Set<String> ITEM_PARAMS = Set.of("f", "dataset", "crs");
+    private static final Set<String> ITEMS_PARAMS =
+        Set.of("f", "dataset", "crs", "limit", "offset", "bbox", "bbox-crs", "datetime");
+    // RFC 3339 instants or dates, or intervals with open ends ("..")
+    private static final Pattern DATETIME = Pattern.compile(
+        "(\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2}))?|\\.\\.|)"
+            + "(/(\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2}))?|\\.\\.|))?");
+
+    private final BorderlineData data;
+    private final Layers layers;
+    private final GeometryFactory factory;
+    // bounded by the published features: (layers x datasets x features), a few hundred entries
+    private final Map<String, String> geometryText = new java.util.concurrent.ConcurrentHashMap<>();
+
+    OgcApi(BorderlineData data, Layers layers, GeometryFactory factory) {
+        this.data = data;
+        this.layers = layers;
+        this.factory = factory;
+    }
+
+    /** The routes, one items path per collection so the OpenAPI document can declare each one's filters. */
+    Map<String, Handler> routes() {
+        Map<String, Handler> r = new LinkedHashMap<>();
+        r.put("/", this::landing);
+        r.put("/conformance", this::conformance);
+        r.put("/collections", this::collections);
+        r.put("/collections/{collectionId}", this::collection);
+        for (FeatureLayer l : layers.all()) {
+            r.put("/collections/" + l.id() + "/items", ctx -> items(ctx, l));
+        }
+        r.put("/collections/{collectionId}/items/{featureId}", this::item);
+        return r;
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    /** The landing page: JSON for GIS clients and curl, the web map for browsers ({@link WebPage#wanted}). */
+    private void landing(Context ctx) {
+        ctx.header("Vary", "Accept");
+        Params p = Params.of(ctx, META_PARAMS);
+        String f = p.optional("f");
+        if (f != null && !f.equals("json") && !f.equals("html")) {
+            throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
+                "json, html");
+        }
+        p.datasetId();
+        if (WebPage.wanted(ctx, f)) {
+            WebPage.serve(ctx);
+            return;
+        }
+        String base = base(ctx);
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("title", "Borderline");
+        m.put("description", "Geodesic distances to the borders of Belarus, the Baltic states, Poland, Ukraine and"
+            + " Russia (Kaliningrad included), drone-range coverage, and public distance claims checked against"
+            + " the data. OGC API - Features; every collection also as KML and in vector tiles.");
+        ArrayNode links = m.putArray("links");
+        link(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
+        link(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
+        link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
+        link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
+        link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
+        link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
+            WebPage.HTML, "The web map");
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    private void conformance(Context ctx) {
+        meta(ctx);
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.set("conformsTo", Json.MAPPER.valueToTree(CONFORMANCE));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    private void collections(Context ctx) {
+        Params p = meta(ctx);
+        String dataset = p.datasetId();
+        String base = base(ctx);
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        ArrayNode links = m.putArray("links");
+        link(links, base + "/collections" + query(p), "self", BorderlineApi.JSON, "The collections");
+        ArrayNode list = m.putArray("collections");
+        for (FeatureLayer l : layers.all()) {
+            list.add(describe(l, dataset, base, p));
+        }
+        m.set("crs", Json.MAPPER.valueToTree(OutputCrs.uris()));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    private void collection(Context ctx) {
+        Params p = meta(ctx);
+        FeatureLayer l = layer(ctx.pathParam("collectionId"));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(describe(l, p.datasetId(), base(ctx), p)));
+    }
+
+    private ObjectNode describe(FeatureLayer l, String dataset, String base, Params p) {
+        ObjectNode c = Json.MAPPER.createObjectNode();
+        c.put("id", l.id());
+        c.put("title", l.title());
+        c.put("description", l.description());
+        c.put("itemType", "feature");
+        Envelope e = extent(l.features().apply(dataset));
+        if (e != null) {
+            ObjectNode spatial = c.putObject("extent").putObject("spatial");
+            spatial.putArray("bbox").addArray().add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
+            spatial.put("crs", OutputCrs.CRS84.uri());
+        }
+        c.set("crs", Json.MAPPER.valueToTree(OutputCrs.uris()));
+        c.put("storageCrs", OutputCrs.CRS84.uri());
+        c.put("dataset", dataset);
+        c.put("attribution", data.dataset(dataset).info().attribution());
+        String prefix = base + "/collections/" + l.id();
+        ArrayNode links = c.putArray("links");
+        link(links, prefix + query(p), "self", BorderlineApi.JSON, l.title());
+        link(links, prefix + "/items" + query(p), "items", BorderlineApi.GEOJSON, l.title() + " as GeoJSON");
+        return c;
+    }
+
+    private static Envelope extent(List<Feature> features) {
+        Envelope e = null;
+        for (Feature f : features) {
+            if (f.geometry() != null) {
+                if (e == null) {
+                    e = new Envelope();
+                }
+                e.expandToInclude(f.geometry().getEnvelopeInternal());
+            }
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ features
+
+    private void items(Context ctx, FeatureLayer l) {
+        Set<String> allowed = new HashSet<>(ITEMS_PARAMS);
+        allowed.addAll(l.queryables());
+        Params p = Params.of(ctx, allowed);
+        String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
+        String dataset = p.datasetId();
+        OutputCrs crs = crs(p, "crs", format);
+        int limit = (int) p.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int offset = (int) p.integer("offset", 0, Integer.MAX_VALUE, 0);
+        String datetime = p.optional("datetime");
+        if (datetime != null && !DATETIME.matcher(datetime).matches()) {
+            throw ApiException.badParameter("datetime", "parameter 'datetime' is not an RFC 3339 instant or interval",
+                "an instant (2026-01-01T00:00:00Z), a date, or an interval a/b with '..' for an open end");
+        }
+        // features carry no time: every feature matches any datetime filter (documented)
+        PreparedGeometry box = bbox(p);
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String q : l.queryables()) {
+            String v = p.optional(q);
+            if (v != null) {
+                filters.put(q, v);
+            }
+        }
+        List<Feature> matched = new ArrayList<>();
+        for (Feature f : l.features().apply(dataset)) {
+            if (filters.entrySet().stream().anyMatch(x -> !x.getValue().equals(f.text(x.getKey())))) {
+                continue;
+            }
+            if (box != null && (f.geometry() == null || !box.intersects(f.geometry()))) {
+                continue;
+            }
+            matched.add(f);
+        }
+        List<Feature> page = offset >= matched.size() ? List.of()
+            : matched.subList(offset, Math.min(matched.size(), offset + limit));
+        if (KmlResponse.isKml(format)) {
+            KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
+                + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
+                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), page)));
+            return;
+        }
+        ObjectNode fc = Json.MAPPER.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        for (Feature f : page) {
+            features.add(feature(f, crs, l.id() + "|" + dataset));
+        }
+        fc.put("numberMatched", matched.size());
+        fc.put("numberReturned", page.size());
+        fc.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        String base = base(ctx) + "/collections/" + l.id() + "/items";
+        ArrayNode links = fc.putArray("links");
+        link(links, base + query(ctx, offset), "self", BorderlineApi.GEOJSON, "This page");
+        if (offset + limit < matched.size()) {
+            link(links, base + query(ctx, offset + limit), "next", BorderlineApi.GEOJSON, "Next page");
+        }
+        if (offset > 0) {
+            link(links, base + query(ctx, Math.max(0, offset - limit)), "prev", BorderlineApi.GEOJSON, "Previous page");
+        }
+        link(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
+    }
+
+    private void item(Context ctx) {
+        FeatureLayer l = layer(ctx.pathParam("collectionId"));
+        Params p = Params.of(ctx, ITEM_PARAMS);
+        String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
+        String id = ctx.pathParam("featureId");
+        Feature f = l.features().apply(p.datasetId()).stream().filter(x -> x.id().equals(id)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("feature in collection '" + l.id() + "'", Params.shorten(id),
+                String.join(", ", l.features().apply(p.datasetId()).stream().map(Feature::id).toList())));
+        OutputCrs crs = crs(p, "crs", format);
+        if (KmlResponse.isKml(format)) {
+            KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
+                "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
+                List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), List.of(f))));
+            return;
+        }
+        ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
+        String self = base(ctx) + "/collections/" + l.id() + "/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        ArrayNode links = out.putArray("links");
+        link(links, self, "self", BorderlineApi.GEOJSON, "This feature");
+        link(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(out));
+    }
+
+    /**
+     * The feature as GeoJSON. Its CRS84 geometry text is kept once written: the published features are fixed,
+     * and writing Russia's 400,000 vertices again for every request would cost seconds.
+     */
+    private ObjectNode feature(Feature f, OutputCrs crs, String layerKey) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("type", "Feature");
+        out.put("id", f.id());
+        if (f.geometry() == null) {
+            out.putNull("geometry");
+        } else {
+            String text = crs == OutputCrs.CRS84
+                ? geometryText.computeIfAbsent(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
+                : geometry(f.geometry(), crs);
+            out.putRawValue("geometry", new RawValue(text));
+        }
+        out.set("properties", Json.MAPPER.valueToTree(f.properties()));
+        return out;
+    }
+
+    /** RFC 7946 for CRS84 (counter-clockwise shells); other systems keep that winding in lon/lat terms. */
+    private static String geometry(Geometry lonLat, OutputCrs crs) {
+        if (crs == OutputCrs.CRS84) {
+            return GeoJson.geometry(lonLat);
+        }
+        Geometry oriented = lonLat.norm().reverse(); // JTS normal form has clockwise shells
+        GeoJsonWriter w = new GeoJsonWriter(crs.geographic() ? 7 : 2);
+        w.setEncodeCRS(false);
+        return w.write(crs.fromLonLat(oriented));
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    private static Params meta(Context ctx) {
+        Params p = Params.of(ctx, META_PARAMS);
+        String f = p.optional("f");
+        if (f != null && !f.equals("json")) {
+            throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
+                "json");
+        }
+        p.datasetId();
+        return p;
+    }
+
+    private String kmlDescription(FeatureLayer l, String dataset) {
+        return l.description() + " Dataset " + dataset + ": " + data.dataset(dataset).info().attribution() + "."
+            + " From the Borderline OGC API collection '" + l.id() + "'.";
+    }
+
+    private static OutputCrs crs(Params p, String name) {
+        String v = p.optional(name);
+        if (v == null) {
+            return OutputCrs.CRS84;
+        }
+        return OutputCrs.parse(v).orElseThrow(() -> ApiException.badParameter(name, "parameter '" + name
+            + "': unsupported CRS '" + Params.shorten(v) + "'", String.join(", ", OutputCrs.uris())));
+    }
+
+    /** As {@link #crs(Params, String)}; KML and KMZ are always longitude/latitude on WGS84 (CRS84). */
+    private static OutputCrs crs(Params p, String name, String format) {
+        OutputCrs crs = crs(p, name);
+        if (KmlResponse.isKml(format) && crs != OutputCrs.CRS84) {
+            throw ApiException.badParameter(name, "KML coordinates are always longitude/latitude on WGS84",
+                OutputCrs.CRS84.uri() + " (or no " + name + ") with f=" + format);
+        }
+        return crs;
+    }
+
+    /** The bbox as a prepared lon/lat polygon (two boxes when it crosses the antimeridian), or null. */
+    private PreparedGeometry bbox(Params p) {
+        String raw = p.optional("bbox");
+        if (raw == null) {
+            if (p.has("bbox-crs")) {
+                throw ApiException.badParameter("bbox-crs", "parameter 'bbox-crs' needs a 'bbox'", "bbox=..&bbox-crs=..");
+            }
+            return null;
+        }
+        OutputCrs crs = crs(p, "bbox-crs");
+        String[] parts = raw.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiException.badParameter("bbox", "parameter 'bbox' needs 4 (or 6) comma-separated numbers",
+                "minx,miny,maxx,maxy in the bbox-crs axis order");
+        }
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Params.parseNumber("bbox", parts[i].trim(), -1e8, 1e8);
+        }
+        int half = parts.length / 2;
+        double[] lo = crs.toLonLat(v[0], v[1]);
+        double[] hi = crs.toLonLat(v[half], v[half + 1]);
+        if (crs.geographic()) {
+            for (double[] c : new double[][] {lo, hi}) {
+                if (c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90) {
+                    throw ApiException.badParameter("bbox", "parameter 'bbox' is outside longitude -180..180 or"
+                        + " latitude -90..90", "longitudes -180..180, latitudes -90..90, in the bbox-crs axis order");
+                }
+            }
+        }
+        if (lo[1] > hi[1]) {
+            throw ApiException.badParameter("bbox", "parameter 'bbox': the lower corner is north of the upper corner",
+                "lower-left corner first");
+        }
+        Geometry box;
+        if (crs.geographic() && lo[0] > hi[0]) { // crosses the antimeridian
+            box = factory.createGeometryCollection(new Geometry[] {
+                factory.toGeometry(new Envelope(lo[0], 180, lo[1], hi[1])),
+                factory.toGeometry(new Envelope(-180, hi[0], lo[1], hi[1]))}).union();
+        } else if (lo[0] > hi[0]) {
+            throw ApiException.badParameter("bbox", "parameter 'bbox': the lower corner is east of the upper corner",
+                "lower-left corner first");
+        } else {
+            box = factory.toGeometry(new Envelope(lo[0], hi[0], lo[1], hi[1]));
+        }
+        return PreparedGeometryFactory.prepare(box);
+    }
+
+    private FeatureLayer layer(String id) {
+        FeatureLayer l = layers.get(id);
+        if (l == null) {
+            throw ApiException.notFound("collection", Params.shorten(id),
+                String.join(", ", layers.all().stream().map(FeatureLayer::id).toList()));
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ links
+
+    /** The scheme, host and port the client used, for absolute links (GDAL follows them as given). */
+    static String base(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+            host = ctx.host();
+        }
+        return ctx.scheme() + "://" + host;
+    }
+
+    private static String query(Params p) {
+        return p.has("dataset") ? "?dataset=" + p.optional("dataset") : "";
+    }
+
+    /** The request's own query with offset replaced. */
+    private static String query(Context ctx, int offset) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals("offset")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                parts.add(enc(e.getKey()) + "=" + enc(v));
+            }
+        }
+        if (offset > 0) {
+            parts.add("offset=" + offset);
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void link(ArrayNode links, String href, String rel, String type, String title) {
+        ObjectNode l = links.addObject();
+        l.put("href", href);
+        l.put("rel", rel);
+        l.put("type", type);
+        l.put("title", title);
+    }
+
+    static String openApiJson(byte[] yaml) {
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+            return Json.MAPPER.writeValueAsString(tree);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("openapi.yaml is not valid YAML", e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.borderline.http;
+
+import io.borderline.json.Json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.borderline.data.BorderlineData;
+import io.borderline.features.Feature;
+import io.borderline.features.Layers;
+import io.borderline.tiles.TileId;
+import io.borderline.tiles.VectorTiles;
+import io.borderline.tiles.WebMercator;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Vector tiles ({@code /tiles/{z}/{x}/{y}.mvt}, WebMercatorQuad, XYZ rows from the north) and their
+ * TileJSON 3.0.0 description ({@code /tiles/tilejson.json}).
+ *
+ * <p>A tile no feature reaches is answered {@code 204 No Content} (no body), which MapLibre, OpenLayers,
+ * QGIS and GDAL treat as an empty tile. Every answer carries a strong ETag (the first 128 bits of the
+ * SHA-256 of the body, hex) and {@code Cache-Control: public, max-age=}{@value #MAX_AGE_S}; a matching
+ * {@code If-None-Match} is answered 304. Encoded tiles are kept in a Caffeine cache bounded to
+ * {@value #CACHE_BYTES} bytes of tile data (weighed by their length plus 64 bytes).
+ */
+final class TilesApi {
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+    static final int MAX_AGE_S = 3600;
+    private static final Map<String, String> LAYER_DESCRIPTIONS = Map.of(
+        "countries", "Land territory of each loaded state (RUS-KGD, the Kaliningrad exclave, also inside RUS)",
+        "borders", "Shared international boundary lines; land_km and water_km split their geodesic length",
+        "sites", "Named places and sites with their kind, country and cited coordinate source",
+        "coverage", "Drone-range coverage of every drone class from Belarus (source=BLR) and from Russia"
+            + " (source=RUS), true geodesic buffers; pick one with the drone and source properties");
+
+    /** An encoded tile and its entity tag. */
+    private record Encoded(byte[] bytes, String etag) {}
+
+    private final BorderlineData data;
+    private final VectorTiles tiles;
+    private final Cache<String, Encoded> cache = Caffeine.newBuilder()
+        .maximumWeight(CACHE_BYTES)
+        .weigher((String k, Encoded e) -> e.bytes().length + 64)
+        .build();
+
+    TilesApi(BorderlineData data, Layers layers) {
+        this.data = data;
+        this.tiles = new VectorTiles(layers);
+    }
+
+    Map<String, Handler> routes() {
+        Map<String, Handler> r = new LinkedHashMap<>();
+        r.put("/tiles/tilejson.json", this::tileJson);
+        r.put("/tiles/{z}/{x}/{y}.mvt", this::tile);
+        return r;
+    }
+
+    private void tile(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        String dataset = p.datasetId();
+        int z = pathInt(ctx, "z", VectorTiles.MAX_ZOOM);
+        int last = (1 << z) - 1;
+        int x = pathInt(ctx, "x", last);
+        int y = pathInt(ctx, "y", last);
+        TileId id = new TileId(z, x, y);
+        Encoded e = cache.get(dataset + "/" + id, k -> encode(tiles.tile(dataset, id)));
+        ctx.header("ETag", e.etag());
+        ctx.header("Cache-Control", "public, max-age=" + MAX_AGE_S);
+        if (matches(ctx.header("If-None-Match"), e.etag())) {
+            ctx.status(304);
+            return;
+        }
+        if (e.bytes().length == 0) {
+            ctx.status(204);
+            return;
+        }
+        binary(ctx, MVT, e.bytes());
+    }
+
+    /** A binary body with exactly this media type (without it, Javalin appends the JSON default's charset). */
+    static void binary(Context ctx, String type, byte[] body) {
+        ctx.result(body);
+        ctx.res().setCharacterEncoding(null);
+        ctx.contentType(type);
+    }
+
+    private void tileJson(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        String dataset = p.datasetId();
+        String query = p.has("dataset") ? "?dataset=" + dataset : "";
+        ObjectNode t = Json.MAPPER.createObjectNode();
+        t.put("tilejson", "3.0.0");
+        t.put("name", "Borderline");
+        t.put("description", "Countries, borders, sites and drone-range coverage of the Baltic region, dataset "
+            + dataset + ". Empty tiles are answered 204 No Content.");
+        t.put("attribution", data.dataset(dataset).info().attribution());
+        t.put("scheme", "xyz");
+        t.putArray("tiles").add(OgcApi.base(ctx) + "/tiles/{z}/{x}/{y}.mvt" + query);
+        t.put("minzoom", 0);
+        t.put("maxzoom", VectorTiles.MAX_ZOOM);
+        Envelope all = new Envelope();
+        ArrayNode layers = Json.MAPPER.createArrayNode();
+        for (String name : VectorTiles.TILE_LAYERS.keySet()) {
+            Map<String, String> fields = new TreeMap<>();
+            fields.put("id", "String");
+            for (Feature f : tiles.features(dataset, name)) {
+                if (f.geometry() != null) {
+                    all.expandToInclude(f.geometry().getEnvelopeInternal());
+                }
+                f.properties().forEach((k, v) -> {
+                    if (v != null) {
+                        fields.put(k, v instanceof Number ? "Number" : v instanceof Boolean ? "Boolean" : "String");
+                    }
+                });
+            }
+            ObjectNode l = layers.addObject();
+            l.put("id", name);
+            l.put("description", LAYER_DESCRIPTIONS.get(name));
+            l.put("minzoom", 0);
+            l.put("maxzoom", VectorTiles.MAX_ZOOM);
+            l.set("fields", Json.MAPPER.valueToTree(fields));
+        }
+        double edge = Math.floor(WebMercator.MAX_LAT_DEG * 1e6) / 1e6; // the pyramid's edge, rounded inwards
+        double south = Math.max(round(all.getMinY()), -edge);
+        double north = Math.min(round(all.getMaxY()), edge);
+        t.putArray("bounds").add(round(all.getMinX())).add(round(south)).add(round(all.getMaxX())).add(round(north));
+        t.putArray("center").add(round((all.getMinX() + all.getMaxX()) / 2)).add(round((south + north) / 2)).add(5);
+        t.set("vector_layers", layers);
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(t));
+    }
+
+    private static double round(double deg) {
+        return Math.round(deg * 1e6) / 1e6;
+    }
+
+    /** A tile path parameter: a whole number from 0 to max, else a 400 naming it and its range. */
+    private static int pathInt(Context ctx, String name, int max) {
+        String raw = ctx.pathParam(name);
+        String range = "a whole number from 0 to " + max;
+        if (!raw.matches("\\d{1,10}")) {
+            throw ApiException.badParameter(name, "tile " + name + " is not a whole number: '" + Params.shorten(raw)
+                + "'", range);
+        }
+        long v = Long.parseLong(raw);
+        if (v > max) {
+            throw ApiException.badParameter(name, "tile " + name + " is " + v + ", outside 0 to " + max, range);
+        }
+        return (int) v;
+    }
+
+    private static Encoded encode(byte[] bytes) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new Encoded(bytes, "\"" + HexFormat.of().formatHex(sha, 0, 16) + "\"");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** If-None-Match against our tag: a list of tags or *, compared weakly as RFC 9110 says. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,423 @@
+package io.borderline.http;
+
+import io.borderline.points.BatchOutput;
+import io.borderline.points.CsvPoints;
+
+import io.borderline.json.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Property-based fuzzing of every endpoint in openapi.yaml, with a fixed seed: generated valid
+ * and invalid parameters (wrong types, empty, huge, NaN/Infinity, out of range, unicode and
+ * control characters, very long, repeated and unknown parameters). Every answer must be below
+ * 500; every error must be problem+json; every answer must validate against openapi.yaml.
+ * Cases per endpoint: 150, coverage endpoints 30 (each may compute a buffer). {@code POST
+ * /distance/batch}: 150 generated bodies — GeoJSON and CSV with good and bad rows (out-of-range,
+ * huge, NaN-as-text, nested, wrong-typed coordinates, unicode and control characters in ids),
+ * truncated and corrupted bodies, arbitrary text, empty bodies — under generated parameters,
+ * content types and Accept headers: no 5xx, every error problem+json, every 200 a complete
+ * stream whose summary counts its rows. Map and slide endpoints: 16 cases (each renders; plausible
+ * sizes are small).
+ */
+class FuzzTest {
+    private static final OpenApiInteractionValidator VALIDATOR =
+        OpenApiInteractionValidator.createForSpecificationUrl(Path.of("openapi.yaml").toUri().toString())
+            .withLevelResolver(LevelResolver.create()
+                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build())
+            .build();
+
+    private static final Map<String, List<String>> PARAMS = Map.ofEntries(
+        Map.entry("/health", List.of()),
+        Map.entry("/ready", List.of()),
+        Map.entry("/metrics", List.of()),
+        Map.entry("/datasets", List.of()),
+        Map.entry("/drones", List.of()),
+        Map.entry("/claims", List.of()),
+        Map.entry("/distance", List.of("lat", "lon", "from", "to", "dataset")),
+        Map.entry("/distance/points", List.of("a", "b")),
+        Map.entry("/distance/countries", List.of("a", "b", "dataset")),
+        Map.entry("/countries", List.of("dataset")),
+        Map.entry("/borders", List.of("dataset")),
+        Map.entry("/sites", List.of("kind", "country")),
+        Map.entry("/sites/{id}", List.of("dataset")),
+        Map.entry("/claims/{id}", List.of()),
+        Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "f")),
+        Map.entry("/tiles/tilejson.json", List.of("dataset")),
+        Map.entry("/tiles/{z}/{x}/{y}.mvt", List.of("dataset")),
+        Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset")),
+        Map.entry("/maps/coverage.png", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/coverage.svg", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.png", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/maps/claims.svg", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
+        Map.entry("/briefing.pptx", List.of("drone", "from", "dataset")),
+        Map.entry("/openapi.yaml", List.of()),
+        Map.entry("/openapi.json", List.of()),
+        Map.entry("/", List.of("f", "dataset")),
+        Map.entry("/conformance", List.of("f", "dataset")),
+        Map.entry("/collections", List.of("f", "dataset")),
+        Map.entry("/collections/{collectionId}", List.of("f", "dataset")),
+        Map.entry("/collections/countries/items", items("code")),
+        Map.entry("/collections/borders/items", items("a", "b")),
+        Map.entry("/collections/sites/items", items("kind", "country")),
+        Map.entry("/collections/claims/items", items("target", "verdict")),
+        Map.entry("/collections/drones/items", items("drone_class")),
+        Map.entry("/collections/coverage-blr/items", items("drone", "drone_class")),
+        Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
+        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")));
+
+    private static List<String> items(String... filters) {
+        List<String> names = new ArrayList<>(List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f",
+            "dataset"));
+        names.addAll(List.of(filters));
+        return names;
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyDocumentedPathIsFuzzed() throws Exception {
+        var spec = new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Path.of("openapi.yaml").toFile());
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        spec.get("paths").fieldNames().forEachRemaining(documented::add);
+        java.util.Set<String> fuzzed = new java.util.TreeSet<>(PARAMS.keySet());
+        fuzzed.add(BatchApi.PATH); // POST only: fuzzed by batchNeverFails
+        assertThat(fuzzed).isEqualTo(documented);
+    }
+
+    @Property(tries = 150, seed = "20250124")
+    void cheapEndpointsNeverFail(@ForAll("cheapRequests") Tuple.Tuple2<String, List<String[]>> req) {
+        check(req.get1(), req.get2());
+    }
+
+    @Property(tries = 30, seed = "20250124")
+    void coverageEndpointsNeverFail(@ForAll("coverageRequests") Tuple.Tuple2<String, List<String[]>> req) {
+        check(req.get1(), req.get2());
+    }
+
+    @Property(tries = 16, seed = "20250124")
+    void mapEndpointsNeverFail(@ForAll("mapRequests") Tuple.Tuple2<String, List<String[]>> req) {
+        check(req.get1(), req.get2());
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, List<String[]>>> cheapRequests() {
+        return Arbitraries.of(PARAMS.keySet().stream().filter(p -> !p.startsWith("/coverage") && !rendered(p))
+            .sorted().toList()).flatMap(this::requestFor);
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, List<String[]>>> mapRequests() {
+        return Arbitraries.of(PARAMS.keySet().stream().filter(FuzzTest::rendered).sorted().toList())
+            .flatMap(this::requestFor);
+    }
+
+    private static boolean rendered(String path) {
+        return path.startsWith("/maps/") || path.equals("/briefing.pptx");
+    }
+
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, List<String[]>>> coverageRequests() {
+        return Arbitraries.of("/coverage", "/coverage/stats").flatMap(this::requestFor);
+    }
+
+    private Arbitrary<Tuple.Tuple2<String, List<String[]>>> requestFor(String template) {
+        Arbitrary<String> path = Arbitraries.just(template);
+        if (template.contains("{id}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("narva", "vilnius-blr", "hantsavichy-radar", "narva-rus"), nasty())
+                .map(id -> template.replace("{id}", pathSegment(id)));
+        } else if (template.contains("{featureId}")) {
+            path = Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of("countries", "sites", "claims", "drones", "borders")),
+                    Tuple.of(1, nasty())),
+                Arbitraries.oneOf(Arbitraries.of("BLR", "RUS-KGD", "narva", "vilnius-blr", "fpv", "BLR-LTU"), nasty()))
+                .as((c, f) -> template.replace("{collectionId}", pathSegment(c)).replace("{featureId}", pathSegment(f)));
+        } else if (template.contains("{z}")) {
+            Arbitrary<String> n = Arbitraries.oneOf(Arbitraries.integers().between(0, 16).map(String::valueOf),
+                Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
+            path = Combinators.combine(n, n, n).as((z, x, y) -> "/tiles/" + pathSegment(z) + "/" + pathSegment(x) + "/"
+                + pathSegment(y) + ".mvt");
+        } else if (template.contains("{collectionId}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("countries", "borders", "sites", "claims", "drones",
+                "coverage-blr"), nasty()).map(c -> template.replace("{collectionId}", pathSegment(c)));
+        }
+        List<String> names = new ArrayList<>(PARAMS.get(template));
+        names.add("unknown_param");
+        Arbitrary<String[]> pair = Arbitraries.of(names).flatMap(n -> value(template, n).map(v -> new String[] {n, v}));
+        Arbitrary<List<String[]>> query = pair.list().ofMinSize(0).ofMaxSize(5);
+        return Combinators.combine(path, query).as(Tuple::of);
+    }
+
+    /** Mostly plausible values for the parameter, sometimes nasty ones. */
+    private Arbitrary<String> value(String template, String name) {
+        boolean coverage = template.startsWith("/coverage") || template.startsWith("/maps/coverage")
+            || template.equals("/briefing.pptx");
+        if (template.startsWith("/collections/coverage") && name.equals("dataset")) {
+            return Arbitraries.just("osm10m"); // each dataset's coverage layers take seconds to build once
+        }
+        Arbitrary<String> good = switch (name) {
+            case "lat" -> Arbitraries.doubles().between(-90, 90).map(Object::toString);
+            case "lon" -> Arbitraries.doubles().between(-180, 180).map(Object::toString);
+            case "to", "country", "site_country" -> Arbitraries.of("BLR", "LTU", "RUS-KGD", "est", "UKR", "RUS");
+            case "from" -> coverage ? Arbitraries.of("EST", "LTU", "RUS-KGD", "LVA,EST")
+                : Arbitraries.of("vilnius", "narva", "minsk", "lida-airbase");
+            case "a", "b" -> template.equals("/distance/countries")
+                ? Arbitraries.of("BLR", "RUS-KGD", "POL", "LTU")
+                : Arbitraries.of("54.7,25.3", "vilnius", "59.37,28.19", "-33.9,151.2");
+            case "dataset" -> Arbitraries.of("osm10m", "ne10m");
+            case "kind", "site_kind" -> Arbitraries.of("airfield", "city", "military_site", "crossing");
+            case "border" -> Arbitraries.of("BLR-LTU", "LTU-BLR", "EST-RUS", "POL-RUS-KGD");
+            case "site" -> Arbitraries.of("lida-airbase", "narva", "vileika-vlf");
+            case "range_km" -> template.startsWith("/maps/")
+                ? Arbitraries.of("20", "30,100", "5,10,40", "250")
+                : Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
+            // small pages keep the fuzzing quick; the size limits are probed by the nasty values
+            case "width" -> Arbitraries.integers().between(320, 720).map(Object::toString);
+            case "height" -> Arbitraries.integers().between(320, 480).map(Object::toString);
+            case "dpi" -> Arbitraries.integers().between(72, 300).map(Object::toString);
+            case "transparent" -> Arbitraries.of("true", "false");
+            case "projection" -> Arbitraries.of("local", "EPSG:3035");
+            case "claim" -> Arbitraries.of("vilnius-blr", "daugavpils-blr", "narva-rus");
+            case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera", "orlan-10");
+            case "mode" -> Arbitraries.of("full", "beyond");
+            case "limit" -> Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");
+            case "offset" -> Arbitraries.of("0", "1", "5", "100", "-1");
+            case "bbox" -> Arbitraries.of("20,50,30,60", "23.5,54,27,56.5", "170,50,-170,60", "30,60,20,50",
+                "54,23,56,27", "4000000,3000000,5000000,4000000", "20,50,0,30,60,10", "1,2,3");
+            case "bbox-crs", "crs" -> Arbitraries.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3035",
+                "http://www.opengis.net/def/crs/EPSG/0/3346", "[EPSG:3857]", "EPSG:9999");
+            case "datetime" -> Arbitraries.of("2026-01-01T00:00:00Z", "2026-01-01/..", "../2026-01-01", "yesterday");
+            case "f" -> Arbitraries.of("json", "geojson", "html", "kml", "kmz");
+            case "code", "target" -> Arbitraries.of("BLR", "RUS-KGD", "LTU", "XXX");
+            case "verdict" -> Arbitraries.of("accurate", "overstated", "understated");
+            case "drone_class" -> Arbitraries.of("fpv", "one_way_attack", "reconnaissance");
+            default -> Arbitraries.strings().alpha().ofMaxLength(8);
+        };
+        return Arbitraries.frequencyOf(Tuple.of(3, good), Tuple.of(2, nasty()));
+    }
+
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Arbitrary<String> nasty() {
+        return Arbitraries.oneOf(
+            Arbitraries.of("", " ", "NaN", "-NaN", "Infinity", "-Infinity", "1e309", "-1e309", "0x10", "1,2,3", ",",
+                "9999999999999999999999", "-0", "91", "-181", "2500.0001", "0.999", "null", "[]", "{}", "../../etc/passwd",
+                "%00", "\u0000", "\n", "\u202e", "Беларусь", "🙂", "' OR 1=1 --", "<script>"),
+            Arbitraries.strings().ofMinLength(0).ofMaxLength(30),
+            Arbitraries.strings().withCharRange('a', 'z').ofLength(250),
+            Arbitraries.doubles().map(Object::toString));
+    }
+
+    /** One generated batch request. */
+    record BatchCase(String query, String contentType, String accept, String body) {}
+
+    @Property(tries = 150, seed = "20250124")
+    void batchNeverFails(@ForAll("batchRequests") BatchCase c) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(ServerFixture.base() + "/distance/batch" + c.query()))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
+        if (!c.contentType().isEmpty()) {
+            b.header("Content-Type", c.contentType());
+        }
+        if (!c.accept().isEmpty()) {
+            b.header("Accept", c.accept());
+        }
+        HttpResponse<String> r = ServerFixture.send(b.build());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        String what = c + " -> " + r.statusCode() + " " + r.body();
+        net.jqwik.api.statistics.Statistics.collect(r.statusCode());
+        assertThat(r.statusCode()).as(what).isLessThan(500);
+        if (r.statusCode() >= 400) {
+            assertThat(type).as(what).startsWith("application/problem+json");
+        } else {
+            assertThat(r.statusCode()).as(what).isEqualTo(200);
+            List<String> lines = r.body().lines().toList();
+            if (type.startsWith("text/csv")) {
+                assertThat(lines.get(0)).isEqualTo(BatchOutput.Csv.HEADER);
+                String summary = lines.stream().filter(l -> l.startsWith("#summary ")).findFirst().orElseThrow();
+                long rows = lines.stream().filter(l -> !l.startsWith("#")).count() - 1;
+                assertThat(summary).as(what).contains(" rows=" + rows + " ");
+            } else {
+                assertThat(type).startsWith("application/x-ndjson");
+                com.fasterxml.jackson.databind.JsonNode summary = BadInputTest.read(lines.get(lines.size() - 1))
+                    .get("summary");
+                assertThat(summary).as(what).isNotNull();
+                assertThat(summary.get("rows").asLong()).isEqualTo(lines.size() - 1);
+                assertThat(summary.get("ok").asLong() + summary.get("errors").asLong()).isEqualTo(lines.size() - 1);
+                for (int i = 0; i < lines.size() - 1; i++) {
+                    com.fasterxml.jackson.databind.JsonNode row = BadInputTest.read(lines.get(i));
+                    assertThat(row.get("index").asLong()).isEqualTo(i);
+                    assertThat(row.has("error") || row.has("distance_m")).as(lines.get(i)).isTrue();
+                }
+            }
+        }
+        ValidationReport report = VALIDATOR.validateResponse("/distance/batch", Request.Method.POST,
+            SimpleResponse.Builder.status(r.statusCode()).withContentType(type).withBody(r.body()).build());
+        assertThat(report.getMessages()).as(what).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<BatchCase> batchRequests() {
+        Arbitrary<String> query = Arbitraries.frequencyOf(
+            Tuple.of(12, Arbitraries.of("?to=BLR", "?to=RUS-KGD&dataset=ne10m", "?to=est", "?to=LTU&dataset=osm10m")),
+            Tuple.of(2, Arbitraries.of("", "?to=XXX", "?to=BLR&to=LTU", "?to=BLR&dataset=nope", "?to=BLR&limit=3",
+                "?to=", "?dataset=ne10m")),
+            Tuple.of(1, nasty().map(v -> "?to=" + URLEncoder.encode(v, StandardCharsets.UTF_8))));
+        Arbitrary<String> accept = Arbitraries.frequencyOf(
+            Tuple.of(8, Arbitraries.of("application/x-ndjson", "text/csv", "*/*", "")),
+            Tuple.of(1, Arbitraries.of("application/xml", "text/csv;q=0", "application/x-ndjson;q=0.1, text/csv;q=0.2",
+                "application/json", "text/*;q=abc")));
+        Arbitrary<String> wrongType = Arbitraries.of("", "text/plain", "application/geo+json; charset=latin1",
+            "multipart/form-data", "application/x-www-form-urlencoded", "text/csv", "application/json");
+        // mostly a body with its own content type; sometimes a mismatched or unsupported one
+        Arbitrary<String[]> json = Arbitraries.frequencyOf(Tuple.of(3, geoJson()),
+                Tuple.of(1, geoJson().flatMap(s -> Arbitraries.integers().between(0, Math.max(0, s.length() - 1))
+                    .map(i -> s.substring(0, i)))))
+            .flatMap(b -> Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.of("application/geo+json", "application/json", "application/json; charset=utf-8")),
+                Tuple.of(1, wrongType)).map(t -> new String[] {t, b}));
+        Arbitrary<String[]> text = csv().flatMap(b -> Arbitraries.frequencyOf(
+            Tuple.of(8, Arbitraries.of("text/csv", "text/csv; charset=utf-8", "text/csv; charset=\"UTF-8\"")),
+            Tuple.of(1, wrongType)).map(t -> new String[] {t, b}));
+        Arbitrary<String[]> junk = Combinators.combine(Arbitraries.of("application/json", "text/csv", "application/geo+json"),
+            Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(200), Arbitraries.of("", " ", "{}", "[]", "null",
+                "{\"type\":\"MultiPoint\"}", "lat,lon", "\uFEFFlat,lon\n1,2",
+                "{\"type\":\"FeatureCollection\",\"features\":[]}, {}"))).as((t, b) -> new String[] {t, b});
+        Arbitrary<String[]> typed = Arbitraries.frequencyOf(Tuple.of(5, json), Tuple.of(4, text), Tuple.of(1, junk));
+        return Combinators.combine(query, typed, accept).as((q, tb, a) -> new BatchCase(q, tb[0], a, tb[1]));
+    }
+
+    private static Arbitrary<String> coordinate() {
+        return Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.doubles().between(-200, 200).map(Object::toString)),
+            Tuple.of(3, Arbitraries.of("\"NaN\"", "1e999", "-1e999", "99999999999999999999999", "-0", "null", "true",
+                "[1,2]", "{\"a\":1}", "\"54.1\"", "1" + "0".repeat(400), "0.1e-400")));
+    }
+
+    private static Arbitrary<String> jsonId() {
+        return Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(12).map(FuzzTest::jsonString),
+            Arbitraries.of("7", "-1.5e3", "null", "{}", "[1]", "true", jsonString("x".repeat(201)),
+                jsonString("\u0000\n\u202e🙂"), jsonString("a\"b,c")));
+    }
+
+    private static String jsonString(String s) {
+        return Json.write(s);
+    }
+
+    private static Arbitrary<String> geoJson() {
+        Arbitrary<String> position = Combinators.combine(coordinate(), coordinate(), Arbitraries.integers().between(0, 9))
+            .as((lon, lat, shape) -> switch (shape) {
+                case 0 -> "[" + lon + "]";
+                case 1 -> "[" + lon + "," + lat + ",100,200]";
+                case 2 -> "[]";
+                default -> "[" + lon + "," + lat + "]";
+            });
+        Arbitrary<String> geometry = Combinators.combine(Arbitraries.of("Point", "Point", "Point", "LineString", "point",
+                "Polygon"), position, Arbitraries.integers().between(0, 9))
+            .as((type, pos, shape) -> switch (shape) {
+                case 0 -> "null";
+                case 1 -> "{\"type\":\"" + type + "\"}";
+                case 2 -> "{\"coordinates\":" + pos + "}";
+                case 3 -> "\"Point\"";
+                default -> "{\"type\":\"" + type + "\",\"coordinates\":" + pos + "}";
+            });
+        Arbitrary<String> feature = Combinators.combine(geometry, jsonId(), Arbitraries.integers().between(0, 9))
+            .as((g, id, shape) -> switch (shape) {
+                case 0 -> "{\"geometry\":" + g + "}";
+                case 1 -> "{\"type\":\"Feature\",\"properties\":{\"id\":" + id + ",\"x\":[[1]]},\"geometry\":" + g + "}";
+                case 2 -> id;
+                default -> "{\"type\":\"Feature\",\"id\":" + id + ",\"properties\":{},\"geometry\":" + g + "}";
+            });
+        Arbitrary<String> collection = feature.list().ofMaxSize(15)
+            .map(fs -> "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", fs) + "]}");
+        Arbitrary<String> multiPoint = position.list().ofMaxSize(15)
+            .map(ps -> "{\"type\":\"MultiPoint\",\"coordinates\":[" + String.join(",", ps) + "]}");
+        return Arbitraries.oneOf(collection, multiPoint);
+    }
+
+    private static Arbitrary<String> csv() {
+        Arbitrary<String> header = Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.of("id,lat,lon", "lat,lon", "lon,lat,id,extra", "Latitude,Longitude",
+                "\"id\",\"lat\",\"lon\"")),
+            Tuple.of(1, Arbitraries.of("lat;lon", "x,y", "\"lat,lon")));
+        Arbitrary<String> field = Arbitraries.frequencyOf(
+            Tuple.of(5, Arbitraries.doubles().between(-200, 200).map(Object::toString)),
+            Tuple.of(2, nasty()),
+            Tuple.of(1, Arbitraries.of("\"", "\"a,b\"", "\"unterminated", "a\"b", "\"x\"y", "\r")));
+        Arbitrary<String> line = field.list().ofMinSize(0).ofMaxSize(4).map(fs -> String.join(",", fs));
+        return Combinators.combine(header, line.list().ofMaxSize(15), Arbitraries.of("\n", "\r\n"))
+            .as((h, ls, nl) -> h + nl + String.join(nl, ls) + nl);
+    }
+
+    private static void check(String path, List<String[]> params) {
+        StringBuilder q = new StringBuilder();
+        for (String[] p : params) {
+            q.append(q.length() == 0 ? "?" : "&").append(URLEncoder.encode(p[0], StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> r = ServerFixture.get(path + q);
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        assertThat(r.statusCode()).as(path + q + " -> " + r.body()).isLessThan(500);
+        if (r.statusCode() >= 400) {
+            assertThat(type).as(path + q).startsWith("application/problem+json");
+        }
+        String template = templateOf(path);
+        if (template == null) {
+            return;
+        }
+        SimpleResponse response = SimpleResponse.Builder.status(r.statusCode()).withContentType(type)
+            .withBody(r.body()).build();
+        ValidationReport report = VALIDATOR.validateResponse(template.contains("{") ? path : template,
+            Request.Method.GET, response);
+        assertThat(report.getMessages()).as(path + q + " -> " + r.statusCode() + " " + r.body()).isEmpty();
+    }
+
+    private static String templateOf(String path) {
+        if (PARAMS.containsKey(path)) {
+            return path;
+        }
+        if (path.startsWith("/sites/")) {
+            return "/sites/{id}";
+        }
+        if (path.startsWith("/claims/")) {
+            return "/claims/{id}";
+        }
+        if (path.startsWith("/tiles/") && path.endsWith(".mvt")) {
+            return "/tiles/{z}/{x}/{y}.mvt";
+        }
+        if (path.startsWith("/collections/")) {
+            long depth = path.chars().filter(ch -> ch == '/').count();
+            return depth == 2 ? "/collections/{collectionId}"
+                : depth == 4 ? "/collections/{collectionId}/items/{featureId}" : null;
+        }
+        return null;
+    }
+
+}

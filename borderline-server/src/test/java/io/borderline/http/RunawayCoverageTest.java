@@ -1,0 +1,75 @@
+package io.borderline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.borderline.Main;
+import io.borderline.TestData;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18, defects 1 and 2. Two coverages that outlast the deadline (Russia at a few kilometres: tens of
+ * seconds of work) hold both coverage slots; past the deadline they are cancelled, not left running in the
+ * background, so an ordinary coverage asked right after them gets a slot (a held slot would make it wait
+ * its 3 s and answer 429). The multi-source mode=beyond combination that used to be a 500 answers 200.
+ */
+class RunawayCoverageTest {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void runawayCoveragesAreCancelledAtTheDeadlineAndFreeTheirSlots() throws Exception {
+        Javalin app = Main.start(TestData.get(), "127.0.0.1", 0, ServerOptions.DEFAULTS.withCoverageDeadlineSeconds(2));
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            List<CompletableFuture<HttpResponse<String>>> runaways = List.of(
+                CLIENT.sendAsync(get(base + "/coverage/stats?from=RUS&range_km=5"), HttpResponse.BodyHandlers.ofString()),
+                CLIENT.sendAsync(get(base + "/coverage/stats?from=RUS&range_km=6"), HttpResponse.BodyHandlers.ofString()));
+            for (CompletableFuture<HttpResponse<String>> f : runaways) {
+                HttpResponse<String> r = f.get();
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).isPresent();
+                assertThat(r.body()).contains("deadline-exceeded").contains("was stopped");
+            }
+            HttpResponse<String> ordinary = CLIENT.send(get(base + "/coverage/stats?site=vilnius&range_km=30"),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(ordinary.statusCode()).as("a slot is free right after the runaways: " + ordinary.body())
+                .isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void severalCountrySourcesBeyondTheirTerritoryAreNotA500() throws Exception {
+        Javalin app = Main.start(TestData.get(), "127.0.0.1", 0, ServerOptions.DEFAULTS.withCoverageDeadlineSeconds(120));
+        try {
+            String base = "http://127.0.0.1:" + app.port();
+            HttpResponse<String> r = CLIENT.send(get(base + "/coverage/stats?from=BLR&from=RUS&range_km=250&mode=beyond"),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            var stats = io.borderline.json.Json.MAPPER.readTree(r.body()).get("stats");
+            for (var c : stats.get("countries")) {
+                String code = c.get("code").asText();
+                if (code.equals("BLR") || code.equals("RUS")) {
+                    assertThat(c.get("area_in_range_km2").asDouble()).as(code + " is the source: nothing of it is beyond")
+                        .isZero();
+                } else if (code.equals("LTU") || code.equals("LVA")) {
+                    assertThat(c.get("area_in_range_km2").asDouble()).as(code + " lies within 250 km").isPositive();
+                }
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(180)).GET().build();
+    }
+}
