@@ -10,9 +10,11 @@ import net.sf.geographiclib.GeodesicMask;
  * data build densifies every edge to at most {@link #MAX_SEGMENT_M}). The foot of the
  * perpendicular is located on the chord in ECEF coordinates; the point at the same fraction of
  * the edge is then measured exactly with GeographicLib's inverse solution. Because the distance
- * is stationary at the foot, the error of locating it enters only to second order: for edges of
- * at most 2 km the result is within a few millimetres of the true minimum over the edge
- * (verified against an iterative geodesic interception in the test suite). Thread-safe.
+ * is stationary at the foot, the error of locating it enters only to second order. The edge is
+ * taken as linear in longitude and latitude, which departs from the geodesic between the same
+ * vertices by under 0.2 m on edges of at most 2 km; against a brute-force minimisation along every
+ * edge as a geodesic, {@code DistanceAccuracyTest} measures at most 0.16 m and fails above 0.25 m.
+ * Thread-safe.
  */
 public final class GeodesicSegments {
     /** Longest edge the data build leaves in any boundary, metres. */

@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
  * the ellipsoid that far apart in a straight line are nearer along the surface. Every box is
  * inflated by the largest departure of its geodesic edges from their chords, so pruning never
  * discards the true nearest segment: the result is the exact
- * minimum over all segments (to the accuracy of {@link GeodesicSegments}, a few millimetres),
+ * minimum over all segments (to the accuracy of {@link GeodesicSegments}: within 0.25 m of a
+ * brute-force minimisation along geodesic edges, 0.16 m measured),
  * not an approximation by a projection. Typical queries evaluate a few dozen segments, i.e.
  * O(log n) with n segments.
  *

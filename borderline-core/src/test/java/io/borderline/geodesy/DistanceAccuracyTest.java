@@ -14,12 +14,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
- * The quality bar: point-to-boundary distances agree within 1 m with a brute-force
- * GeographicLib minimisation over every segment of the same data, for random points far away,
- * in the region, near and on the boundary, and inside.
+ * Point-to-boundary distances agree with a brute-force GeographicLib minimisation over every segment of the
+ * same data, for random points far away, in the region, near and on the boundary, and inside. The product
+ * promises 1 m; what the method achieves is tighter, and this test holds it to that: the index measures
+ * along edges interpolated linearly in longitude and latitude while the brute force takes every edge as a
+ * geodesic, and on edges of at most 2 km the two differ by under 0.2 m (largest measured here: 0.16 m).
+ * The bound of 0.25 m leaves a margin over that and still fails when the error grows by half, long before it
+ * grows tenfold.
  */
 class DistanceAccuracyTest {
-    private static final double TOLERANCE_M = 1.0;
+    /** Edge-model difference (under 0.2 m on 2 km edges) plus margin, metres. */
+    private static final double TOLERANCE_M = 0.25;
 
     @ParameterizedTest(name = "{0} {1}: {2} points")
     @CsvSource({"osm10m, BLR, 400", "osm10m, RUS-KGD, 300", "osm10m, EST, 300", "ne10m, BLR, 300", "ne10m, RUS, 120"})

@@ -7,13 +7,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Bounds how many expensive computations (uncached coverages, batches) run at once, so cheap
  * requests (distances, cached coverages, health) stay fast under a burst. A request that cannot
  * start within the wait is refused with 429 and a Retry-After hint rather than queued without
- * limit. Thread-safe.
+ * limit. It also counts the computations running right now and the most that ever ran at once (the
+ * high-water mark, published as a metric), so a test can prove the limit holds instead of inferring it.
+ * Thread-safe.
  */
 final class ComputeGate {
     /** Default concurrent uncached coverage computations (documented limit). */
@@ -35,6 +38,8 @@ final class ComputeGate {
     private final int permitCount;
     private final String what;
     private final Semaphore permits;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunning = new AtomicInteger();
 
     ComputeGate() {
         this(PERMITS, "coverage computation");
@@ -86,9 +91,20 @@ final class ComputeGate {
     <T> T run(Supplier<T> computation) {
         Permit p = enter();
         try {
-            return computation.get();
+            return counted(computation);
         } finally {
             p.close();
+        }
+    }
+
+    /** Runs the computation, counted as running (and in the high-water mark) while it does. */
+    private <T> T counted(Supplier<T> computation) {
+        int now = running.incrementAndGet();
+        mostRunning.accumulateAndGet(now, Math::max);
+        try {
+            return computation.get();
+        } finally {
+            running.decrementAndGet();
         }
     }
 
@@ -105,7 +121,7 @@ final class ComputeGate {
         try {
             f = WORKERS.submit(() -> {
                 try {
-                    return computation.get();
+                    return counted(computation);
                 } finally {
                     p.close();
                 }
@@ -139,6 +155,16 @@ final class ComputeGate {
     /** Slots free right now (for the metrics gauge). */
     int available() {
         return permits.availablePermits();
+    }
+
+    /** Computations running right now. */
+    int running() {
+        return running.get();
+    }
+
+    /** The most computations that ever ran at once through this gate (since start). */
+    int mostRunning() {
+        return mostRunning.get();
     }
 
     int capacity() {

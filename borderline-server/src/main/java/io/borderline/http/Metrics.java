@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code borderline_coverage_compute_seconds}: uncached coverage computations</li>
  *   <li>{@code borderline_batch_rows_total{outcome="ok|error"}}: rows of {@code POST /distance/batch}</li>
  *   <li>{@code borderline_compute_slots_available{gate="coverage|batch"}}: free slots of the concurrency gates</li>
+ *   <li>{@code borderline_compute_running{gate}} and {@code borderline_compute_running_max{gate}}: computations
+ *       running now, and the most that ran at once since start (never above the gate's slots)</li>
  *   <li>JVM memory, GC, threads, CPU and uptime</li>
  * </ul>
  */
@@ -90,6 +92,11 @@ public final class Metrics {
     void monitorGate(ComputeGate gate, String name) {
         Gauge.builder("borderline.compute.slots.available", gate, ComputeGate::available)
             .description("Free slots of a concurrency gate").tag("gate", name).register(registry);
+        Gauge.builder("borderline.compute.running", gate, ComputeGate::running)
+            .description("Computations running now through a concurrency gate").tag("gate", name).register(registry);
+        Gauge.builder("borderline.compute.running.max", gate, ComputeGate::mostRunning)
+            .description("Most computations that ran at once through a concurrency gate since start")
+            .tag("gate", name).register(registry);
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

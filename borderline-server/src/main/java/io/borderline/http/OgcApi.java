@@ -441,12 +441,6 @@ final class OgcApi {
     }
 
     static String openApiJson(byte[] yaml) {
-        try {
-            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
-            return Json.MAPPER.writeValueAsString(tree);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("openapi.yaml is not valid YAML", e);
-        }
+        return YamlToJson.convert(yaml);
     }
 }

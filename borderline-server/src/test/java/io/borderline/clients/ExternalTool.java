@@ -3,22 +3,33 @@ package io.borderline.clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds an external client program (GDAL, QGIS's Python, LibreOffice, Chromium, ...) for a test that
- * drives it. Locally a missing tool skips the test; under {@code CI=true} it fails it, because
- * {@code .ci/run} installs every such tool and a silently skipped client test would prove nothing.
+ * drives it. Locally a missing tool skips the test; under CI it fails it, because {@code .ci/run} installs
+ * every such tool and a silently skipped client test would prove nothing. "Under CI" means the {@code CI}
+ * variable is set to anything but empty or a false word: CI systems set {@code true}, {@code 1} or {@code yes}.
  */
 public final class ExternalTool {
 
     private ExternalTool() {
     }
 
-    /** True when running under CI ({@code CI=true}), where every client tool must be present. */
+    /** True when running under CI, where every client tool must be present. */
     public static boolean inCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return isCi(System.getenv("CI"));
+    }
+
+    /** Whether a value of the {@code CI} variable means CI: set, not blank, and not false, 0, no or off. */
+    static boolean isCi(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return !Set.of("false", "0", "no", "off").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -39,9 +50,9 @@ public final class ExternalTool {
     /** Skips the calling test locally, fails it under CI, because {@code what} is missing. */
     public static void missing(String what) {
         if (inCi()) {
-            throw new AssertionError(what + " (CI=true: .ci/run must install it)");
+            throw new AssertionError(what + " (CI=" + System.getenv("CI") + ": .ci/run must install it)");
         }
-        Assumptions.abort(what + "; skipped locally (it fails under CI=true)");
+        Assumptions.abort(what + "; skipped locally (it fails under CI, e.g. CI=true or CI=1)");
     }
 
     private static Path find(String candidate) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderline.geodesy.EllipsoidalMeasure;
 import io.borderline.http.ServerFixture;
-import io.borderline.tiles.WebMercator;
+import io.borderline.http.MercatorReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,9 +88,9 @@ class GdalTilesKmlTest {
         double lon = site.get("geometry").get("coordinates").get(0).asDouble();
         double lat = site.get("geometry").get("coordinates").get(1).asDouble();
         int z = 6;
-        double size = 2 * WebMercator.HALF_WORLD_M / (1 << z);
-        int x = (int) Math.floor((WebMercator.x(lon) + WebMercator.HALF_WORLD_M) / size);
-        int y = (int) Math.floor((WebMercator.HALF_WORLD_M - WebMercator.y(lat)) / size);
+        double size = MercatorReference.tileSizeM(z);
+        int x = (int) Math.floor(MercatorReference.column(lon, z));
+        int y = (int) Math.floor(MercatorReference.row(lat, z));
         String out = ogrinfo("MVT:" + ServerFixture.base() + "/tiles/" + z + "/" + x + "/" + y + ".mvt");
         assertThat(out).contains("Layer name: countries", "Layer name: borders", "Layer name: sites",
             "Layer name: coverage");
@@ -98,8 +98,8 @@ class GdalTilesKmlTest {
         assertThat(point.find()).isTrue();
         double unit = size / 4096; // 153 m at z=6
         // GDAL's own EPSG:3857 position of the decoded point against the site's true Web Mercator position
-        assertThat(Double.parseDouble(point.group(1))).isCloseTo(WebMercator.x(lon), Offset.offset(unit));
-        assertThat(Double.parseDouble(point.group(2))).isCloseTo(WebMercator.y(lat), Offset.offset(unit));
+        assertThat(Double.parseDouble(point.group(1))).isCloseTo(MercatorReference.x(lon), Offset.offset(unit));
+        assertThat(Double.parseDouble(point.group(2))).isCloseTo(MercatorReference.y(lat), Offset.offset(unit));
         JsonNode countries = JSON.readTree(ServerFixture.get("/collections/countries/items").body());
         for (String code : List.of("BLR", "LTU")) {
             String block = feature(out, "code", code);

@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ContractTest {
     private static final Path SPEC = Path.of("openapi.yaml");
-    // additionalProperties is left to the document: the validator's strict default rejects every allOf.
-    private static final OpenApiInteractionValidator VALIDATOR =
+    /**
+     * Strict: an object schema that lists its properties is closed (the validator adds additionalProperties:
+     * false where the document does not say otherwise), so an undocumented or misspelled field fails; allOf is
+     * merged into one schema first so that extending a closed schema works. Open objects say
+     * {@code additionalProperties: true} in openapi.yaml.
+     */
+    static final OpenApiInteractionValidator VALIDATOR =
         OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString())
+            .withResolveCombinators(true)
             .withLevelResolver(LevelResolver.create()
-                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build())
+                .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR).build())
             .build();
 
     @Test
@@ -95,6 +102,25 @@ class ContractTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         ValidationReport report = VALIDATOR.validate(request(pathAndQuery), response(r));
         assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
+    }
+
+    /** The strict check bites: an undocumented field, at the top or nested, fails the contract. */
+    @Test
+    void anUndocumentedFieldFailsTheContract() {
+        String body = ServerFixture.get("/distance?from=narva&to=RUS").body();
+        assertThat(messages("/distance", body)).isEmpty();
+        for (String tampered : List.of(body.replaceFirst("\\{", "{\"surprise\":1,"),
+            body.replace("\"result\":{", "\"result\":{\"distance_mm\":1,"),
+            body.replace("\"bearing_deg\"", "\"bearing_degs\""))) {
+            assertThat(tampered).isNotEqualTo(body);
+            assertThat(messages("/distance", tampered)).as(tampered)
+                .anyMatch(m -> m.getKey().endsWith("additionalProperties"));
+        }
+    }
+
+    private static List<ValidationReport.Message> messages(String path, String json) {
+        return VALIDATOR.validateResponse(path, Request.Method.GET, SimpleResponse.Builder.status(200)
+            .withContentType("application/json").withBody(json).build()).getMessages();
     }
 
     @Test

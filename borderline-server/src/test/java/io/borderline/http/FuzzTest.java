@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,7 +29,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Property-based fuzzing of every endpoint in openapi.yaml, with a fixed seed: generated valid
+ * Fuzzing of every endpoint in openapi.yaml, in two parts. First, valid requests drawn from the contract
+ * ({@link ValidRequests}: every parameter and enum, several sources, mode=beyond, both datasets, ranges from 1
+ * to 2,500 km) must succeed, and the same requests with one parameter spoiled must be refused naming it; the
+ * run is bounded by time, prints its seed and its counts per operation, and replays with
+ * {@code -Dfuzz.seed}. Second, property-based fuzzing with a fixed seed: generated valid
  * and invalid parameters (wrong types, empty, huge, NaN/Infinity, out of range, unicode and
  * control characters, very long, repeated and unknown parameters). Every answer must be below
  * 500; every error must be problem+json; every answer must validate against openapi.yaml.
@@ -106,6 +111,178 @@ class FuzzTest {
         java.util.Set<String> fuzzed = new java.util.TreeSet<>(PARAMS.keySet());
         fuzzed.add(BatchApi.PATH); // POST only: fuzzed by batchNeverFails
         assertThat(fuzzed).isEqualTo(documented);
+    }
+
+    // ---- valid requests from the contract, and targeted invalid ones ---------------------------------------
+
+    /** Default seed of the valid-request fuzz; {@code -Dfuzz.seed=N} replays another run. */
+    static final long DEFAULT_SEED = 20250124L;
+    /**
+     * Seeds whose runs found a failure (fixed since); each replays its first cases. Add the seed printed by a
+     * failing run here once it is fixed.
+     */
+    static final long[] REGRESSION_SEEDS = {};
+
+    /**
+     * Draws valid requests for every operation (each operation once first, then at random for the time
+     * budget: {@code -Dfuzz.seconds}, default 45 s locally and 240 s under CI) and, after a quarter of them, the
+     * same request with one parameter spoiled. A valid request must answer 2xx; 429 and 503 are tolerated only
+     * where openapi.yaml documents them (and counted); an invalid one must answer 400 or 404 as problem+json
+     * naming the parameter; nothing may answer 5xx; every answer must match the contract.
+     */
+    @org.junit.jupiter.api.Test
+    void generatedValidRequestsSucceedAndSpoiledOnesAreRefused() {
+        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+        long seconds = Long.getLong("fuzz.seconds", io.borderline.clients.ExternalTool.inCi() ? 240 : 45);
+        System.out.println("valid-request fuzz: seed " + seed + ", budget " + seconds + " s (replay: mvn ... -Dtest="
+            + "'FuzzTest#generatedValidRequestsSucceedAndSpoiledOnesAreRefused' -Dfuzz.seed=" + seed + ")");
+        FuzzRun run = new FuzzRun(seed, seconds, Integer.MAX_VALUE);
+        run.print();
+        run.assertPassed();
+        // the fuzz reaches what it is for: a successful valid request on every operation, multi-source beyond
+        assertThat(run.okTemplates()).containsAll(getTemplates());
+        assertThat(run.multiSourceBeyondOk).as("multi-source mode=beyond coverages computed").isPositive();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(allowZeroInvocations = true)
+    @org.junit.jupiter.params.provider.FieldSource("REGRESSION_SEEDS")
+    void seedsThatFoundFailuresPassNow(long seed) {
+        FuzzRun run = new FuzzRun(seed, 120, 300);
+        run.print();
+        run.assertPassed();
+    }
+
+    /** Multi-source {@code mode=beyond}: a TopologyException answered 500 before the difference was taken per territory. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "/coverage/stats?from=LVA&from=EST&range_km=30&mode=beyond",
+        "/coverage?from=LTU,LVA,EST&range_km=20&mode=beyond",
+        "/coverage/stats?site=narva&site=ivangorod&range_km=50&mode=beyond",
+        "/coverage/stats?from=POL,RUS-KGD&range_km=30&mode=beyond&dataset=ne10m",
+        "/maps/coverage.png?from=BLR,LTU&range_km=30,100&mode=beyond&width=480&height=320"})
+    void multiSourceBeyondCoveragesSucceed(String url) {
+        HttpResponse<String> r = ServerFixture.get(url);
+        assertThat(r.statusCode()).as(url + " -> " + r.body()).isEqualTo(200);
+    }
+
+    /** Every documented GET operation (templates as in openapi.yaml). */
+    private static java.util.Set<String> getTemplates() {
+        java.util.Set<String> t = new java.util.TreeSet<>(PARAMS.keySet());
+        t.remove("/briefing.pptx"); // each deck renders several 200 dpi maps: ContractTest and BriefingDeckTest
+        return t;
+    }
+
+    /** One run of the valid-request fuzz: its counts per operation and its failures. */
+    private static final class FuzzRun {
+        final long seed;
+        final Map<String, int[]> counts = new java.util.TreeMap<>(); // valid 2xx, valid 429, valid 503, invalid 4xx
+        final List<String> failures = new ArrayList<>();
+        int cases;
+        int multiSourceBeyondOk;
+
+        FuzzRun(long seed, long seconds, int maxCases) {
+            this.seed = seed;
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            ValidRequests gen = new ValidRequests(seed, (int) Math.max(4, Math.min(30, seconds / 8)));
+            java.util.Random spoil = new java.util.Random(seed ^ 0x5DEECE66DL);
+            List<ValidRequests.Case> first = new ArrayList<>();
+            getTemplates().forEach(t -> first.add(gen.build(t)));
+            while (failures.size() < 10 && cases < maxCases && (cases < first.size() || System.nanoTime() < end)) {
+                ValidRequests.Case c = cases < first.size() ? first.get(cases) : gen.next();
+                cases++;
+                valid(c);
+                if (spoil.nextInt(4) == 0) {
+                    invalid(gen.invalid(c));
+                }
+            }
+        }
+
+        private void valid(ValidRequests.Case c) {
+            HttpResponse<String> r = ServerFixture.get(c.url());
+            int[] n = counts.computeIfAbsent(c.template(), k -> new int[4]);
+            int status = r.statusCode();
+            if (status == 200 || status == 204) {
+                n[0]++;
+                if (ValidRequests.multiSourceBeyond(c.url())) {
+                    multiSourceBeyondOk++;
+                }
+            } else if ((status == 429 || status == 503) && documents(c.template(), status)) {
+                n[status == 429 ? 1 : 2]++;
+            } else {
+                fail(c, r, "a valid request must succeed");
+                return;
+            }
+            conforms(c, r);
+        }
+
+        private void invalid(ValidRequests.Case c) {
+            HttpResponse<String> r = ServerFixture.get(c.url());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (r.statusCode() != 400 && r.statusCode() != 404) {
+                fail(c, r, "a request with a bad '" + c.badParameter() + "' must be refused with 400 or 404");
+            } else if (!type.startsWith("application/problem+json") || !r.body().contains(c.badParameter())) {
+                fail(c, r, "the refusal must be problem+json naming '" + c.badParameter() + "'");
+            } else {
+                counts.computeIfAbsent(c.template(), k -> new int[4])[3]++;
+                conforms(c, r);
+            }
+        }
+
+        private void conforms(ValidRequests.Case c, HttpResponse<String> r) {
+            String path = c.url().split("\\?", 2)[0];
+            ValidationReport report = VALIDATOR.validateResponse(c.template().contains("{") ? path : c.template(),
+                Request.Method.GET, SimpleResponse.Builder.status(r.statusCode())
+                    .withContentType(r.headers().firstValue("Content-Type").orElse("")).withBody(r.body()).build());
+            if (!report.getMessages().isEmpty()) {
+                fail(c, r, "the answer does not match openapi.yaml: " + report.getMessages());
+            }
+        }
+
+        private void fail(ValidRequests.Case c, HttpResponse<String> r, String why) {
+            String body = r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
+            failures.add("case " + cases + ": " + c.url() + " -> " + r.statusCode() + " " + body + "\n    " + why);
+        }
+
+        Set<String> okTemplates() {
+            Set<String> ok = new java.util.TreeSet<>();
+            counts.forEach((t, n) -> {
+                if (n[0] > 0) {
+                    ok.add(t);
+                }
+            });
+            return ok;
+        }
+
+        void print() {
+            StringBuilder s = new StringBuilder("valid-request fuzz, seed " + seed + ": " + cases + " valid cases, "
+                + multiSourceBeyondOk + " multi-source beyond coverages\n");
+            s.append(String.format(java.util.Locale.ROOT, "  %-48s %8s %6s %6s %8s%n", "operation", "valid 2xx", "429",
+                "503", "bad 4xx"));
+            counts.forEach((t, n) -> s.append(String.format(java.util.Locale.ROOT, "  %-48s %8d %6d %6d %8d%n", t,
+                n[0], n[1], n[2], n[3])));
+            System.out.print(s);
+        }
+
+        void assertPassed() {
+            assertThat(failures).as("seed " + seed + " (replay with -Dfuzz.seed=" + seed + "; once fixed, add the seed"
+                + " to REGRESSION_SEEDS)").isEmpty();
+        }
+    }
+
+    /** Whether openapi.yaml documents this status for the operation (429 busy, 503 deadline). */
+    private static boolean documents(String template, int status) {
+        return SPEC.path("paths").path(template).path("get").path("responses").has(Integer.toString(status));
+    }
+
+    private static final com.fasterxml.jackson.databind.JsonNode SPEC = readSpec();
+
+    private static com.fasterxml.jackson.databind.JsonNode readSpec() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Path.of("openapi.yaml").toFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Property(tries = 150, seed = "20250124")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.borderline.tiles.TileId;
-import io.borderline.tiles.WebMercator;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -31,11 +30,10 @@ class VectorTilesApiTest {
     private static final double VILNIUS_LON = 25.2798;
     private static final double VILNIUS_LAT = 54.68916;
 
-    /** The tile of a zoom level that holds a lon/lat point. */
+    /** The tile of a zoom level that holds a lon/lat point (the slippy-map formula, not the code's WebMercator). */
     static TileId tileOf(double lon, double lat, int z) {
-        double size = 2 * WebMercator.HALF_WORLD_M / (1 << z);
-        return new TileId(z, (int) Math.floor((WebMercator.x(lon) + WebMercator.HALF_WORLD_M) / size),
-            (int) Math.floor((WebMercator.HALF_WORLD_M - WebMercator.y(lat)) / size));
+        return new TileId(z, (int) Math.floor(MercatorReference.column(lon, z)),
+            (int) Math.floor(MercatorReference.row(lat, z)));
     }
 
     static HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
@@ -66,9 +64,8 @@ class VectorTilesApiTest {
         Geometry vilnius = mvt.getLayer("sites").getGeometries().stream()
             .filter(g -> "vilnius".equals(((Map<?, ?>) g.getUserData()).get("id"))).findFirst().orElseThrow();
         // tile units: 4096 across, y down from the tile's north edge
-        double unit = t.sizeM() / 4096;
-        double x = (WebMercator.x(VILNIUS_LON) - t.envelope().getMinX()) / unit;
-        double y = (t.envelope().getMaxY() - WebMercator.y(VILNIUS_LAT)) / unit;
+        double x = (MercatorReference.column(VILNIUS_LON, t.z()) - t.x()) * 4096;
+        double y = (MercatorReference.row(VILNIUS_LAT, t.z()) - t.y()) * 4096;
         assertThat(vilnius.getCoordinate().x).isCloseTo(x, org.assertj.core.data.Offset.offset(0.5));
         assertThat(vilnius.getCoordinate().y).isCloseTo(y, org.assertj.core.data.Offset.offset(0.5));
     }
@@ -144,7 +141,7 @@ class VectorTilesApiTest {
         assertThat(b.get(0).asDouble()).isLessThan(VILNIUS_LON);
         assertThat(b.get(2).asDouble()).isGreaterThan(VILNIUS_LON);
         assertThat(b.get(1).asDouble()).isLessThan(VILNIUS_LAT);
-        assertThat(b.get(3).asDouble()).isGreaterThan(VILNIUS_LAT).isLessThanOrEqualTo(WebMercator.MAX_LAT_DEG);
+        assertThat(b.get(3).asDouble()).isGreaterThan(VILNIUS_LAT).isLessThanOrEqualTo(MercatorReference.MAX_LAT_DEG);
         List<String> ids = new ArrayList<>();
         t.get("vector_layers").forEach(l -> ids.add(l.get("id").asText()));
         assertThat(ids).containsExactly("countries", "borders", "sites", "coverage");

@@ -45,14 +45,38 @@ class MapRenderTest {
         // the PNG is that raster, encoded
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(writer.png(blr30, page)));
         assertThat(png.getRGB(960, 540)).isEqualTo(raster.image().getRGB(960, 540));
-        var ds = TestData.get().dataset("osm10m");
-        List<double[]> inside = visible(raster, CoverageTestPoints.inLithuania(ds, 3, 27));
-        List<double[]> outside = visible(raster, CoverageTestPoints.inLithuania(ds, 33, 120));
-        assertThat(inside).hasSizeGreaterThan(15);
-        assertThat(outside).hasSizeGreaterThan(20);
-        assertThat(share(raster, inside)).isGreaterThan(0.9);
-        assertThat(share(raster, outside)).isLessThan(0.05);
+        double[] shares = ringShares(raster);
+        assertThat(shares[0]).as("coloured share of the points 24-28.5 km from Belarus").isGreaterThan(0.9);
+        assertThat(shares[1]).as("coloured share of the points 31.5-36 km from Belarus").isLessThan(0.05);
     }
+
+    /** The bands above are narrow enough to catch a ring drawn at 25 or 35 km instead of 30. */
+    @Test
+    void aRingDrawnAt25Or35KmFailsTheBands() {
+        CoverageService coverages = new CoverageService(TestData.get(), BoundaryFile.FACTORY);
+        for (double wrongKm : new double[] {25, 35}) {
+            CoverageRequest wrong = new CoverageRequest("osm10m", "country", List.of("BLR"), wrongKm, null, false);
+            MapContent map = composer.coverage(wrong, List.of(new MapComposer.RingSpec(30, null, coverages.coverage(wrong))));
+            double[] shares = ringShares(writer.raster(map, MapRenderer.Page.slide()));
+            assertThat(shares[0] > 0.9 && shares[1] < 0.05).as("a %s km ring passes as 30 km", wrongKm).isFalse();
+        }
+    }
+
+    /**
+     * Shares of coloured points in the bands 1.5 km either side of a 30 km ring (about 4 px at this scale, clear
+     * of the outline's stroke), by brute-force geodesic distance from Belarus.
+     */
+    private static double[] ringShares(MapWriter.Raster raster) {
+        List<double[]> inside = visible(raster, BANDS.get(0));
+        List<double[]> outside = visible(raster, BANDS.get(1));
+        assertThat(inside).hasSizeGreaterThan(15);
+        assertThat(outside).hasSizeGreaterThan(15);
+        return new double[] {share(raster, inside), share(raster, outside)};
+    }
+
+    private static final List<List<double[]>> BANDS = List.of(
+        CoverageTestPoints.inLithuaniaByBruteForce(TestData.get().dataset("osm10m"), 24, 28.5),
+        CoverageTestPoints.inLithuaniaByBruteForce(TestData.get().dataset("osm10m"), 31.5, 36));
 
     /** The points no label, symbol or furniture covers (with a margin for text and anti-aliasing). */
     private static List<double[]> visible(MapWriter.Raster raster, List<double[]> points) {
