@@ -326,7 +326,7 @@ function renderDistance(box, lat, lon, site, answers) {
     row.append(node('div', details.join(' · '), 'detail small'));
     for (const c of (site && claimsByPlace.get(site.name_en)) || []) {
       if (c.target !== t.code) continue;
-      row.append(node('div', `Claimed ${nf(3).format(c.claimed_km)} km: ${c.verdict} (tolerance ±${nf(3).format(c.tolerance_km)} km)`,
+      row.append(node('div', `Claimed ${nf(3).format(c.claimed_km)} km: ${c.verdict} (verdict tolerance ±${nf(3).format(c.verdict_tolerance_km)} km)`,
         `claim verdict-${c.verdict}`));
     }
     parts.push(row);

@@ -3,20 +3,24 @@ package io.borderline.analysis;
 import java.util.List;
 
 /**
- * A cited claim against the data: computed on request, never stored.
+ * A claim against the data: computed on request, never stored.
  *
- * @param claimId claim id
- * @param place site id of the place
+ * @param claimId claim id of a cited claim, null for anyone's claim
+ * @param place id of the place (site id or GeoNames id), null for a bare point
  * @param placeDefinition how the place is represented (a GeoNames point: the city centre)
  * @param target country the claim measures to
  * @param claimedKm the claimed distance, km
- * @param toleranceKm half-width of the band inside which a claim counts as accurate, km
- * @param toleranceRule how the tolerance is derived
+ * @param verdictToleranceKm half-width of the band inside which a claim counts as accurate, km: how far a claim
+ *     may round, not the measurement accuracy
+ * @param verdictToleranceRule how the verdict tolerance is derived
+ * @param measurementAccuracyM accuracy of each measured distance against the dataset, metres
+ * @param measurementAccuracy what that accuracy covers and what it does not (the data's resolution)
  * @param measurements one per dataset and definition of "the border"
  * @param reach what it takes to reach the place from the target country
  */
 public record ClaimCheck(String claimId, String place, String placeDefinition, String target, double claimedKm,
-                         double toleranceKm, String toleranceRule, List<Measurement> measurements, Reach reach) {
+                         double verdictToleranceKm, String verdictToleranceRule, double measurementAccuracyM,
+                         String measurementAccuracy, List<Measurement> measurements, Reach reach) {
 
     /**
      * @param minRangeKm the smallest range that reaches the place from the target's territory

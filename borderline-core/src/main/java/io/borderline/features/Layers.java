@@ -151,7 +151,7 @@ public final class Layers {
             p.put("measured_to", m.definition());
             p.put("nearest_territory_km", land.measuredKm());
             p.put("difference_km", m.differenceKm());
-            p.put("tolerance_km", check.toleranceKm());
+            p.put("verdict_tolerance_km", check.verdictToleranceKm());
             p.put("verdict", m.verdict());
             p.put("nearest_lat", m.nearestLat());
             p.put("nearest_lon", m.nearestLon());

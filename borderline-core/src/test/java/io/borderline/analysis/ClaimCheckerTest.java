@@ -23,7 +23,7 @@ class ClaimCheckerTest {
     void everyClaimIsMeasuredOnBothDatasetsAndBothDefinitions() {
         for (Claim c : TestData.get().claims().values()) {
             ClaimCheck check = checker.check(c);
-            assertThat(check.toleranceKm()).isEqualTo(Math.max(0.5, 0.1 * c.claimedKm()));
+            assertThat(check.verdictToleranceKm()).isEqualTo(Math.max(0.5, 0.1 * c.claimedKm()));
             List<String> keys = check.measurements().stream().map(m -> m.dataset() + "/" + m.definition()).toList();
             assertThat(keys).containsExactlyInAnyOrder("osm10m/political_boundary", "osm10m/nearest_territory",
                 "ne10m/political_boundary", "ne10m/nearest_territory");

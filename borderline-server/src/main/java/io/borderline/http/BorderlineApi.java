@@ -51,6 +51,9 @@ public final class BorderlineApi {
     private final OgcApi ogc;
     private final MapsApi maps;
     private final TilesApi tiles;
+    private final PlaceLookup placeLookup;
+    private final PlacesApi places;
+    private final ClaimCheckApi claimCheck;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -74,6 +77,10 @@ public final class BorderlineApi {
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
         this.tiles = new TilesApi(data, layers);
+        io.borderline.places.PlaceIndex placeIndex = new io.borderline.places.PlaceIndex(data.places());
+        this.placeLookup = new PlaceLookup(data, placeIndex);
+        this.places = new PlacesApi(placeIndex);
+        this.claimCheck = new ClaimCheckApi(data, claims, placeLookup);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -107,6 +114,8 @@ public final class BorderlineApi {
         r.put("/sites", this::sites);
         r.put("/sites/{id}", this::site);
         r.put("/claims", this::claimList);
+        r.putAll(claimCheck.routes()); // before /claims/{id}, which would otherwise take 'check' as an id
+        r.putAll(places.routes());
         r.put("/claims/{id}", this::claim);
         r.put("/coverage", coverage::coverage);
         r.put("/coverage/stats", coverage::stats);
@@ -185,21 +194,21 @@ public final class BorderlineApi {
         Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset"));
         Dataset ds = dataset(p);
         CountryCode to = country(p, "to");
-        Site site = null;
+        PlaceLookup.Located from = null;
         LatLon point;
         if (p.has("from")) {
             if (p.has("lat") || p.has("lon")) {
-                throw ApiException.badParameter("from", "give either 'from' (a site id) or 'lat' and 'lon', not both",
-                    "a site id, or lat and lon");
+                throw ApiException.badParameter("from", "give either 'from' (a site or GeoNames id) or 'lat' and"
+                    + " 'lon', not both", PlaceLookup.ALLOWED + ", or lat and lon");
             }
-            site = site(p.required("from", "a site id"), "from");
-            point = new LatLon(site.lat(), site.lon());
+            from = placeLookup.resolve("from", p.required("from", PlaceLookup.ALLOWED));
+            point = new LatLon(from.lat(), from.lon());
         } else {
             point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
         }
         CountryDistance d = distances.toCountry(ds, point.lat(), point.lon(), to);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", site == null ? point : Views.site(site));
+        m.put("from", from == null ? point : from.view());
         m.put("result", d);
         m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
         m.put("dataset", Views.dataset(ds.info()));
@@ -292,7 +301,7 @@ public final class BorderlineApi {
     private void site(Context ctx) {
         Params p = Params.of(ctx, Set.of("dataset"));
         Dataset ds = dataset(p);
-        Site s = data.sites().get(ctx.pathParam("id"));
+        Site s = placeLookup.site(ctx.pathParam("id"));
         if (s == null) {
             throw ApiException.notFound("site", Params.shorten(ctx.pathParam("id")), "see GET /sites");
         }
@@ -355,25 +364,18 @@ public final class BorderlineApi {
         return Params.country(name, p.required(name, CountryCode.allowed()));
     }
 
-    private Site site(String id, String param) {
-        Site s = data.sites().get(id);
-        if (s == null) {
-            throw ApiException.badParameter(param, "parameter '" + param + "': unknown site '" + Params.shorten(id) + "'", "a site id from GET /sites");
-        }
-        return s;
-    }
-
-    /** "lat,lon" or a site id. */
+    /** "lat,lon", a site id or a GeoNames id. */
     private LatLon pointOrSite(Params p, String name) {
-        String v = p.required(name, "'lat,lon' in degrees, or a site id");
-        if (v.matches("[a-z0-9-]+")) {
-            Site s = site(v, name);
-            return new LatLon(s.lat(), s.lon());
+        String allowed = "'lat,lon' in degrees, " + PlaceLookup.ALLOWED;
+        String v = p.required(name, allowed);
+        if (v.matches("[A-Za-z0-9-]+")) {
+            PlaceLookup.Located l = placeLookup.resolve(name, v);
+            return new LatLon(l.lat(), l.lon());
         }
         String[] parts = v.split(",", -1);
         if (parts.length != 2) {
-            throw ApiException.badParameter(name, "parameter '" + name + "' must be 'lat,lon' or a site id",
-                "'lat,lon' in degrees, or a site id");
+            throw ApiException.badParameter(name, "parameter '" + name + "' must be 'lat,lon', a site id or a"
+                + " GeoNames id", allowed);
         }
         return new LatLon(Params.parseNumber(name, parts[0].trim(), -90, 90),
             Params.parseNumber(name, parts[1].trim(), -180, 180));

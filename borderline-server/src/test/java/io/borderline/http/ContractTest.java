@@ -74,6 +74,9 @@ class ContractTest {
         "/countries", "/countries?dataset=ne10m", "/borders?dataset=ne10m",
         "/sites", "/sites?kind=airfield&country=BLR", "/sites/narva", "/sites/hantsavichy-radar?dataset=ne10m",
         "/claims", "/claims/narva-rus", "/drones",
+        "/claims/check?place=daugavpils&to=BLR&claimed_km=30", "/claims/check?lat=59.4370&lon=24.7536&to=RUS&claimed_km=150",
+        "/claims/check?place=593116&to=BLR&claimed_km=20", "/places?q=vil", "/places?q=zzzz", "/places?q=bialystok&country=POL&limit=1",
+        "/distance?from=593116&to=BLR",
         "/coverage?from=BLR&range_km=30", "/coverage/stats?site=lida-airbase&range_km=120",
         "/coverage/stats?border=LTU-BLR&drone=lancet", "/coverage/stats?lat=54.7&lon=25.3&range_km=1",
         "/coverage/stats?site_kind=airfield&site_country=BLR&range_km=100&dataset=ne10m",
@@ -136,6 +139,8 @@ class ContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
+        "/claims/check?place=narva&to=FIN&claimed_km=1", "/claims/check?place=narva&to=RUS&claimed_km=0", "/places?q=",
+        "/places?q=vil&limit=101",
         "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
         "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond",
         "/maps/coverage.png?from=BLR&range_km=1,2,3,4,5,6", "/maps/coverage.svg?from=BLR&range_km=30&drone=fpv",

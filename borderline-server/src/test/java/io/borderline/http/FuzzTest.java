@@ -67,6 +67,8 @@ class FuzzTest {
         Map.entry("/sites", List.of("kind", "country")),
         Map.entry("/sites/{id}", List.of("dataset")),
         Map.entry("/claims/{id}", List.of()),
+        Map.entry("/claims/check", List.of("place", "lat", "lon", "to", "claimed_km")),
+        Map.entry("/places", List.of("q", "country", "limit")),
         Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset", "f")),
         Map.entry("/tiles/tilejson.json", List.of("dataset")),
@@ -358,7 +360,8 @@ class FuzzTest {
         Arbitrary<String> good = switch (name) {
             case "lat" -> Arbitraries.doubles().between(-90, 90).map(Object::toString);
             case "lon" -> Arbitraries.doubles().between(-180, 180).map(Object::toString);
-            case "to", "country", "site_country" -> Arbitraries.of("BLR", "LTU", "RUS-KGD", "est", "UKR", "RUS");
+            case "to", "country", "site_country" -> template.equals("/places") ? Arbitraries.of("LT", "lva", "EE", "RUS-KGD")
+                : Arbitraries.of("BLR", "LTU", "RUS-KGD", "est", "UKR", "RUS");
             case "from" -> coverage ? Arbitraries.of("EST", "LTU", "RUS-KGD", "LVA,EST")
                 : Arbitraries.of("vilnius", "narva", "minsk", "lida-airbase");
             case "a", "b" -> template.equals("/distance/countries")
@@ -380,7 +383,8 @@ class FuzzTest {
             case "claim" -> Arbitraries.of("vilnius-blr", "daugavpils-blr", "narva-rus");
             case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera", "orlan-10");
             case "mode" -> Arbitraries.of("full", "beyond");
-            case "limit" -> Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");
+            case "limit" -> template.equals("/places") ? Arbitraries.of("1", "10", "100", "0", "101")
+                : Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");
             case "offset" -> Arbitraries.of("0", "1", "5", "100", "-1");
             case "bbox" -> Arbitraries.of("20,50,30,60", "23.5,54,27,56.5", "170,50,-170,60", "30,60,20,50",
                 "54,23,56,27", "4000000,3000000,5000000,4000000", "20,50,0,30,60,10", "1,2,3");
@@ -392,6 +396,9 @@ class FuzzTest {
             case "code", "target" -> Arbitraries.of("BLR", "RUS-KGD", "LTU", "XXX");
             case "verdict" -> Arbitraries.of("accurate", "overstated", "understated");
             case "drone_class" -> Arbitraries.of("fpv", "one_way_attack", "reconnaissance");
+            case "place" -> Arbitraries.of("narva", "Vilnius", "593116", "776069", "0");
+            case "claimed_km" -> Arbitraries.of("20", "0.5", "1", "0", "-3", "20000", "20000.1");
+            case "q" -> Arbitraries.of("vil", "bialystok", "Narva Jõesuu", "a", "Белар", "x y z");
             default -> Arbitraries.strings().alpha().ofMaxLength(8);
         };
         return Arbitraries.frequencyOf(Tuple.of(3, good), Tuple.of(2, nasty()));
