@@ -51,6 +51,17 @@ public enum OutputCrs {
         return geographic;
     }
 
+    /** True when the authority's first axis is latitude or northing (EPSG:4326 and the European grids). */
+    public boolean northingFirst() {
+        return secondAxisFirst;
+    }
+
+    /** The names of the two axes in this CRS's authority order, e.g. {@code [northing, easting]}. */
+    public List<String> axes() {
+        List<String> eastNorth = geographic ? List.of("longitude", "latitude") : List.of("easting", "northing");
+        return secondAxisFirst ? List.of(eastNorth.get(1), eastNorth.get(0)) : eastNorth;
+    }
+
     /** Every supported CRS URI, CRS84 first. */
     public static List<String> uris() {
         return java.util.Arrays.stream(values()).map(OutputCrs::uri).toList();
@@ -106,6 +117,36 @@ public enum OutputCrs {
         ProjCoordinate out = new ProjCoordinate();
         inverse().transform(new ProjCoordinate(x, y), out);
         return new double[] {out.x, out.y};
+    }
+
+    /**
+     * A copy of {@code inCrs} (coordinates in this CRS's axis order) in WGS84 longitude/latitude. Each vertex
+     * is transformed exactly; straight edges between vertices are not bent, so densify lines first. A vertex
+     * outside the projection's domain comes back as NaN.
+     */
+    public Geometry toLonLat(Geometry inCrs) {
+        CoordinateTransform t = geographic ? null : inverse();
+        ProjCoordinate in = new ProjCoordinate();
+        ProjCoordinate lonLat = new ProjCoordinate();
+        CoordinateMap toWgs84 = (first, second, out) -> {
+            double x = secondAxisFirst ? second : first;
+            double y = secondAxisFirst ? first : second;
+            if (t != null) {
+                in.x = x;
+                in.y = y;
+                try {
+                    t.transform(in, lonLat);
+                    x = lonLat.x;
+                    y = lonLat.y;
+                } catch (RuntimeException outsideDomain) {
+                    x = Double.NaN;
+                    y = Double.NaN;
+                }
+            }
+            out[0] = x;
+            out[1] = y;
+        };
+        return toWgs84.applyTo(inCrs);
     }
 
     // Proj4J transforms keep scratch state, so each call gets its own; the parsed systems are shared.

@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
@@ -339,7 +341,18 @@ final class OgcApi {
         return crs;
     }
 
-    /** The bbox as a prepared lon/lat polygon (two boxes when it crosses the antimeridian), or null. */
+    /**
+     * The bbox as a prepared lon/lat polygon (two boxes when it crosses the antimeridian), or null.
+     *
+     * <ol>
+     *   <li>The corners are checked in the bbox-crs and its own axis order (EPSG:3301 is northing first):
+     *       the lower corner must not be above the upper one on either axis, except that a geographic box
+     *       whose lower longitude exceeds its upper one crosses the antimeridian.</li>
+     *   <li>A projected box is densified in its own CRS (an edge every {@value #BBOX_EDGE_STEP_M} m at most)
+     *       and each vertex transformed: a straight edge in EPSG:3035 is a curve in longitude/latitude, so
+     *       the rectangle of the two transformed corners would cut off parts of the box.</li>
+     * </ol>
+     */
     private PreparedGeometry bbox(Params p) {
         String raw = p.optional("bbox");
         if (raw == null) {
@@ -359,32 +372,80 @@ final class OgcApi {
             v[i] = Params.parseNumber("bbox", parts[i].trim(), -1e8, 1e8);
         }
         int half = parts.length / 2;
-        double[] lo = crs.toLonLat(v[0], v[1]);
-        double[] hi = crs.toLonLat(v[half], v[half + 1]);
-        if (crs.geographic()) {
-            for (double[] c : new double[][] {lo, hi}) {
-                if (c[0] < -180 || c[0] > 180 || c[1] < -90 || c[1] > 90) {
+        double[] lo = {v[0], v[1]};
+        double[] hi = {v[half], v[half + 1]};
+        List<String> axes = crs.axes();
+        String order = String.join(", ", axes);
+        for (int a = 0; a < 2; a++) {
+            if (crs.geographic()) {
+                double limit = axes.get(a).equals("longitude") ? 180 : 90;
+                if (Math.abs(lo[a]) > limit || Math.abs(hi[a]) > limit) {
                     throw ApiException.badParameter("bbox", "parameter 'bbox' is outside longitude -180..180 or"
-                        + " latitude -90..90", "longitudes -180..180, latitudes -90..90, in the bbox-crs axis order");
+                        + " latitude -90..90", "longitudes -180..180, latitudes -90..90, in the bbox-crs axis"
+                        + " order (" + order + ")");
                 }
             }
+            boolean antimeridian = crs.geographic() && axes.get(a).equals("longitude");
+            if (lo[a] > hi[a] && !antimeridian) {
+                throw ApiException.badParameter("bbox", "parameter 'bbox': the lower corner's " + axes.get(a)
+                    + " is above the upper corner's", "lower corner first, in the bbox-crs axis order (" + order + ")");
+            }
         }
-        if (lo[1] > hi[1]) {
-            throw ApiException.badParameter("bbox", "parameter 'bbox': the lower corner is north of the upper corner",
-                "lower-left corner first");
-        }
+        int east = axes.indexOf(crs.geographic() ? "longitude" : "easting");
+        double minX = lo[east];
+        double maxX = hi[east];
+        double minY = lo[1 - east];
+        double maxY = hi[1 - east];
         Geometry box;
-        if (crs.geographic() && lo[0] > hi[0]) { // crosses the antimeridian
+        if (crs.geographic() && minX > maxX) { // crosses the antimeridian
             box = factory.createGeometryCollection(new Geometry[] {
-                factory.toGeometry(new Envelope(lo[0], 180, lo[1], hi[1])),
-                factory.toGeometry(new Envelope(-180, hi[0], lo[1], hi[1]))}).union();
-        } else if (lo[0] > hi[0]) {
-            throw ApiException.badParameter("bbox", "parameter 'bbox': the lower corner is east of the upper corner",
-                "lower-left corner first");
+                factory.toGeometry(new Envelope(minX, 180, minY, maxY)),
+                factory.toGeometry(new Envelope(-180, maxX, minY, maxY))}).union();
+        } else if (crs.geographic()) {
+            box = factory.toGeometry(new Envelope(minX, maxX, minY, maxY));
         } else {
-            box = factory.toGeometry(new Envelope(lo[0], hi[0], lo[1], hi[1]));
+            box = projectedBox(crs, minX, minY, maxX, maxY);
         }
         return PreparedGeometryFactory.prepare(box);
+    }
+
+    /** Longest edge, m, of the densified projected bbox before it is transformed to longitude/latitude. */
+    static final double BBOX_EDGE_STEP_M = 1000;
+    private static final int BBOX_MAX_EDGE_POINTS = 2000;
+
+    private Geometry projectedBox(OutputCrs crs, double minX, double minY, double maxX, double maxY) {
+        int nx = (int) Math.min(BBOX_MAX_EDGE_POINTS, Math.max(8, Math.ceil((maxX - minX) / BBOX_EDGE_STEP_M)));
+        int ny = (int) Math.min(BBOX_MAX_EDGE_POINTS, Math.max(8, Math.ceil((maxY - minY) / BBOX_EDGE_STEP_M)));
+        List<Coordinate> ring = new ArrayList<>();
+        for (int i = 0; i < nx; i++) {
+            ring.add(new Coordinate(minX + (maxX - minX) * i / nx, minY));
+        }
+        for (int i = 0; i < ny; i++) {
+            ring.add(new Coordinate(maxX, minY + (maxY - minY) * i / ny));
+        }
+        for (int i = nx; i > 0; i--) {
+            ring.add(new Coordinate(minX + (maxX - minX) * i / nx, maxY));
+        }
+        for (int i = ny; i > 0; i--) {
+            ring.add(new Coordinate(minX, minY + (maxY - minY) * i / ny));
+        }
+        ring.add(ring.get(0).copy());
+        if (crs.northingFirst()) { // the CRS's own axis order, as toLonLat expects it
+            ring.forEach(c -> {
+                double x = c.x;
+                c.x = c.y;
+                c.y = x;
+            });
+        }
+        Geometry lonLat = crs.toLonLat(factory.createPolygon(ring.toArray(Coordinate[]::new)));
+        for (Coordinate c : lonLat.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || Math.abs(c.y) > 90) {
+                throw ApiException.badParameter("bbox", "parameter 'bbox' reaches beyond where " + crs.uri()
+                    + " is defined", "a box inside the CRS's area of use, in its axis order ("
+                    + String.join(", ", crs.axes()) + ")");
+            }
+        }
+        return lonLat.isValid() ? lonLat : GeometryFixer.fix(lonLat);
     }
 
     private FeatureLayer layer(String id) {
