@@ -1,5 +1,6 @@
 package io.borderline.analysis;
 
+import io.borderline.coverage.Sector;
 import java.util.List;
 
 /**
@@ -11,11 +12,33 @@ import java.util.List;
  * @param rangeKm range, km (1 to 2,500)
  * @param droneId the drone class the range came from, or null
  * @param beyond true to keep only the reach beyond the source's own territory
+ * @param sector the azimuth sector and minimum range of a range fan (one site or point only), or null for the
+ *     whole ring
+ * @param minutes for a time ring, the flight time whose reach this is, minutes; else null
+ * @param speedKmh for a time ring, the speed it is flown at, km/h; else null
  */
 public record CoverageRequest(String dataset, String sourceKind, List<String> sourceIds, double rangeKm,
-                              String droneId, boolean beyond) {
-    /** Cache key: everything that changes the answer. */
+                              String droneId, boolean beyond, Sector sector, Double minutes, Double speedKmh) {
+
+    /** A whole ring at a range. */
+    public CoverageRequest(String dataset, String sourceKind, List<String> sourceIds, double rangeKm, String droneId,
+                           boolean beyond) {
+        this(dataset, sourceKind, sourceIds, rangeKm, droneId, beyond, null, null, null);
+    }
+
+    /** Cache key: everything that changes the answer (how the range was given does not). */
     public String key() {
-        return dataset + "|" + sourceKind + "|" + String.join(",", sourceIds) + "|" + rangeKm + "|" + beyond;
+        return dataset + "|" + sourceKind + "|" + String.join(",", sourceIds) + "|" + rangeKm + "|" + beyond
+            + (sector == null ? "" : "|" + sector.key());
+    }
+
+    /** The same request limited to a range fan. */
+    public CoverageRequest withSector(Sector fan) {
+        return new CoverageRequest(dataset, sourceKind, sourceIds, rangeKm, droneId, beyond, fan, minutes, speedKmh);
+    }
+
+    /** The same request as a time ring: {@code minutes} at {@code speedKmh}, whose range it already carries. */
+    public CoverageRequest timeRing(double rangeKm, double minutes, double speedKmh) {
+        return new CoverageRequest(dataset, sourceKind, sourceIds, rangeKm, droneId, beyond, sector, minutes, speedKmh);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.coverage.Cancellation;
 import io.borderline.coverage.Coverage;
 import io.borderline.coverage.GeodesicBuffer;
+import io.borderline.coverage.GeodesicFan;
 import io.borderline.coverage.Source;
 import io.borderline.coverage.Sources;
 import io.borderline.data.BorderlineData;
@@ -29,6 +30,7 @@ public final class CoverageService {
 
     private final BorderlineData data;
     private final GeodesicBuffer buffer;
+    private final GeodesicFan fan;
     private final ExposureCalculator exposure;
     private final GeometryFactory factory;
     private final Cache<String, CoverageResult> cache;
@@ -53,6 +55,7 @@ public final class CoverageService {
         this.data = data;
         this.factory = factory;
         this.buffer = new GeodesicBuffer(factory);
+        this.fan = new GeodesicFan(factory);
         this.exposure = new ExposureCalculator(data);
     }
 
@@ -95,7 +98,8 @@ public final class CoverageService {
         Dataset ds = data.dataset(req.dataset());
         double rangeM = req.rangeKm() * 1000;
         Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
-        Coverage coverage = buffer.compute(source, rangeM);
+        Coverage coverage = req.sector() == null ? buffer.compute(source, rangeM)
+            : fan.compute(source, rangeM, req.sector());
         Geometry served = coverage.geometry();
         if (req.beyond()) {
             served = beyond(served, source.ownTerritories());

@@ -102,7 +102,7 @@ public final class GeodesicBuffer {
         // The source is part of its coverage: the first guess encloses it (a buffer of its
         // outer rings), and the corrected outline lies at R outside it.
         Geometry result = GeometryFixer.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
-        result = splitAtAntimeridian(result);
+        result = splitAtAntimeridian(result, factory);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Coverage(source, rangeM, tol, result, outline.maxError, outline.dropped, ms);
     }
@@ -218,7 +218,7 @@ public final class GeodesicBuffer {
     }
 
     /** Cuts a polygon whose longitudes run past ±180 into parts inside [-180, 180]. */
-    private Geometry splitAtAntimeridian(Geometry g) {
+    static Geometry splitAtAntimeridian(Geometry g, GeometryFactory factory) {
         Envelope e = g.getEnvelopeInternal();
         if (e.getMinX() >= -180 && e.getMaxX() <= 180) {
             return g;
@@ -226,7 +226,8 @@ public final class GeodesicBuffer {
         List<Geometry> parts = new ArrayList<>();
         for (int shift = -720; shift <= 720; shift += 360) {
             Geometry window = factory.toGeometry(new Envelope(-180 - shift, 180 - shift, -90, 90));
-            Geometry piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION);
+            // a copy: the overlay may share coordinates with its input, and the shift below must not move g itself
+            Geometry piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION).copy();
             if (!piece.isEmpty()) {
                 final int s = shift;
                 piece.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x += s);

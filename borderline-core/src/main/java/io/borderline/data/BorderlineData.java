@@ -181,7 +181,8 @@ public final class BorderlineData {
 
     private static Map<String, DroneClass> readDrones(Path file) {
         CsvTable t = CsvTable.read(file, List.of("id", "name", "class", "range_km", "range_meaning", "examples",
-            "source", "source_url"));
+            "source", "source_url", "cruise_speed_kmh", "cruise_speed_source", "cruise_speed_url", "max_speed_kmh",
+            "max_speed_source", "max_speed_url"));
         Map<String, DroneClass> drones = new LinkedHashMap<>();
         for (int i = 0; i < t.size(); i++) {
             String cls = t.text(i, "class");
@@ -192,13 +193,53 @@ public final class BorderlineData {
             if (!DroneClass.MEANINGS.contains(meaning)) {
                 throw t.bad(i, "range_meaning", "is " + meaning + ", allowed " + DroneClass.MEANINGS);
             }
+            Double cruise = t.optionalNumber(i, "cruise_speed_kmh", 1, DroneClass.MAX_SPEED_KMH);
+            Double max = t.optionalNumber(i, "max_speed_kmh", 1, DroneClass.MAX_SPEED_KMH);
+            if (cruise != null && max != null && max < cruise) {
+                throw t.bad(i, "max_speed_kmh", "is " + max + ", below cruise_speed_kmh " + cruise);
+            }
             DroneClass d = new DroneClass(t.text(i, "id"), t.text(i, "name"), cls, t.number(i, "range_km", 1, 2500),
-                meaning, t.optional(i, "examples"), t.text(i, "source"), t.text(i, "source_url"));
+                meaning, t.optional(i, "examples"), t.text(i, "source"), t.text(i, "source_url"),
+                cruise, citation(t, i, "cruise_speed", cruise), cruise == null ? null : t.text(i, "cruise_speed_url"),
+                max, citation(t, i, "max_speed", max), max == null ? null : t.text(i, "max_speed_url"));
             if (drones.put(d.id(), d) != null) {
                 throw t.bad(i, "id", "repeats " + d.id());
             }
         }
         return drones;
+    }
+
+    /**
+     * The citation of a speed: required with the figure (its quote must contain the figure, so a typo in either
+     * is caught at start-up), and required absent without one (an uncited source of an unknown speed is noise).
+     */
+    private static String citation(CsvTable t, int row, String prefix, Double speed) {
+        String column = prefix + "_source";
+        if (speed == null) {
+            if (!t.optional(row, column).isEmpty() || !t.optional(row, prefix + "_url").isEmpty()) {
+                throw t.bad(row, column, "cites a source but " + prefix + "_kmh is empty");
+            }
+            return null;
+        }
+        String text = t.text(row, column);
+        String figure = speed == Math.rint(speed) ? Long.toString(speed.longValue()) : speed.toString();
+        if (!quotesFigure(text, figure)) {
+            throw t.bad(row, column, "does not quote the figure " + figure + " km/h between double quotes");
+        }
+        return text;
+    }
+
+    /** True when a passage between a pair of double quotes contains the figure as a whole number. */
+    static boolean quotesFigure(String citation, String figure) {
+        String[] parts = citation.split("\"", -1);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![0-9.,])" + java.util.regex.Pattern.quote(figure)
+            + "(?![0-9])");
+        for (int i = 1; i < parts.length - 1; i += 2) { // odd parts lie between an opening and a closing quote
+            if (p.matcher(parts[i]).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Place> readPlaces(Path file) {

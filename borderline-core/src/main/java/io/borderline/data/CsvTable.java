@@ -84,6 +84,11 @@ final class CsvTable {
         return d;
     }
 
+    /** A number within [min, max], or null when the cell is empty. */
+    Double optionalNumber(int row, String column, double min, double max) {
+        return optional(row, column).isEmpty() ? null : number(row, column, min, max);
+    }
+
     Long optionalLong(int row, String column) {
         String v = optional(row, column);
         if (v.isEmpty()) {

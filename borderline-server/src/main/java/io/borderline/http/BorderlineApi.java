@@ -4,6 +4,7 @@ import io.borderline.json.Json;
 
 import io.borderline.analysis.ClaimChecker;
 import io.borderline.analysis.CountryDistance;
+import io.borderline.analysis.WarningTime;
 import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.DistanceService;
 import io.borderline.coverage.CoverageLimitException;
@@ -211,6 +212,7 @@ public final class BorderlineApi {
         m.put("from", from == null ? point : from.view());
         m.put("result", d);
         m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
+        m.put("warning_time", warningTime(d));
         m.put("dataset", Views.dataset(ds.info()));
         m.put("method", Views.method());
         json(ctx, m);
@@ -351,7 +353,17 @@ public final class BorderlineApi {
         m.put("target", c.target().code());
         m.put("claimed_km", c.claimedKm());
         m.put("check", claims.check(c));
+        Dataset ds = data.dataset(io.borderline.data.BorderlineData.DEFAULT_DATASET);
+        m.put("warning_time", warningTime(distances.toCountry(ds, c.site().lat(), c.site().lon(), c.target())));
         return m;
+    }
+
+    /**
+     * Minutes from the nearest point of the target country to the point for every drone class that reaches it, or
+     * null for a point inside the target country (nothing to fly across).
+     */
+    private WarningTime.Answer warningTime(CountryDistance d) {
+        return d.inside() ? null : WarningTime.compute(d.distanceM(), data.drones().values());
     }
 
     // ------------------------------------------------------------------ parameter helpers

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borderline.analysis.CoverageRequest;
 import io.borderline.analysis.CoverageResult;
 import io.borderline.analysis.CoverageService;
+import io.borderline.analysis.WarningTime;
+import io.borderline.coverage.Sector;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
@@ -32,9 +34,18 @@ final class CoverageApi {
     /** Parameters naming a coverage's source, mode and dataset (everything but its range). */
     static final Set<String> SOURCE_PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
         "lon", "mode", "dataset");
-    private static final Set<String> PARAMS = union(SOURCE_PARAMS, Set.of("range_km", "drone"));
+    /** Parameters that turn a ring into a range fan (one site or point only). */
+    static final Set<String> FAN_PARAMS = Set.of("azimuth_from", "azimuth_to", "min_range_km");
+    /** Parameters of time rings: the reach of a flight time at a speed. */
+    static final Set<String> TIME_PARAMS = Set.of("minutes", "speed_kmh", "speed");
+    private static final Set<String> PARAMS = union(union(SOURCE_PARAMS, FAN_PARAMS),
+        union(TIME_PARAMS, Set.of("range_km", "drone")));
     /** Source parameters that take several values. */
-    static final Set<String> LISTS = Set.of("from", "border", "site");
+    static final Set<String> LISTS = Set.of("from", "border", "site", "minutes");
+    /** Most time rings one request may ask for (documented limit). */
+    static final int MAX_TIME_RINGS = 6;
+    /** Fastest speed a time ring accepts, km/h: above it a figure is a typo, not a drone. */
+    static final double MAX_SPEED_KMH = DroneClass.MAX_SPEED_KMH;
     /** Formats of /coverage: GeoJSON (default), KML, KMZ. */
     private static final List<String> FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
 
@@ -69,17 +80,26 @@ final class CoverageApi {
     void coverage(Context ctx) {
         Set<String> allowed = new java.util.HashSet<>(PARAMS);
         allowed.add("f");
-        CoverageRequest req = request(ctx, allowed);
-        String format = KmlResponse.format(ctx, Params.of(ctx, allowed, LISTS), FORMATS);
-        CoverageResult r = result(req);
+        Params p = Params.of(ctx, allowed, LISTS);
+        List<CoverageRequest> reqs = requests(p);
+        String format = KmlResponse.format(ctx, p, FORMATS);
+        List<CoverageResult> results = new ArrayList<>();
+        for (CoverageRequest q : reqs) {
+            results.add(result(q));
+        }
         if (KmlResponse.isKml(format)) {
-            kml(ctx, format, req, r);
+            kml(ctx, format, reqs, results);
             return;
         }
         ObjectNode fc = GeoJson.featureCollection();
-        ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
-        describe(props, req, r);
-        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        for (int i = 0; i < reqs.size(); i++) {
+            CoverageRequest q = reqs.get(i);
+            ObjectNode props = GeoJson.addFeature(fc, featureId(q), results.get(i).geometry());
+            describe(props, q, results.get(i));
+            props.set("stats", Json.MAPPER.valueToTree(results.get(i).stats()));
+        }
+        CoverageRequest req = reqs.get(0);
+        CoverageResult r = results.get(0);
         ObjectNode src = GeoJson.addFeature(fc, "source",
             r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
         src.put("kind", req.sourceKind());
@@ -87,29 +107,61 @@ final class CoverageApi {
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
+    /** "coverage" for a ring or fan; "coverage-10min" for the 10-minute time ring. */
+    static String featureId(CoverageRequest q) {
+        return q.minutes() == null ? "coverage" : "coverage-" + Params.fmt(q.minutes()) + "min";
+    }
+
     /**
      * The coverage as a KML document: a coverage placemark with every number of the GeoJSON answer as
      * ExtendedData (nested ones flattened to dotted names, e.g. {@code stats.countries.LTU.share_percent}),
      * and the source (with its geometry for site, point and border sources, as in GeoJSON).
      */
-    private void kml(Context ctx, String format, CoverageRequest req, CoverageResult r) {
-        ObjectNode props = Json.MAPPER.createObjectNode();
-        describe(props, req, r);
-        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
-        Map<String, Object> flat = new LinkedHashMap<>();
-        flatten("", props, flat);
+    private void kml(Context ctx, String format, List<CoverageRequest> reqs, List<CoverageResult> results) {
+        List<Feature> rings = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            ObjectNode props = Json.MAPPER.createObjectNode();
+            describe(props, reqs.get(i), results.get(i));
+            props.set("stats", Json.MAPPER.valueToTree(results.get(i).stats()));
+            Map<String, Object> flat = new LinkedHashMap<>();
+            flatten("", props, flat);
+            rings.add(new Feature(featureId(reqs.get(i)), results.get(i).geometry(), flat));
+        }
+        CoverageRequest req = reqs.get(0);
+        CoverageResult r = results.get(0);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("kind", req.sourceKind());
         source.put("ids", String.join(",", req.sourceIds()));
         var sourceGeometry = r.coverage().source().geometry();
-        String what = req.sourceKind() + " " + String.join(",", req.sourceIds()) + ", " + Params.fmt(req.rangeKm())
-            + " km" + (req.droneId() == null ? "" : " (" + req.droneId() + ")");
-        String description = "Everything within " + Params.fmt(req.rangeKm()) + " km of " + what + ": " + METHOD
+        String what = req.sourceKind() + " " + String.join(",", req.sourceIds()) + ", " + reach(reqs)
+            + (req.droneId() == null ? "" : " (" + req.droneId() + ")") + fanText(req);
+        String description = "Everything within " + reach(reqs) + " of " + what + ": " + METHOD
             + " Dataset " + req.dataset() + ": " + data.dataset(req.dataset()).info().attribution() + ".";
         KmlResponse.write(ctx, format, "coverage", "Borderline coverage: " + what, description, List.of(
-            new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, List.of(new Feature("coverage", r.geometry(), flat))),
+            new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, rings),
             new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source",
                 sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
+    }
+
+    /** "30 km", or for time rings "10, 20, 30 min at 170 km/h". */
+    static String reach(List<CoverageRequest> reqs) {
+        CoverageRequest first = reqs.get(0);
+        if (first.minutes() == null) {
+            return Params.fmt(first.rangeKm()) + " km";
+        }
+        return String.join(", ", reqs.stream().map(q -> Params.fmt(q.minutes())).toList()) + " min at "
+            + Params.fmt(first.speedKmh()) + " km/h";
+    }
+
+    /** ", azimuths 350° to 10°, from 5 km" for a fan; empty for a whole ring. */
+    static String fanText(CoverageRequest q) {
+        if (q.sector() == null) {
+            return "";
+        }
+        Sector s = q.sector();
+        String out = s.fullCircle() ? "" : ", azimuths " + Params.fmt(s.azimuthFromDeg()) + "° to "
+            + Params.fmt(s.azimuthToDeg()) + "°";
+        return out + (s.minRangeM() > 0 ? ", from " + Params.fmt(s.minRangeM() / 1000) + " km" : "");
     }
 
     /** Nested JSON as flat dotted names; array items are named by their code or id when they have one. */
@@ -134,11 +186,21 @@ final class CoverageApi {
     }
 
     void stats(Context ctx) {
-        CoverageRequest req = request(ctx, PARAMS);
-        CoverageResult r = result(req);
+        List<CoverageRequest> reqs = requests(Params.of(ctx, PARAMS, LISTS));
         ObjectNode m = Json.MAPPER.createObjectNode();
-        describe(m, req, r);
-        m.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        if (reqs.get(0).minutes() == null) {
+            CoverageResult r = result(reqs.get(0));
+            describe(m, reqs.get(0), r);
+            m.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        } else {
+            var rings = m.putArray("rings");
+            for (CoverageRequest q : reqs) {
+                CoverageResult r = result(q);
+                ObjectNode ring = rings.addObject();
+                describe(ring, q, r);
+                ring.set("stats", Json.MAPPER.valueToTree(r.stats()));
+            }
+        }
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -146,8 +208,9 @@ final class CoverageApi {
         Params.of(ctx, Set.of());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("drones", data.drones().values());
-        m.put("note", "Nominal published ranges; range_meaning says whether a figure is a one-way reach or a radius"
-            + " of action. Every row cites its source.");
+        m.put("note", "Nominal published ranges and speeds; range_meaning says whether a figure is a one-way reach or a"
+            + " radius of action. Every figure cites its source; a speed that is not published is null (unknown, not"
+            + " guessed).");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -161,6 +224,16 @@ final class CoverageApi {
         source.set("ids", Json.MAPPER.valueToTree(q.sourceIds()));
         props.put("range_km", q.rangeKm());
         props.put("drone", q.droneId());
+        props.put("minutes", q.minutes());
+        props.put("speed_kmh", q.speedKmh());
+        if (q.sector() == null) {
+            props.putNull("sector");
+        } else {
+            ObjectNode sector = props.putObject("sector");
+            sector.put("azimuth_from_deg", q.sector().azimuthFromDeg());
+            sector.put("azimuth_to_deg", q.sector().azimuthToDeg());
+            sector.put("min_range_km", q.sector().minRangeM() / 1000);
+        }
         props.put("mode", q.beyond() ? "beyond" : "full");
         props.put("dataset", q.dataset());
         props.put("attribution", data.dataset(q.dataset()).info().attribution());
@@ -172,25 +245,171 @@ final class CoverageApi {
         props.put("method", METHOD);
     }
 
-    private CoverageRequest request(Context ctx, Set<String> allowed) {
-        Params p = Params.of(ctx, allowed, LISTS);
-        double rangeKm;
+    /**
+     * The rings one request asks for: one ring or fan at range_km or at a drone's range, or with {@code minutes}
+     * one time ring per flight time, at a drone's speed ({@code speed}: cruise or max) or at {@code speed_kmh},
+     * each capped by the range (the drone's, or range_km, or the engine's limit).
+     */
+    List<CoverageRequest> requests(Params p) {
         String drone = p.optional("drone");
+        DroneClass d = null;
         if (drone != null) {
             if (p.has("range_km")) {
                 throw ApiException.badParameter("drone", "give either 'drone' or 'range_km', not both",
                     "a drone id, or range_km");
             }
-            DroneClass d = data.drones().get(drone);
+            d = data.drones().get(drone);
             if (d == null) {
                 throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
                     + Params.shorten(drone) + "'", String.join(", ", data.drones().keySet()));
             }
-            rangeKm = d.rangeKm();
-        } else {
-            rangeKm = p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
         }
-        return request(p, rangeKm, drone);
+        if (!p.has("minutes")) {
+            for (String t : List.of("speed_kmh", "speed")) {
+                if (p.has(t)) {
+                    throw ApiException.badParameter(t, "parameter '" + t + "' sets the speed of time rings and needs"
+                        + " 'minutes'", "minutes=<flight times> together with " + t);
+                }
+            }
+            double rangeKm = d != null ? d.rangeKm()
+                : p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
+            return List.of(request(p, rangeKm, drone));
+        }
+        double speed;
+        double capKm;
+        if (d != null) {
+            if (p.has("speed_kmh")) {
+                throw ApiException.badParameter("speed_kmh", "give either 'drone' (its published speed) or"
+                    + " 'speed_kmh', not both", "drone with speed=cruise|max, or speed_kmh with range_km");
+            }
+            speed = droneSpeed(p, d);
+            capKm = d.rangeKm();
+        } else {
+            if (p.has("speed")) {
+                throw ApiException.badParameter("speed", "parameter 'speed' picks a drone's published speed and"
+                    + " needs 'drone'", "drone=<id>&speed=cruise|max, or speed_kmh");
+            }
+            if (!p.has("speed_kmh")) {
+                throw ApiException.badParameter("minutes", "time rings need a speed: 'drone' (its published speed)"
+                    + " or 'speed_kmh'", "drone=<id>, or speed_kmh from 0 (exclusive) to " + Params.fmt(MAX_SPEED_KMH));
+            }
+            speed = speedKmh(p);
+            capKm = p.has("range_km")
+                ? p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000)
+                : GeodesicBuffer.MAX_RANGE_M / 1000;
+        }
+        double maxMinutes = Math.floor(capKm / speed * 60 * 1000) / 1000;
+        String allowed = "up to " + MAX_TIME_RINGS + " flight times in minutes, each above 0 and at most "
+            + Params.fmt(maxMinutes) + " (the " + Params.fmt(capKm) + " km range at " + Params.fmt(speed) + " km/h)";
+        List<Double> minutes = new ArrayList<>();
+        for (String v : p.list("minutes", MAX_TIME_RINGS)) {
+            double m = Params.parseNumber("minutes", v, 0, 1e6);
+            double km = WarningTime.distanceM(m, speed) / 1000;
+            if (m <= 0) {
+                throw ApiException.badParameter("minutes", "parameter 'minutes' has " + v + "; a flight time must be"
+                    + " above 0", allowed);
+            }
+            if (km > capKm + 1e-9) {
+                throw ApiException.badParameter("minutes", "parameter 'minutes' has " + v + " min: "
+                    + Params.fmt(Math.round(km * 1000) / 1000.0) + " km at " + Params.fmt(speed) + " km/h, beyond the "
+                    + Params.fmt(capKm) + " km range", allowed);
+            }
+            if (km < GeodesicBuffer.MIN_RANGE_M / 1000) {
+                throw ApiException.badParameter("minutes", "parameter 'minutes' has " + v + " min: "
+                    + Params.fmt(Math.round(km * 1000) / 1000.0) + " km, below the smallest coverage of "
+                    + Params.fmt(GeodesicBuffer.MIN_RANGE_M / 1000) + " km", allowed);
+            }
+            if (!minutes.contains(m)) {
+                minutes.add(m);
+            }
+        }
+        minutes.sort(null);
+        List<CoverageRequest> out = new ArrayList<>();
+        for (double m : minutes) {
+            double km = WarningTime.distanceM(m, speed) / 1000;
+            out.add(request(p, km, drone).timeRing(km, m, speed));
+        }
+        return out;
+    }
+
+    /** The drone's published speed that {@code speed} names (cruise by default); unknown speeds are a 400. */
+    private static double droneSpeed(Params p, DroneClass d) {
+        String which = p.optional("speed");
+        if (which != null && !which.equals("cruise") && !which.equals("max")) {
+            throw ApiException.badParameter("speed", "parameter 'speed' must be cruise or max", "cruise, max");
+        }
+        boolean max = "max".equals(which);
+        Double v = max ? d.maxSpeedKmh() : d.cruiseSpeedKmh();
+        if (v == null) {
+            List<String> known = new ArrayList<>();
+            if (d.cruiseSpeedKmh() != null) {
+                known.add("speed=cruise");
+            }
+            if (d.maxSpeedKmh() != null) {
+                known.add("speed=max");
+            }
+            known.add("speed_kmh with range_km");
+            throw ApiException.badParameter("speed", "no " + (max ? "maximum" : "cruise") + " speed is published for"
+                + " drone class '" + d.id() + "' (unknown, not guessed)", String.join(", or ", known));
+        }
+        return v;
+    }
+
+    private static double speedKmh(Params p) {
+        double v = p.number("speed_kmh", 0, MAX_SPEED_KMH);
+        if (v <= 0) {
+            throw ApiException.badParameter("speed_kmh", "parameter 'speed_kmh' must be above 0",
+                "a number above 0 and at most " + Params.fmt(MAX_SPEED_KMH));
+        }
+        return v;
+    }
+
+    /**
+     * The range fan the request asks for, or null: {@code azimuth_from} and {@code azimuth_to} (both or neither,
+     * degrees clockwise from true north, 0 to 360) and {@code min_range_km} (below the range), on one site or
+     * one point only (from a country or a border an azimuth means nothing).
+     */
+    private Sector sector(Params p, String kind, int sources, double rangeKm) {
+        boolean azimuths = p.has("azimuth_from") || p.has("azimuth_to");
+        if (!azimuths && !p.has("min_range_km")) {
+            return null;
+        }
+        String named = azimuths ? (p.has("azimuth_from") ? "azimuth_from" : "azimuth_to") : "min_range_km";
+        if (kind.equals("country") || kind.equals("border")) {
+            throw ApiException.badParameter(named, "parameter '" + named + "' makes a range fan, which needs one"
+                + " site or one point as its apex; a " + kind + " has no single apex to measure azimuths from",
+                "site=<one site id>, or lat and lon");
+        }
+        if (sources != 1) {
+            throw ApiException.badParameter(named, "parameter '" + named + "' makes a range fan from one apex; the"
+                + " request names " + sources + " sites", "site=<one site id>, or lat and lon");
+        }
+        double from = 0;
+        double to = 360;
+        if (azimuths) {
+            for (String a : List.of("azimuth_from", "azimuth_to")) {
+                if (!p.has(a)) {
+                    throw ApiException.badParameter(a, "a sector needs both 'azimuth_from' and 'azimuth_to'",
+                        "degrees clockwise from true north, 0 to 360");
+                }
+            }
+            from = p.number("azimuth_from", 0, 360);
+            to = p.number("azimuth_to", 0, 360);
+            if (Math.abs(from - to) < 1e-9) {
+                throw ApiException.badParameter("azimuth_to", "parameter 'azimuth_to' equals 'azimuth_from': the"
+                    + " sector is empty", "a different azimuth, 0 to 360 (0 to 360 for the whole circle)");
+            }
+        }
+        double minKm = 0;
+        if (p.has("min_range_km")) {
+            minKm = p.number("min_range_km", 0, GeodesicBuffer.MAX_RANGE_M / 1000);
+            if (minKm >= rangeKm) {
+                throw ApiException.badParameter("min_range_km", "parameter 'min_range_km' is " + Params.fmt(minKm)
+                    + " km, not below the range of " + Params.fmt(Math.round(rangeKm * 1000) / 1000.0) + " km",
+                    "0 up to (not including) the range, km");
+            }
+        }
+        return new Sector(from, to, minKm * 1000);
     }
 
     /**
@@ -198,6 +417,12 @@ final class CoverageApi {
      * a range already validated; shared with the map routes, which draw several ranges.
      */
     CoverageRequest request(Params p, double rangeKm, String drone) {
+        CoverageRequest whole = wholeRing(p, rangeKm, drone);
+        Sector sector = sector(p, whole.sourceKind(), whole.sourceIds().size(), rangeKm);
+        return sector == null ? whole : whole.withSector(sector);
+    }
+
+    private CoverageRequest wholeRing(Params p, double rangeKm, String drone) {
         String dataset = p.datasetId();
         String mode = p.optional("mode");
         if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {

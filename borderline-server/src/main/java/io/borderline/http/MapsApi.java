@@ -39,7 +39,7 @@ final class MapsApi {
     static final String DEFAULT_DRONE = "lancet";
     private static final Set<String> PAGE_PARAMS = Set.of("width", "height", "dpi", "transparent", "projection");
     private static final Set<String> COVERAGE_PARAMS = union(CoverageApi.SOURCE_PARAMS, PAGE_PARAMS,
-        Set.of("range_km", "drone"));
+        CoverageApi.FAN_PARAMS, CoverageApi.TIME_PARAMS, Set.of("range_km", "drone"));
     private static final Set<String> COVERAGE_LISTS = union(CoverageApi.LISTS, Set.of("range_km", "drone"));
     private static final Set<String> CLAIMS_PARAMS = union(PAGE_PARAMS, Set.of("claim", "dataset"));
 
@@ -75,7 +75,9 @@ final class MapsApi {
         MapRenderer.Page page = page(p);
         List<MapComposer.RingSpec> rings = new ArrayList<>();
         List<CoverageRequest> requests = new ArrayList<>();
-        if (p.has("drone")) {
+        if (p.has("minutes")) {
+            requests.addAll(coverage.requests(p)); // time rings: one drone or one speed, several flight times
+        } else if (p.has("drone")) {
             if (p.has("range_km")) {
                 throw ApiException.badParameter("drone", "give either 'drone' or 'range_km', not both",
                     "drone ids, or range_km values");
@@ -100,7 +102,7 @@ final class MapsApi {
             }
         }
         for (CoverageRequest q : requests) {
-            rings.add(new MapComposer.RingSpec(q.rangeKm(), q.droneId(), coverage.result(q)));
+            rings.add(new MapComposer.RingSpec(q.rangeKm(), q.droneId(), q.minutes(), q.speedKmh(), coverage.result(q)));
         }
         write(ctx, composer.coverage(requests.get(0), rings), page, svg);
     }

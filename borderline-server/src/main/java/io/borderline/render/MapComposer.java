@@ -44,9 +44,16 @@ public final class MapComposer {
      *
      * @param rangeKm the range, km
      * @param droneId the drone class the range came from, or null
+     * @param minutes for a time ring, its flight time, minutes; else null
+     * @param speedKmh for a time ring, its speed, km/h; else null
      * @param result the computed coverage
      */
-    public record RingSpec(double rangeKm, String droneId, CoverageResult result) {}
+    public record RingSpec(double rangeKm, String droneId, Double minutes, Double speedKmh, CoverageResult result) {
+        /** A ring at a range. */
+        public RingSpec(double rangeKm, String droneId, CoverageResult result) {
+            this(rangeKm, droneId, null, null, result);
+        }
+    }
 
     /** A claim with its check. */
     public record ClaimSpec(Claim claim, ClaimCheck check) {}
@@ -127,8 +134,11 @@ public final class MapComposer {
             ? Set.copyOf(request.sourceIds()) : Set.of(), legend);
 
         String ranges = sorted.size() == 1 ? rangeText(sorted.get(0))
+            : sorted.get(0).minutes() != null ? join(sorted.stream().map(r -> km(r.minutes())).toList()) + " min"
+                + timeBasis(sorted.get(0))
             : join(sorted.stream().map(r -> km(r.rangeKm())).toList()) + " km";
-        String title = "Within " + ranges + " of " + sourceName + (request.beyond() ? ", beyond its own territory" : "");
+        String title = "Within " + ranges + " of " + sourceName + fanText(request)
+            + (request.beyond() ? ", beyond its own territory" : "");
         CoverageResult lr = largest.result();
         String subtitle = "True geodesic buffer" + (sorted.size() > 1 ? "s" : "") + " on WGS84 (outline within ±"
             + km(lr.coverage().toleranceM()) + " m)  ·  in " + km(largest.rangeKm()) + " km: " + shares(lr.stats())
@@ -137,7 +147,25 @@ public final class MapComposer {
         return new MapContent(title, subtitle, ds, emphasis, extent, sourceGeometry.getCentroid().getCoordinate(), drawn, lines, points, legend, credits(ds));
     }
 
+    /** " at 170 km/h (shahed-136)": the speed a time ring is flown at. */
+    private static String timeBasis(RingSpec r) {
+        return " at " + km(r.speedKmh()) + " km/h" + (r.droneId() == null ? "" : " (" + r.droneId() + ")");
+    }
+
+    /** ", azimuths 250° to 290°, beyond 5 km" for a range fan; empty for a whole ring. */
+    private static String fanText(CoverageRequest q) {
+        if (q.sector() == null) {
+            return "";
+        }
+        var s = q.sector();
+        String out = s.fullCircle() ? "" : ", azimuths " + km(s.azimuthFromDeg()) + "° to " + km(s.azimuthToDeg()) + "°";
+        return out + (s.minRangeM() > 0 ? ", beyond " + km(s.minRangeM() / 1000) + " km" : "");
+    }
+
     private static String rangeText(RingSpec r) {
+        if (r.minutes() != null) {
+            return km(r.minutes()) + " min (" + distanceText(r.rangeKm()) + timeBasis(r) + ")";
+        }
         return r.droneId() == null ? km(r.rangeKm()) + " km" : km(r.rangeKm()) + " km (" + r.droneId() + ")";
     }
 
