@@ -13,6 +13,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
 import io.borderline.geodesy.LatLon;
+import io.borderline.userdata.UserLayers;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
@@ -34,6 +35,7 @@ public final class CoverageService {
     private final ExposureCalculator exposure;
     private final GeometryFactory factory;
     private final Cache<String, CoverageResult> cache;
+    private final UserLayers layers;
 
     /**
      * Prepared territory sources (simplified rings and their segment index) by dataset, countries
@@ -47,6 +49,15 @@ public final class CoverageService {
 
     /** @param cacheBytes upper bound of the coverage cache, bytes (estimated from vertex counts) */
     public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes) {
+        this(data, factory, cacheBytes, UserLayers.NONE);
+    }
+
+    /**
+     * @param cacheBytes upper bound of the coverage cache, bytes (estimated from vertex counts)
+     * @param layers the named user layers that {@code layer} sources name
+     */
+    public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes, UserLayers layers) {
+        this.layers = layers;
         this.cache = Caffeine.newBuilder()
             .maximumWeight(cacheBytes)
             .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
@@ -60,7 +71,15 @@ public final class CoverageService {
     }
 
     public CoverageResult coverage(CoverageRequest request) {
-        return cache.get(request.key(), k -> compute(request));
+        return cache.get(request.key(), k -> compute(request, null));
+    }
+
+    /**
+     * As {@link #coverage(CoverageRequest)} for a source sent with the request (a user geometry): the request's
+     * source kind is {@code user} and its id the geometry's SHA-256, so the cache key still names the source.
+     */
+    public CoverageResult coverage(CoverageRequest request, Source source) {
+        return cache.get(request.key(), k -> compute(request, source));
     }
 
     /** The cache itself, for its hit, miss and eviction statistics (metrics); do not write to it. */
@@ -77,7 +96,7 @@ public final class CoverageService {
         if (full != null) {
             return full;
         }
-        return cache.get(request.key() + "|outline", k -> computeOutline(request));
+        return cache.get(request.key() + "|outline", k -> computeOutline(request, null));
     }
 
     /** The cached result, or null if this request has not been computed yet. */
@@ -86,18 +105,18 @@ public final class CoverageService {
         return cache.policy().getIfPresentQuietly(request.key()) == null ? null : cache.getIfPresent(request.key());
     }
 
-    private CoverageResult compute(CoverageRequest req) {
-        CoverageResult outline = computeOutline(req);
+    private CoverageResult compute(CoverageRequest req, Source given) {
+        CoverageResult outline = computeOutline(req, given);
         Dataset ds = data.dataset(req.dataset());
         return new CoverageResult(outline.coverage(), outline.geometry(),
             exposure.compute(ds, outline.coverage(), outline.geometry(),
                 req.beyond() ? outline.coverage().source().ownStates() : List.of()));
     }
 
-    private CoverageResult computeOutline(CoverageRequest req) {
+    private CoverageResult computeOutline(CoverageRequest req, Source given) {
         Dataset ds = data.dataset(req.dataset());
         double rangeM = req.rangeKm() * 1000;
-        Source source = source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
+        Source source = given != null ? given : source(ds, req, GeodesicBuffer.toleranceM(rangeM) / 10);
         Coverage coverage = req.sector() == null ? buffer.compute(source, rangeM)
             : fan.compute(source, rangeM, req.sector());
         Geometry served = coverage.geometry();
@@ -146,6 +165,9 @@ public final class CoverageService {
                 LatLon p = new LatLon(Double.parseDouble(ll[0]), Double.parseDouble(ll[1]));
                 List<CountryCode> own = ownStates(ds, List.of(p));
                 return Sources.points("point", req.sourceIds(), List.of(p), factory, codes(own), lands(ds, own));
+            }
+            case "layer" -> {
+                return layers.get(req.sourceIds().get(0)).orElseThrow().target().source("layer", req.sourceIds().get(0));
             }
             default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
         }
