@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.coverage.Cancellation;
 import io.borderline.coverage.Coverage;
+import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.coverage.GeodesicFan;
 import io.borderline.coverage.Source;
@@ -103,6 +104,34 @@ public final class CoverageService {
     public CoverageResult cached(CoverageRequest request) {
         // a miss is counted by the coverage() call that follows it, so one request counts once
         return cache.policy().getIfPresentQuietly(request.key()) == null ? null : cache.getIfPresent(request.key());
+    }
+
+    /**
+     * The estimated work of a request, from its source geometry and range alone (no coverage work done):
+     * callers refuse requests whose estimate exceeds their deadline.
+     */
+    public CoverageCost.Estimate estimate(CoverageRequest req) {
+        Dataset ds = data.dataset(req.dataset());
+        List<Geometry> geometries = switch (req.sourceKind()) {
+            case "country" -> req.sourceIds().stream()
+                .map(id -> ds.territory(CountryCode.parse(id).orElseThrow()).land()).toList();
+            case "border" -> req.sourceIds().stream().map(id -> ds.border(id).orElseThrow().line()).toList();
+            case "site" -> req.sourceIds().stream().map(id -> data.sites().get(id))
+                .map(s -> (Geometry) factory.createPoint(new org.locationtech.jts.geom.Coordinate(s.lon(), s.lat())))
+                .toList();
+            case "point" -> {
+                String[] ll = req.sourceIds().get(0).split(",");
+                yield List.of(factory.createPoint(new org.locationtech.jts.geom.Coordinate(
+                    Double.parseDouble(ll[1]), Double.parseDouble(ll[0]))));
+            }
+            default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
+        };
+        return CoverageCost.estimate(geometries, req.rangeKm() * 1000);
+    }
+
+    /** As {@link #estimate(CoverageRequest)} for a source the caller built (a user's geometry). */
+    public CoverageCost.Estimate estimate(CoverageRequest req, Source given) {
+        return given == null ? estimate(req) : CoverageCost.estimate(List.of(given.geometry()), req.rangeKm() * 1000);
     }
 
     private CoverageResult compute(CoverageRequest req, Source given) {

@@ -10,15 +10,18 @@ import io.borderline.data.Place;
 import io.borderline.data.Site;
 import io.borderline.data.Territory;
 import io.borderline.geodesy.EllipsoidalMeasure;
+import io.borderline.geodesy.IntersectionArea;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.noding.FastSegmentSetIntersectionFinder;
 import org.locationtech.jts.noding.SegmentStringUtil;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -91,29 +94,35 @@ public final class ExposureCalculator {
     /**
      * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon the
      * cover wholly contains (the source's own territory, islands and exclaves well inside the
-     * range) counts with its whole area, one outside the cover's envelope not at all, and only
-     * the others are intersected with the cover (JTS overlay). "Wholly contains" is decided by
+     * range) counts with its whole area, one outside the cover's envelope not at all, and the
+     * others by {@link IntersectionArea} (Green's theorem over the two boundaries, without building
+     * the intersection), or by a JTS overlay where that method reports a degenerate configuration
+     * (a shared vertex or edge, as in mode=beyond). "Wholly contains" is decided by
      * the polygon's edges meeting none of the cover's edges (a monotone-chain index, O((n + m) log))
      * and one of its vertices lying inside: a polygon that merely touches the cover's outline goes
-     * to the overlay. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
+     * to the intersection. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
      * touching inputs, which took minutes on Russia's 400,000 vertices.
      */
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, IndexedPointInAreaLocator locator,
                                        FastSegmentSetIntersectionFinder coverEdges) {
         double sum = 0;
+        int coverPoints = cover.getNumPoints();
         Geometry land = t.land();
         for (int i = 0; i < land.getNumGeometries(); i++) {
             Cancellation.check();
-            Geometry part = land.getGeometryN(i);
+            Polygon part = (Polygon) land.getGeometryN(i);
             Envelope partEnv = part.getEnvelopeInternal();
             if (!env.intersects(partEnv)) {
                 continue;
             }
-            if (env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
+            // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once
+            if (part.getNumPoints() < coverPoints && env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
                 && locator.locate(part.getCoordinate()) == Location.INTERIOR) {
-                sum += EllipsoidalMeasure.areaM2(part);
+                sum += IntersectionArea.areaM2(part);
             } else {
-                sum += EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
+                OptionalDouble within = IntersectionArea.areaWithinM2(part, cover, locator);
+                sum += within.isPresent() ? within.getAsDouble()
+                    : EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
             }
         }
         return sum;

@@ -7,6 +7,7 @@ import io.borderline.analysis.CoverageRequest;
 import io.borderline.analysis.CoverageResult;
 import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.WarningTime;
+import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.Sector;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
@@ -64,10 +65,25 @@ final class CoverageApi {
         metrics.monitorGate(gate, "coverage");
     }
 
-    /** Cached answers skip the gate; new computations pass through it and are timed (so do the map routes'). */
+    /**
+     * Cached answers skip the gate; new computations are first estimated from their source and range
+     * ({@link CoverageCost}) and refused with 422 when the estimate exceeds {@link CoverageCost#MAX_SECONDS},
+     * before any coverage work; the others pass through the gate and are timed (so do the map routes' and the
+     * deck's, which come through here).
+     */
     CoverageResult result(CoverageRequest req) {
         CoverageResult cached = service.cached(req);
-        return cached != null ? cached : gate.runWithin(deadlineSeconds, () -> {
+        if (cached != null) {
+            return cached;
+        }
+        CoverageCost.Estimate estimate = service.estimate(req);
+        if (estimate.seconds() > CoverageCost.MAX_SECONDS) {
+            throw new ApiException(422, "coverage-too-costly", "Coverage not computed", String.format(java.util.Locale.ROOT,
+                "estimated cost %.1f s (about %,d outline vertices from %,d source vertices) exceeds the limit of %d s"
+                    + " per coverage; ask for a larger range or fewer sources", estimate.seconds(),
+                estimate.outlineVertices(), estimate.sourceVertices(), CoverageCost.MAX_SECONDS), null, null);
+        }
+        return gate.runWithin(deadlineSeconds, () -> {
             long t0 = System.nanoTime();
             try {
                 return service.coverage(req);

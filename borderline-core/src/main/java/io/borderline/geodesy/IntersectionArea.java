@@ -1,0 +1,384 @@
+package io.borderline.geodesy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import net.sf.geographiclib.GeodesicMask;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.noding.BasicSegmentString;
+import org.locationtech.jts.noding.MCIndexSegmentSetMutualIntersector;
+import org.locationtech.jts.noding.SegmentIntersector;
+import org.locationtech.jts.noding.SegmentString;
+
+/**
+ * Ellipsoidal area of a polygon's intersection with a cover, m², without building the intersection.
+ *
+ * <p>Method (Green's theorem on the ellipsoid): the area of a region is the sum, over its boundary
+ * edges, of each edge's "area under the geodesic" (GeographicLib's {@code S12}, the area between the
+ * edge and the equator), oriented with the interior on the left. The boundary of P ∩ C is the part of
+ * P's boundary inside C plus the part of C's boundary inside P, so the sum runs over (1) P's edges,
+ * split where they cross C's boundary and kept while inside C, and (2) C's edges kept while inside P.
+ * P's whole-edge terms are computed once per polygon and cached (they are most of its edges); only
+ * the pieces of crossing edges and C's edges inside P are measured per call. The crossings are
+ * those of the planar segments in longitude/latitude, exactly where a JTS overlay would put them,
+ * and every edge is measured as a geodesic, as {@link EllipsoidalMeasure#areaM2} measures an
+ * overlay's result: the two agree to rounding (see {@code IntersectionAreaTest}).
+ *
+ * <p>Cost: P's edge terms and its monotone-chain edge index are built once per polygon (O(n log n)); each
+ * call then costs O(m log n) for the crossing search of C's m edges near P, one pass over P's n cached
+ * terms, and one GeographicLib inverse per crossing and per C edge near P, against an overlay that
+ * rebuilds all n edges as a graph on every call.
+ * Degenerate inputs (a vertex on the other boundary, collinear overlapping edges, an edge spanning more
+ * than 180° of longitude) return empty: the caller then overlays.
+ *
+ * <p>Thread-safe: the per-polygon cache is concurrent and keyed by identity.
+ */
+public final class IntersectionArea {
+    /** Per-polygon edge terms and locators, by identity, released with the polygon. */
+    private static final Cache<Polygon, PolygonTerms> TERMS = Caffeine.newBuilder().weakKeys().build();
+
+    private IntersectionArea() {}
+
+    /** Ellipsoidal area of the whole polygon (shell minus holes), m², from the cached edge terms. */
+    public static double areaM2(Polygon p) {
+        return terms(p).area;
+    }
+
+    /**
+     * Area of {@code p ∩ cover}, m², or empty when the configuration is degenerate for this method.
+     *
+     * @param p a valid polygon, longitude/latitude
+     * @param cover a valid (multi)polygon, longitude/latitude
+     * @param coverLocator point-in-area locator of {@code cover}
+     */
+    public static OptionalDouble areaWithinM2(Polygon p, Geometry cover, IndexedPointInAreaLocator coverLocator) {
+        PolygonTerms pt = terms(p);
+        if (pt.degenerate) {
+            return OptionalDouble.empty();
+        }
+        Envelope pEnv = p.getEnvelopeInternal();
+        List<Coordinate[]> coverRings = new ArrayList<>();
+        for (int i = 0; i < cover.getNumGeometries(); i++) {
+            Polygon c = (Polygon) cover.getGeometryN(i);
+            if (!c.getEnvelopeInternal().intersects(pEnv)) {
+                continue;
+            }
+            coverRings.add(oriented(c.getExteriorRing(), true));
+            for (int h = 0; h < c.getNumInteriorRing(); h++) {
+                if (c.getInteriorRingN(h).getEnvelopeInternal().intersects(pEnv)) {
+                    coverRings.add(oriented(c.getInteriorRingN(h), false));
+                }
+            }
+        }
+        for (Coordinate[] r : coverRings) {
+            if (spansHalfTheGlobe(r)) {
+                return OptionalDouble.empty();
+            }
+        }
+        Crossings crossings = Crossings.find(pt, coverRings);
+        if (crossings == null) {
+            return OptionalDouble.empty();
+        }
+        double sum = 0;
+        // (1) P's edges inside the cover
+        for (int r = 0; r < pt.rings.size(); r++) {
+            Coordinate[] ring = pt.rings.get(r);
+            int loc = coverLocator.locate(ring[0]);
+            if (loc == Location.BOUNDARY) {
+                return OptionalDouble.empty();
+            }
+            boolean inside = loc == Location.INTERIOR;
+            double[] s12 = pt.edgeS12.get(r);
+            for (int i = 0; i < ring.length - 1; i++) {
+                double[] cuts = crossings.onP(r, i);
+                if (cuts == null) {
+                    if (inside) {
+                        sum += s12[i];
+                    }
+                    continue;
+                }
+                Coordinate from = ring[i];
+                for (int k = 0; k < cuts.length; k += 3) {
+                    Coordinate x = new Coordinate(cuts[k + 1], cuts[k + 2]);
+                    if (inside) {
+                        sum += s12(from, x);
+                    }
+                    inside = !inside;
+                    from = x;
+                }
+                if (inside) {
+                    sum += s12(from, ring[i + 1]);
+                }
+            }
+        }
+        // (2) the cover's edges inside P (edges off P's envelope are outside P)
+        for (int r = 0; r < coverRings.size(); r++) {
+            Coordinate[] ring = coverRings.get(r);
+            Boolean inside = null; // unknown until needed
+            for (int i = 0; i < ring.length - 1; i++) {
+                Coordinate a = ring[i];
+                Coordinate b = ring[i + 1];
+                double[] cuts = crossings.onC(r, i);
+                if (cuts == null && !pEnv.intersects(a, b)) {
+                    inside = false; // b lies off P's envelope: outside P
+                    continue;
+                }
+                if (inside == null) {
+                    int loc = pt.locator().locate(a);
+                    if (loc == Location.BOUNDARY) {
+                        return OptionalDouble.empty();
+                    }
+                    inside = loc == Location.INTERIOR;
+                }
+                Coordinate from = a;
+                if (cuts != null) {
+                    for (int k = 0; k < cuts.length; k += 3) {
+                        Coordinate x = new Coordinate(cuts[k + 1], cuts[k + 2]);
+                        if (inside) {
+                            sum += s12(from, x);
+                        }
+                        inside = !inside;
+                        from = x;
+                    }
+                }
+                if (inside) {
+                    sum += s12(from, b);
+                }
+            }
+        }
+        if (!(sum > -1 && sum < pt.area * (1 + 1e-9) + 1)) {
+            return OptionalDouble.empty(); // inconsistent crossings: let the overlay decide
+        }
+        return OptionalDouble.of(Math.max(0, sum));
+    }
+
+    private static PolygonTerms terms(Polygon p) {
+        return TERMS.get(p, PolygonTerms::new);
+    }
+
+    /**
+     * The edge's term of the area sum, m²: minus GeographicLib's S12 (the area between the geodesic from
+     * a to b and the equator), so that a counter-clockwise ring sums to its positive area.
+     */
+    static double s12(Coordinate a, Coordinate b) {
+        return -Wgs84.GEODESIC.Inverse(a.y, a.x, b.y, b.x, GeodesicMask.AREA).S12;
+    }
+
+    /** The ring's coordinates with the interior on the left (shell counter-clockwise, hole clockwise). */
+    private static Coordinate[] oriented(LinearRing ring, boolean shell) {
+        Coordinate[] c = ring.getCoordinates();
+        if (Orientation.isCCW(c) != shell) {
+            c = c.clone();
+            for (int i = 0, j = c.length - 1; i < j; i++, j--) {
+                Coordinate t = c[i];
+                c[i] = c[j];
+                c[j] = t;
+            }
+        }
+        return c;
+    }
+
+    private static boolean spansHalfTheGlobe(Coordinate[] ring) {
+        for (int i = 1; i < ring.length; i++) {
+            if (Math.abs(ring[i].x - ring[i - 1].x) >= 180) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A polygon's oriented rings, their edges' S12 terms and its area. */
+    private static final class PolygonTerms {
+        final Polygon polygon;
+        final List<Coordinate[]> rings = new ArrayList<>();
+        final List<double[]> edgeS12 = new ArrayList<>();
+        final double area;
+        final boolean degenerate;
+        private volatile IndexedPointInAreaLocator locator;
+        private volatile MCIndexSegmentSetMutualIntersector edgeIndex;
+
+        PolygonTerms(Polygon p) {
+            this.polygon = p;
+            rings.add(oriented(p.getExteriorRing(), true));
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                rings.add(oriented(p.getInteriorRingN(h), false));
+            }
+            double sum = 0;
+            boolean wide = false;
+            for (Coordinate[] ring : rings) {
+                wide |= spansHalfTheGlobe(ring);
+                double[] s = new double[ring.length - 1];
+                double ringSum = 0;
+                for (int i = 0; i < s.length; i++) {
+                    s[i] = s12(ring[i], ring[i + 1]);
+                    ringSum += s[i];
+                }
+                edgeS12.add(s);
+                sum += ringSum;
+            }
+            this.degenerate = wide;
+            this.area = wide ? EllipsoidalMeasure.areaM2(p) : sum;
+        }
+
+        /** Monotone-chain index of P's edges (each string tagged {0, ring}), built once. */
+        MCIndexSegmentSetMutualIntersector edgeIndex() {
+            MCIndexSegmentSetMutualIntersector i = edgeIndex;
+            if (i == null) {
+                i = new MCIndexSegmentSetMutualIntersector(Crossings.strings(rings, 0));
+                ((STRtree) i.getIndex()).build(); // queries from several threads only read it
+                edgeIndex = i;
+            }
+            return i;
+        }
+
+        IndexedPointInAreaLocator locator() {
+            IndexedPointInAreaLocator l = locator;
+            if (l == null) {
+                l = new IndexedPointInAreaLocator(polygon);
+                locator = l;
+            }
+            return l;
+        }
+    }
+
+    /**
+     * Proper crossings between P's and C's edges: per edge, triples (fraction along the edge, lon, lat)
+     * sorted by fraction. Null when any pair touches at a vertex or overlaps (degenerate).
+     */
+    private static final class Crossings implements SegmentIntersector {
+        private final List<double[]>[] onPEdges;
+        private final List<double[]>[] onCEdges;
+        private final LineIntersector li = new RobustLineIntersector();
+        private boolean degenerate;
+        private final List<SegmentString> cStrings;
+        private final double[][][] pCuts;
+        private final double[][][] cCuts;
+
+        @SuppressWarnings("unchecked")
+        private Crossings(List<Coordinate[]> p, List<Coordinate[]> c) {
+            cStrings = strings(c, 1);
+            onPEdges = new List[p.size()];
+            onCEdges = new List[c.size()];
+            pCuts = new double[p.size()][][];
+            cCuts = new double[c.size()][][];
+        }
+
+        static Crossings find(PolygonTerms p, List<Coordinate[]> c) {
+            Crossings x = new Crossings(p.rings, c);
+            if (c.isEmpty()) {
+                return x;
+            }
+            p.edgeIndex().process(x.cStrings, x);
+            if (x.degenerate) {
+                return null;
+            }
+            group(x.onPEdges, x.pCuts);
+            group(x.onCEdges, x.cCuts);
+            return x;
+        }
+
+        private static List<SegmentString> strings(List<Coordinate[]> rings, int side) {
+            List<SegmentString> out = new ArrayList<>(rings.size());
+            for (int i = 0; i < rings.size(); i++) {
+                out.add(new BasicSegmentString(rings.get(i), new int[] {side, i}));
+            }
+            return out;
+        }
+
+        @Override
+        public boolean isDone() {
+            return degenerate;
+        }
+
+        @Override
+        public void processIntersections(SegmentString e0, int i0, SegmentString e1, int i1) {
+            SegmentString ps = ((int[]) e0.getData())[0] == 0 ? e0 : e1;
+            SegmentString cs = ps == e0 ? e1 : e0;
+            int pi = ps == e0 ? i0 : i1;
+            int ci = ps == e0 ? i1 : i0;
+            Coordinate p0 = ps.getCoordinate(pi);
+            Coordinate p1 = ps.getCoordinate(pi + 1);
+            Coordinate c0 = cs.getCoordinate(ci);
+            Coordinate c1 = cs.getCoordinate(ci + 1);
+            li.computeIntersection(p0, p1, c0, c1);
+            if (!li.hasIntersection()) {
+                return;
+            }
+            if (!li.isProper() || li.getIntersectionNum() != 1) {
+                degenerate = true;
+                return;
+            }
+            Coordinate x = li.getIntersection(0);
+            add(onPEdges, ((int[]) ps.getData())[1], pi, x, p0, p1);
+            add(onCEdges, ((int[]) cs.getData())[1], ci, x, c0, c1);
+        }
+
+        private static void add(List<double[]>[] lists, int ring, int edge, Coordinate x, Coordinate a, Coordinate b) {
+            if (lists[ring] == null) {
+                lists[ring] = new ArrayList<>();
+            }
+            double dx = b.x - a.x;
+            double dy = b.y - a.y;
+            double t = ((x.x - a.x) * dx + (x.y - a.y) * dy) / (dx * dx + dy * dy);
+            lists[ring].add(new double[] {edge, t, x.x, x.y});
+        }
+
+        /** Per ring, per edge: the crossings sorted along the edge, flattened as (t, lon, lat) triples. */
+        private static void group(List<double[]>[] lists, double[][][] out) {
+            for (int r = 0; r < lists.length; r++) {
+                if (lists[r] == null) {
+                    continue;
+                }
+                lists[r].sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+                int start = 0;
+                List<double[]> l = lists[r];
+                int maxEdge = 0;
+                for (double[] e : l) {
+                    maxEdge = Math.max(maxEdge, (int) e[0]);
+                }
+                double[][] edges = new double[maxEdge + 1][];
+                while (start < l.size()) {
+                    int end = start;
+                    while (end < l.size() && l.get(end)[0] == l.get(start)[0]) {
+                        end++;
+                    }
+                    double[] flat = new double[3 * (end - start)];
+                    for (int k = start; k < end; k++) {
+                        double[] e = l.get(k);
+                        flat[3 * (k - start)] = e[1];
+                        flat[3 * (k - start) + 1] = e[2];
+                        flat[3 * (k - start) + 2] = e[3];
+                    }
+                    edges[(int) l.get(start)[0]] = flat;
+                    start = end;
+                }
+                out[r] = edges;
+            }
+        }
+
+        double[] onP(int ring, int edge) {
+            return at(pCuts, ring, edge);
+        }
+
+        double[] onC(int ring, int edge) {
+            return at(cCuts, ring, edge);
+        }
+
+        private static double[] at(double[][][] cuts, int ring, int edge) {
+            double[][] edges = cuts[ring];
+            return edges == null || edge >= edges.length ? null : edges[edge];
+        }
+    }
+}
