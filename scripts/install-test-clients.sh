@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the real clients the test suite drives: GDAL (OAPIF, MVT, LIBKML),
 # QGIS's Python bindings, LibreOffice Impress + poppler (slides to PDF to PNG), Chromium + ChromeDriver
-# (the web page), and the DejaVu fonts. Tests that need one of them fail under CI=true when it is missing.
+# (the web page), the DejaVu fonts, and HAProxy + wrk (replicas behind a load balancer). Tests that need one of them fail under CI=true when it is missing.
 set -euo pipefail
-PACKAGES=(gdal-bin python3-qgis qgis-providers libreoffice-impress poppler-utils chromium chromium-driver fonts-dejavu-core)
+PACKAGES=(gdal-bin python3-qgis qgis-providers libreoffice-impress poppler-utils chromium chromium-driver fonts-dejavu-core haproxy wrk)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

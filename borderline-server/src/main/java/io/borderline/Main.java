@@ -62,6 +62,12 @@ public final class Main implements Callable<Integer> {
             + " default ${DEFAULT-VALUE})")
     int coverageConcurrency;
 
+    @Option(names = "--drain-s", defaultValue = "${env:BORDERLINE_DRAIN_S:-0}",
+        description = "on SIGTERM, seconds /ready answers 503 while requests are still served, before the port closes:"
+            + " set it above the load balancer's health-check interval times its fall count (env BORDERLINE_DRAIN_S;"
+            + " default ${DEFAULT-VALUE})")
+    int drainS;
+
     @Option(names = "--coverage-deadline-s", defaultValue = "${env:BORDERLINE_COVERAGE_DEADLINE_S:-25}",
         description = "seconds an uncached coverage, map or deck may compute before it is cancelled and answered 503"
             + " (env BORDERLINE_COVERAGE_DEADLINE_S; default ${DEFAULT-VALUE})")
@@ -103,7 +109,8 @@ public final class Main implements Callable<Integer> {
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
         Javalin app = start(data, host, port, options, true);
-        // SIGTERM: /ready turns 503, the port stops accepting, requests in flight finish (bounded), then exit
+        // SIGTERM: /ready turns 503 (and stays so for --drain-s while still serving), then the port stops
+        // accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         LOG.info("Borderline listening on http://{}:{}/", host, app.port());
         return waitForever();
@@ -167,6 +174,9 @@ public final class Main implements Callable<Integer> {
         if (shutdownTimeoutS < 0 || shutdownTimeoutS > 3600) {
             throw new IllegalArgumentException("--shutdown-timeout-s must be 0 to 3600, got " + shutdownTimeoutS);
         }
+        if (drainS < 0 || drainS > 300) {
+            throw new IllegalArgumentException("--drain-s must be 0 to 300, got " + drainS);
+        }
         if (coverageDeadlineS < 1 || coverageDeadlineS > 3600) {
             throw new IllegalArgumentException("--coverage-deadline-s must be 1 to 3600, got " + coverageDeadlineS);
         }
@@ -177,7 +187,7 @@ public final class Main implements Callable<Integer> {
         ServerOptions d = ServerOptions.DEFAULTS;
         return new ServerOptions(origins, batchMaxRows, (long) maxBodyMib << 20, batchConcurrency,
             coverageConcurrency, (long) cacheMib << 20, d.requestHeaderBytes(), shutdownTimeoutS * 1000L,
-            coverageDeadlineS);
+            coverageDeadlineS, drainS * 1000L);
     }
 
     /** The data directory as given, or, if relative and absent, next to the jar's project. */

@@ -71,9 +71,43 @@ final class OpsApi {
                 endpoint.handler.handle(ctx);
             };
         });
+        cfg.routes.after(OpsApi::cacheHeaders);
         cfg.events.serverStarted(readiness::started);
-        cfg.events.serverStopping(readiness::stopping);
+        cfg.events.serverStopping(this::drain);
         cors.register(cfg);
+    }
+
+    /**
+     * Coverages, their statistics and maps are pure functions of the request and the embedded data (which
+     * only changes with a release): a shared cache (CDN, reverse proxy) may keep a successful answer for a day,
+     * and every replica would compute the same bytes. Errors (429, 503, 4xx) are never cached. Tiles set their own
+     * headers (ETag, an hour); distances are cheap and not marked.
+     */
+    private static void cacheHeaders(Context ctx) {
+        String path = ctx.path();
+        if (ctx.statusCode() == 200 && "GET".equals(ctx.method().name()) && ctx.res().getHeader("Cache-Control") == null
+            && (path.startsWith("/coverage") || path.startsWith("/maps/"))) {
+            ctx.header("Cache-Control", "public, max-age=" + COVERAGE_MAX_AGE_S);
+        }
+    }
+
+    /** How long shared caches may keep a coverage, coverage statistics or map answer, seconds. */
+    static final int COVERAGE_MAX_AGE_S = 86_400;
+
+    /**
+     * The start of a stop: /ready turns 503 at once, and for {@link ServerOptions#drainMillis()} the server
+     * goes on serving (Javalin fires this event before Jetty closes its connector), so a load balancer's health
+     * check sees the 503 and sends no new request here before the port closes.
+     */
+    private void drain() {
+        readiness.stopping();
+        if (options.drainMillis() > 0) {
+            try {
+                Thread.sleep(options.drainMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void ready(Context ctx) {

@@ -19,34 +19,36 @@ import java.util.List;
  * @param shutdownTimeoutMillis how long a stop waits for requests in flight to finish, milliseconds
  * @param coverageDeadlineSeconds how long an uncached coverage, map or deck may compute before it is cancelled
  *     and answered 503, seconds
+ * @param drainMillis on a stop, how long {@code /ready} answers 503 while the server still serves, so a load
+ *     balancer's health check takes the instance out of rotation before its port closes, milliseconds
  */
 public record ServerOptions(List<String> corsOrigins, int batchMaxRows, long batchMaxBodyBytes, int batchConcurrency,
                             int coverageConcurrency, long coverageCacheBytes, int requestHeaderBytes,
-                            long shutdownTimeoutMillis, long coverageDeadlineSeconds) {
+                            long shutdownTimeoutMillis, long coverageDeadlineSeconds, long drainMillis) {
     public static final ServerOptions DEFAULTS = new ServerOptions(List.of(), 1_000_000, 64L << 20, 2,
-        ComputeGate.PERMITS, 64L << 20, 8 * 1024, 10_000, ComputeGate.DEADLINE_SECONDS);
+        ComputeGate.PERMITS, 64L << 20, 8 * 1024, 10_000, ComputeGate.DEADLINE_SECONDS, 0);
 
     public ServerOptions {
         corsOrigins = List.copyOf(corsOrigins);
         if (batchMaxRows < 1 || batchMaxBodyBytes < 1 || batchConcurrency < 1 || coverageConcurrency < 1
             || coverageCacheBytes < 0 || requestHeaderBytes < 1024 || shutdownTimeoutMillis < 0
-            || coverageDeadlineSeconds < 1) {
+            || coverageDeadlineSeconds < 1 || drainMillis < 0) {
             throw new IllegalArgumentException("every limit must be positive, request headers at least 1024 bytes");
         }
     }
 
     public ServerOptions withCorsOrigins(List<String> origins) {
         return new ServerOptions(origins, batchMaxRows, batchMaxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis);
     }
 
     public ServerOptions withBatchLimits(int maxRows, long maxBodyBytes) {
         return new ServerOptions(corsOrigins, maxRows, maxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis);
     }
 
     public ServerOptions withCoverageDeadlineSeconds(long seconds) {
         return new ServerOptions(corsOrigins, batchMaxRows, batchMaxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, seconds);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, seconds, drainMillis);
     }
 }

@@ -1,0 +1,94 @@
+package io.borderline.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The batch job: every input point's distance to one or more countries, written as Parquet.
+ *
+ * <pre>
+ * spark-submit --class io.borderline.spark.DistanceJob borderline-spark.jar \
+ *   --input points.parquet|points.csv --output distances.parquet --to BLR,RUS \
+ *   [--dataset osm10m|ne10m] [--lat lat] [--lon lon] [--format parquet|csv] [--data /path/to/data]
+ *   [--partitions N]
+ * </pre>
+ *
+ * The output has every input column, then {@code to} and the fields of {@link BorderlineFunctions#RESULT}
+ * (one row per input row and target). Bad rows (null, NaN or out-of-range coordinates) get null results
+ * and a reason in {@code error}; the job does not fail on them. CSV input needs a header row.
+ */
+public final class DistanceJob {
+    private DistanceJob() {}
+
+    public static void main(String[] args) {
+        Map<String, String> o = options(args);
+        SparkSession spark = SparkSession.builder().appName("borderline-distance").getOrCreate();
+        try {
+            run(spark, o);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Runs the job on an existing session (tests use a local one). */
+    public static void run(SparkSession spark, Map<String, String> o) {
+        String dataDir = o.get("data");
+        BorderlineFunctions.register(spark, dataDir);
+        String format = o.getOrDefault("format", o.get("input").endsWith(".csv") ? "csv" : "parquet");
+        Dataset<Row> in = format.equals("csv")
+            ? spark.read().option("header", "true").csv(o.get("input"))
+            : spark.read().parquet(o.get("input"));
+        if (o.containsKey("partitions")) { // a few large input files would otherwise leave cores idle
+            in = in.repartition(Integer.parseInt(o.get("partitions")));
+        }
+        Column lat = functions.col(o.getOrDefault("lat", "lat")).cast("double");
+        Column lon = functions.col(o.getOrDefault("lon", "lon")).cast("double");
+        String dataset = o.getOrDefault("dataset", "osm10m");
+        List<Column> keep = new ArrayList<>(Arrays.stream(in.columns()).map(functions::col).toList());
+        Dataset<Row> out = null;
+        for (String to : o.get("to").split(",")) {
+            Dataset<Row> part = in.select(concat(keep,
+                functions.lit(to.trim()).as("to"),
+                functions.callUDF("borderline_distance", lat, lon, functions.lit(to.trim()), functions.lit(dataset))
+                    .as("r")))
+                .select(concat(Arrays.stream(in.columns()).map(functions::col).toList(),
+                    functions.col("to"), functions.col("r.*")));
+            out = out == null ? part : out.unionByName(part);
+        }
+        out.write().mode(SaveMode.Overwrite).parquet(o.get("output"));
+    }
+
+    private static Column[] concat(List<Column> first, Column... more) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(Arrays.asList(more));
+        return all.toArray(Column[]::new);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs; got '" + args[i] + "'. " + USAGE);
+            }
+            o.put(args[i].substring(2), args[++i]);
+        }
+        for (String required : List.of("input", "output", "to")) {
+            if (!o.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required. " + USAGE);
+            }
+        }
+        return o;
+    }
+
+    static final String USAGE = "Usage: DistanceJob --input PATH --output PATH --to BLR[,RUS...] [--dataset osm10m|ne10m]"
+        + " [--lat COLUMN] [--lon COLUMN] [--format parquet|csv] [--data DIR] [--partitions N]";
+}

@@ -1,0 +1,64 @@
+package io.borderline.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Benchmark (not a test; run by {@code scripts/bench-spark.sh}): points per second per core of the Spark job in
+ * local mode against the single-JVM engine loop (what {@code POST /distance/batch} computes per row, without
+ * HTTP) for the same seeded points, for each point count given. Prints one RESULT line per count.
+ */
+public final class SparkThroughput {
+    private SparkThroughput() {}
+
+    public static void main(String[] args) throws Exception {
+        int cores = Integer.getInteger("cores", 2);
+        SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("borderline-bench")
+            .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            for (String a : args) {
+                run(spark, Integer.parseInt(a), cores);
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void run(SparkSession spark, int n, int cores) throws Exception {
+        Path dir = Files.createTempDirectory("borderline-bench");
+        Path csv = dir.resolve("points.csv");
+        double[] lat = new double[n];
+        double[] lon = new double[n];
+        Random random = new Random(42);
+        try (var w = Files.newBufferedWriter(csv)) {
+            w.write("id,lat,lon\n");
+            for (int i = 0; i < n; i++) {
+                lat[i] = 45 + 17 * random.nextDouble();
+                lon[i] = 14 + 36 * random.nextDouble();
+                w.write(i + "," + lat[i] + "," + lon[i] + "\n");
+            }
+        }
+        Engine engine = Engine.get("data");
+        for (int i = 0; i < Math.min(n, 20_000); i++) { // warm-up of the engine code
+            engine.measure(lat[i], lon[i], "BLR", "osm10m");
+        }
+        long t0 = System.nanoTime();
+        double checksum = 0;
+        for (int i = 0; i < n; i++) {
+            checksum += engine.measure(lat[i], lon[i], "BLR", "osm10m").distance().distanceM();
+        }
+        double singleS = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        DistanceJob.run(spark, Map.of("input", csv.toString(), "output", dir.resolve("out.parquet").toString(),
+            "to", "BLR", "data", "data", "partitions", Integer.toString(cores * 4)));
+        double sparkS = (System.nanoTime() - t1) / 1e9;
+        double single = n / singleS;
+        double perCore = n / sparkS / cores;
+        System.out.printf("RESULT points=%d single_jvm_points_per_s=%.0f spark_local_cores=%d spark_points_per_s=%.0f"
+            + " spark_points_per_s_per_core=%.0f ratio_per_core=%.2f checksum=%.1f load_avg=%s%n", n, single, cores,
+            n / sparkS, perCore, perCore / single, checksum, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+}
