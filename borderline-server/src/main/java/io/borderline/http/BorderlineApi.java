@@ -51,6 +51,7 @@ public final class BorderlineApi {
     private final OgcApi ogc;
     private final MapsApi maps;
     private final TilesApi tiles;
+    private final OgcTilesApi ogcTiles;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -74,6 +75,7 @@ public final class BorderlineApi {
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
         this.tiles = new TilesApi(data, layers);
+        this.ogcTiles = new OgcTilesApi(tiles);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -115,6 +117,7 @@ public final class BorderlineApi {
         r.putAll(ogc.routes());
         r.putAll(maps.routes());
         r.putAll(tiles.routes());
+        r.putAll(ogcTiles.routes());
         return r;
     }
 
