@@ -55,6 +55,7 @@ public final class BorderlineApi {
     private final PlaceLookup placeLookup;
     private final PlacesApi places;
     private final ClaimCheckApi claimCheck;
+    private final OgcTilesApi ogcTiles;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -82,6 +83,7 @@ public final class BorderlineApi {
         this.placeLookup = new PlaceLookup(data, placeIndex);
         this.places = new PlacesApi(placeIndex);
         this.claimCheck = new ClaimCheckApi(data, claims, placeLookup);
+        this.ogcTiles = new OgcTilesApi(tiles);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -125,6 +127,7 @@ public final class BorderlineApi {
         r.putAll(ogc.routes());
         r.putAll(maps.routes());
         r.putAll(tiles.routes());
+        r.putAll(ogcTiles.routes());
         return r;
     }
 

@@ -48,7 +48,15 @@ final class OgcApi {
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+        "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
     /** Formats of items and single features: GeoJSON (default), KML, KMZ. */
     static final List<String> ITEM_FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
     private static final Set<String> META_PARAMS = Set.of("f", "dataset");
@@ -114,6 +122,10 @@ final class OgcApi {
         link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
         link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
         link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
+        link(links, base + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
+            "Vector tiles of every layer (OGC API - Tiles)");
+        link(links, base + "/tileMatrixSets", OgcTilesApi.REL_TILING_SCHEMES, BorderlineApi.JSON,
+            "Tile matrix sets");
         link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
             WebPage.HTML, "The web map");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
@@ -167,6 +179,10 @@ final class OgcApi {
         ArrayNode links = c.putArray("links");
         link(links, prefix + query(p), "self", BorderlineApi.JSON, l.title());
         link(links, prefix + "/items" + query(p), "items", BorderlineApi.GEOJSON, l.title() + " as GeoJSON");
+        if (OgcTilesApi.TILED_COLLECTIONS.contains(l.id())) {
+            link(links, prefix + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
+                l.title() + " as vector tiles");
+        }
         return c;
     }
 

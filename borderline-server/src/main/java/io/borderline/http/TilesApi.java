@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.data.BorderlineData;
 import io.borderline.features.Feature;
 import io.borderline.features.Layers;
+import io.borderline.tiles.MvtLayers;
 import io.borderline.tiles.TileId;
 import io.borderline.tiles.VectorTiles;
 import io.borderline.tiles.WebMercator;
@@ -73,8 +74,17 @@ final class TilesApi {
         int last = (1 << z) - 1;
         int x = pathInt(ctx, "x", last);
         int y = pathInt(ctx, "y", last);
-        TileId id = new TileId(z, x, y);
-        Encoded e = cache.get(dataset + "/" + id, k -> encode(tiles.tile(dataset, id)));
+        serve(ctx, dataset, new TileId(z, x, y), null);
+    }
+
+    /**
+     * Answers one tile (ETag, 304, 204 when empty, else the MVT); with {@code onlyLayer}, only that tile layer
+     * of the cached tile (the OGC API collection tiles).
+     */
+    void serve(Context ctx, String dataset, TileId id, String onlyLayer) {
+        Encoded all = cache.get(dataset + "/" + id, k -> encode(tiles.tile(dataset, id)));
+        Encoded e = onlyLayer == null ? all
+            : cache.get(dataset + "/" + id + "/" + onlyLayer, k -> encode(MvtLayers.keep(all.bytes(), onlyLayer)));
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", "public, max-age=" + MAX_AGE_S);
         if (matches(ctx.header("If-None-Match"), e.etag())) {
@@ -97,6 +107,11 @@ final class TilesApi {
 
     private void tileJson(Context ctx) {
         Params p = Params.of(ctx, Set.of("dataset"));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(tileJson(ctx, p)));
+    }
+
+    /** The TileJSON 3.0.0 document (also the source of the OGC tileset and metadata.json descriptions). */
+    ObjectNode tileJson(Context ctx, Params p) {
         String dataset = p.datasetId();
         String query = p.has("dataset") ? "?dataset=" + dataset : "";
         ObjectNode t = Json.MAPPER.createObjectNode();
@@ -137,7 +152,7 @@ final class TilesApi {
         t.putArray("bounds").add(round(all.getMinX())).add(round(south)).add(round(all.getMaxX())).add(round(north));
         t.putArray("center").add(round((all.getMinX() + all.getMaxX()) / 2)).add(round((south + north) / 2)).add(5);
         t.set("vector_layers", layers);
-        ctx.contentType(BorderlineApi.JSON).result(Json.write(t));
+        return t;
     }
 
     private static double round(double deg) {
@@ -145,7 +160,7 @@ final class TilesApi {
     }
 
     /** A tile path parameter: a whole number from 0 to max, else a 400 naming it and its range. */
-    private static int pathInt(Context ctx, String name, int max) {
+    static int pathInt(Context ctx, String name, int max) {
         String raw = ctx.pathParam(name);
         String range = "a whole number from 0 to " + max;
         if (!raw.matches("\\d{1,10}")) {

@@ -29,9 +29,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 /**
  * GDAL (Debian gdal-bin 3.6) as an independent reader of the vector tiles (its MVT driver, which
  * georeferences a tile from the z/x/y in its URL and gives EPSG:3857 coordinates) and of the KML and
- * KMZ (its LIBKML driver, which turns ExtendedData into fields). GDAL 3.6 reads one tile at a time:
- * {@code MVT:http://host/tiles/6} (a whole zoom level) needs a tippecanoe-style metadata.json, which
- * this service does not publish.
+ * KMZ (its LIBKML driver, which turns ExtendedData into fields). A whole zoom level
+ * ({@code MVT:http://host/tiles/6}, with the published metadata.json) is read in {@link GdalOgcTilesTest}.
  */
 class GdalTilesKmlTest {
     private static final ObjectMapper JSON = new ObjectMapper();

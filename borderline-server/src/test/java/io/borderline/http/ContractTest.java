@@ -99,6 +99,9 @@ class ContractTest {
         "/collections/countries/items/LTU?f=kml", "/coverage?site=narva&range_km=40&f=kml",
         "/coverage?from=EST&range_km=30&f=kmz", "/tiles/tilejson.json", "/tiles/tilejson.json?dataset=ne10m",
         "/tiles/6/36/20.mvt", "/tiles/0/0/0.mvt?dataset=ne10m",
+        "/tileMatrixSets", "/tileMatrixSets/WebMercatorQuad", "/tiles", "/tiles?dataset=ne10m", "/tiles/metadata.json",
+        "/tiles/WebMercatorQuad", "/tiles/WebMercatorQuad/6/20/36", "/collections/countries/tiles",
+        "/collections/borders/tiles/WebMercatorQuad?dataset=ne10m", "/collections/sites/tiles/WebMercatorQuad/5/10/18",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -146,7 +149,8 @@ class ContractTest {
         "/maps/coverage.png?from=BLR&range_km=1,2,3,4,5,6", "/maps/coverage.svg?from=BLR&range_km=30&drone=fpv",
         "/maps/claims.png?width=5000", "/maps/claims.png?dpi=20", "/maps/claims.svg?claim=nope",
         "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA",
-        "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml"})
+        "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/WebMercatorQuad/6/64/0",
+        "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);
