@@ -306,7 +306,7 @@ final class CoverageApi {
                     + " needs 'drone'", "drone=<id>&speed=cruise|max, or speed_kmh");
             }
             if (!p.has("speed_kmh")) {
-                throw ApiException.badParameter("minutes", "time rings need a speed: 'drone' (its published speed)"
+                throw ApiException.badParameter("minutes", "parameter 'minutes': time rings need a speed: 'drone' (its published speed)"
                     + " or 'speed_kmh'", "drone=<id>, or speed_kmh from 0 (exclusive) to " + Params.fmt(MAX_SPEED_KMH));
             }
             speed = speedKmh(p);

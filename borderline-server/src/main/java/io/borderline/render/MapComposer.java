@@ -164,7 +164,8 @@ public final class MapComposer {
 
     private static String rangeText(RingSpec r) {
         if (r.minutes() != null) {
-            return km(r.minutes()) + " min (" + distanceText(r.rangeKm()) + timeBasis(r) + ")";
+            return km(r.minutes()) + " min (" + distanceText(r.rangeKm()) + " at " + km(r.speedKmh()) + " km/h"
+                + (r.droneId() == null ? "" : ", " + r.droneId()) + ")";
         }
         return r.droneId() == null ? km(r.rangeKm()) + " km" : km(r.rangeKm()) + " km (" + r.droneId() + ")";
     }

@@ -70,15 +70,19 @@ class FuzzTest {
         Map.entry("/claims/check", List.of("place", "lat", "lon", "to", "claimed_km")),
         Map.entry("/places", List.of("q", "country", "limit")),
         Map.entry("/coverage", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset", "f")),
+            "range_km", "drone", "mode", "dataset", "f", "minutes", "speed_kmh", "speed", "azimuth_from", "azimuth_to",
+            "min_range_km")),
         Map.entry("/tiles/tilejson.json", List.of("dataset")),
         Map.entry("/tiles/{z}/{x}/{y}.mvt", List.of("dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset")),
+            "range_km", "drone", "mode", "dataset", "minutes", "speed_kmh", "speed", "azimuth_from", "azimuth_to",
+            "min_range_km")),
         Map.entry("/maps/coverage.png", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection", "minutes",
+            "speed_kmh", "speed", "azimuth_from", "azimuth_to", "min_range_km")),
         Map.entry("/maps/coverage.svg", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
-            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection")),
+            "range_km", "drone", "mode", "dataset", "width", "height", "dpi", "transparent", "projection", "minutes",
+            "speed_kmh", "speed", "azimuth_from", "azimuth_to", "min_range_km")),
         Map.entry("/maps/claims.png", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
         Map.entry("/maps/claims.svg", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
         Map.entry("/briefing.pptx", List.of("drone", "from", "dataset")),
@@ -385,6 +389,11 @@ class FuzzTest {
             case "mode" -> Arbitraries.of("full", "beyond");
             case "limit" -> template.equals("/places") ? Arbitraries.of("1", "10", "100", "0", "101")
                 : Arbitraries.of("1", "2", "10", "1000", "0", "1001", "-1");
+            case "minutes" -> Arbitraries.of("10", "10,20,30", "5,60", "0.5", "700", "1,2,3,4,5,6,7");
+            case "speed_kmh" -> Arbitraries.of("100", "185", "1000", "0.1", "0", "1000.5");
+            case "speed" -> Arbitraries.of("cruise", "max");
+            case "azimuth_from", "azimuth_to" -> Arbitraries.of("0", "10", "90", "200", "350", "360", "359.9", "-1");
+            case "min_range_km" -> Arbitraries.of("0", "1", "5", "50", "2500");
             case "offset" -> Arbitraries.of("0", "1", "5", "100", "-1");
             case "bbox" -> Arbitraries.of("20,50,30,60", "23.5,54,27,56.5", "170,50,-170,60", "30,60,20,50",
                 "54,23,56,27", "4000000,3000000,5000000,4000000", "20,50,0,30,60,10", "1,2,3");
