@@ -14,6 +14,9 @@ import io.borderline.data.Site;
 import io.borderline.features.Feature;
 import io.borderline.kml.KmlStyle;
 import io.borderline.kml.KmlWriter;
+import io.borderline.coverage.Source;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +36,10 @@ final class CoverageApi {
     static final Set<String> SOURCE_PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
         "lon", "mode", "dataset");
     private static final Set<String> PARAMS = union(SOURCE_PARAMS, Set.of("range_km", "drone"));
+    private static final Set<String> PARAMS_WITH_F = union(PARAMS, Set.of("f"));
+    /** Query parameters of the POST routes, whose source is in the body. */
+    static final Set<String> BODY_SOURCE_PARAMS = Set.of("range_km", "drone", "mode", "dataset");
+    static final Set<String> BODY_SOURCE_PARAMS_WITH_F = union(BODY_SOURCE_PARAMS, Set.of("f"));
     /** Source parameters that take several values. */
     static final Set<String> LISTS = Set.of("from", "border", "site");
     /** Formats of /coverage: GeoJSON (default), KML, KMZ. */
@@ -43,8 +50,15 @@ final class CoverageApi {
     private final ComputeGate gate;
     private final Metrics metrics;
     private final long deadlineSeconds;
+    private final UserLayers layers;
 
     CoverageApi(BorderlineData data, CoverageService service, int concurrency, long deadlineSeconds, Metrics metrics) {
+        this(data, service, concurrency, deadlineSeconds, metrics, UserLayers.NONE);
+    }
+
+    CoverageApi(BorderlineData data, CoverageService service, int concurrency, long deadlineSeconds, Metrics metrics,
+                UserLayers layers) {
+        this.layers = layers;
         this.data = data;
         this.deadlineSeconds = deadlineSeconds;
         this.service = service;
@@ -66,12 +80,31 @@ final class CoverageApi {
         });
     }
 
+    /** As {@link #result(CoverageRequest)} for a source sent with the request (a user geometry). */
+    CoverageResult result(CoverageRequest req, Source source) {
+        CoverageResult cached = service.cached(req);
+        return cached != null ? cached : gate.runWithin(deadlineSeconds, () -> {
+            long t0 = System.nanoTime();
+            try {
+                return service.coverage(req, source);
+            } finally {
+                metrics.coverageComputed(System.nanoTime() - t0);
+            }
+        });
+    }
+
     void coverage(Context ctx) {
-        Set<String> allowed = new java.util.HashSet<>(PARAMS);
-        allowed.add("f");
-        CoverageRequest req = request(ctx, allowed);
+        CoverageRequest req = request(ctx, PARAMS_WITH_F);
+        writeGeoJson(ctx, PARAMS_WITH_F, req, result(req), null, null);
+    }
+
+    /**
+     * The coverage as GeoJSON (or KML/KMZ for {@code f=kml|kmz}), with {@code extra} (if not null) as the
+     * property {@code extraName} of the coverage feature.
+     */
+    void writeGeoJson(Context ctx, Set<String> allowed, CoverageRequest req, CoverageResult r, String extraName,
+                      Object extra) {
         String format = KmlResponse.format(ctx, Params.of(ctx, allowed, LISTS), FORMATS);
-        CoverageResult r = result(req);
         if (KmlResponse.isKml(format)) {
             kml(ctx, format, req, r);
             return;
@@ -79,6 +112,9 @@ final class CoverageApi {
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
         describe(props, req, r);
+        if (extraName != null) {
+            props.set(extraName, Json.MAPPER.valueToTree(extra));
+        }
         props.set("stats", Json.MAPPER.valueToTree(r.stats()));
         ObjectNode src = GeoJson.addFeature(fc, "source",
             r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
@@ -135,11 +171,42 @@ final class CoverageApi {
 
     void stats(Context ctx) {
         CoverageRequest req = request(ctx, PARAMS);
-        CoverageResult r = result(req);
+        writeStats(ctx, req, result(req), null, null);
+    }
+
+    /** The statistics answer, with {@code extra} (if not null) as member {@code extraName}. */
+    void writeStats(Context ctx, CoverageRequest req, CoverageResult r, String extraName, Object extra) {
         ObjectNode m = Json.MAPPER.createObjectNode();
         describe(m, req, r);
+        if (extraName != null) {
+            m.set(extraName, Json.MAPPER.valueToTree(extra));
+        }
         m.set("stats", Json.MAPPER.valueToTree(r.stats()));
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    /**
+     * The range, mode and dataset of a POST request (its source is in the body).
+     *
+     * @param dataset dataset id (the exposure statistics' countries, sites and places)
+     * @param rangeKm validated range, km
+     * @param drone the drone class the range came from, or null
+     * @param beyond mode=beyond
+     */
+    record Query(String dataset, double rangeKm, String drone, boolean beyond) {
+        CoverageRequest request(String kind, List<String> ids) {
+            return new CoverageRequest(dataset, kind, ids, rangeKm, drone, beyond);
+        }
+    }
+
+    Query query(Context ctx, Set<String> allowed) {
+        Params p = Params.of(ctx, allowed, LISTS);
+        double rangeKm = range(p);
+        String mode = p.optional("mode");
+        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
+            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
+        }
+        return new Query(p.datasetId(), rangeKm, p.optional("drone"), "beyond".equals(mode));
     }
 
     void drones(Context ctx) {
@@ -170,10 +237,18 @@ final class CoverageApi {
         props.put("dropped_vertices", r.coverage().droppedVertices());
         props.put("compute_ms", r.coverage().computeMillis());
         props.put("method", METHOD);
+        if (q.sourceKind().equals("layer")) {
+            layers.get(q.sourceIds().get(0)).ifPresent(l -> props.set("layer", Json.MAPPER.valueToTree(l.describe())));
+        }
     }
 
     private CoverageRequest request(Context ctx, Set<String> allowed) {
         Params p = Params.of(ctx, allowed, LISTS);
+        return request(p, range(p), p.optional("drone"));
+    }
+
+    /** The range in km from {@code range_km} or {@code drone} (exactly one of them). */
+    private double range(Params p) {
         double rangeKm;
         String drone = p.optional("drone");
         if (drone != null) {
@@ -190,7 +265,7 @@ final class CoverageApi {
         } else {
             rangeKm = p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
         }
-        return request(p, rangeKm, drone);
+        return rangeKm;
     }
 
     /**
@@ -227,6 +302,10 @@ final class CoverageApi {
         }
         return switch (kind) {
             case "from" -> {
+                List<String> values = p.list("from", MAX_SOURCES);
+                if (values.stream().anyMatch(v -> UserLayers.reference(v).isPresent())) {
+                    yield layerRequest(dataset, values, rangeKm, drone, beyond);
+                }
                 List<String> ids = new ArrayList<>();
                 for (String v : p.list("from", MAX_SOURCES)) {
                     CountryCode c = Params.country("from", v);
@@ -265,6 +344,28 @@ final class CoverageApi {
                 yield new CoverageRequest(dataset, "point", List.of(lat + "," + lon), rangeKm, drone, beyond);
             }
         };
+    }
+
+    /** A coverage of one user layer ({@code from=layer:NAME}). */
+    private CoverageRequest layerRequest(String dataset, List<String> values, double rangeKm, String drone,
+                                         boolean beyond) {
+        if (values.size() != 1) {
+            throw ApiException.badParameter("from", "parameter 'from': a layer (layer:NAME) is a source on its own",
+                "one layer:NAME, or country codes");
+        }
+        String name = UserLayers.reference(values.get(0)).orElseThrow();
+        UserLayer layer = layers.get(name).orElseThrow(() -> ApiException.badParameter("from", "parameter 'from':"
+            + " unknown layer '" + Params.shorten(name) + "'", layers.isEmpty() ? "no layers are loaded (--layers)"
+            : String.join(", ", layers.all().stream().map(l -> UserLayer.PREFIX + l.name()).toList())));
+        if (beyond && !layer.target().hasAreas()) {
+            throw ApiException.badParameter("mode", "mode=beyond needs an area source; layer '" + name + "' is lines",
+                "full (for line layers)");
+        }
+        if (layer.target().hasAreas() && layer.target().hasLines()) {
+            throw ApiException.badParameter("from", "layer '" + name + "' mixes lines and areas; a coverage source"
+                + " must be all lines or all areas", "a layer of lines or of areas");
+        }
+        return new CoverageRequest(dataset, "layer", List.of(name), rangeKm, drone, beyond);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
