@@ -8,6 +8,9 @@ import io.borderline.data.BoundaryFile;
 import io.borderline.data.DataFileException;
 import io.borderline.http.BorderlineApi;
 import io.borderline.http.ServerOptions;
+import io.borderline.userdata.LayerFolder;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "${env:BORDERLINE_DATA:-data}",
         description = "data directory (env BORDERLINE_DATA; default ${DEFAULT-VALUE}); only read, never written")
     Path dataDir;
+
+    @Option(names = "--layers", defaultValue = "${env:BORDERLINE_LAYERS:-}",
+        description = "folder of user layers (GeoJSON .geojson/.json, GeoPackage .gpkg): each file becomes the source"
+            + " layer:NAME and the collection layer-NAME; only read (env BORDERLINE_LAYERS; default: none)")
+    String layersDir;
 
     @Option(names = "--cors-origins", split = ",", defaultValue = "${env:BORDERLINE_CORS_ORIGINS:-}",
         description = "origins allowed cross-origin access, comma-separated, e.g. https://gis.example.org, or * for"
@@ -108,7 +116,20 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        Javalin app = start(data, host, port, options, true);
+        UserLayers layers = UserLayers.NONE;
+        if (layersDir != null && !layersDir.isBlank()) {
+            try {
+                layers = LayerFolder.load(Path.of(layersDir), BoundaryFile.FACTORY);
+            } catch (LayerFolder.LayerException e) {
+                System.err.println("borderline: refusing to start: " + e.getMessage());
+                return 1;
+            }
+            for (UserLayer l : layers.all()) {
+                LOG.info("user layer {} from {}: {} features, sha256 {}, loaded in {} ms", l.name(), l.fileName(),
+                    l.target().features().size(), l.fileSha256(), l.loadMillis());
+            }
+        }
+        Javalin app = start(data, host, port, options, true, layers);
         // SIGTERM: /ready turns 503 (and stays so for --drain-s while still serving), then the port stops
         // accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
@@ -137,10 +158,17 @@ public final class Main implements Callable<Integer> {
 
     /** Builds the object graph and starts the server; {@code warmUp} as in {@link #start(BorderlineData, String, int, boolean)}. */
     public static Javalin start(BorderlineData data, String host, int port, ServerOptions options, boolean warmUp) {
+        return start(data, host, port, options, warmUp, UserLayers.NONE);
+    }
+
+    /** As {@link #start(BorderlineData, String, int, ServerOptions, boolean)}, serving the user's {@code layers}. */
+    public static Javalin start(BorderlineData data, String host, int port, ServerOptions options, boolean warmUp,
+                                UserLayers layers) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
-        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes());
-        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages, options);
+        CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes(),
+            layers);
+        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages, options, layers);
         Javalin app = api.create().start(host, port);
         if (warmUp) {
             Thread t = new Thread(() -> {

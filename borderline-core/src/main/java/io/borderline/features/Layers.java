@@ -12,6 +12,9 @@ import io.borderline.data.Dataset;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
 import io.borderline.geodesy.EllipsoidalMeasure;
+import io.borderline.userdata.UserFeature;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +39,17 @@ public final class Layers {
     private final List<FeatureLayer> layers;
 
     public Layers(BorderlineData data, ClaimChecker claims, CoverageService coverages, GeometryFactory factory) {
+        this(data, claims, coverages, factory, UserLayers.NONE);
+    }
+
+    /** With the user's layers appended as collections {@code layer-NAME} (the same features in every dataset). */
+    public Layers(BorderlineData data, ClaimChecker claims, CoverageService coverages, GeometryFactory factory,
+                  UserLayers userLayers) {
         this.data = data;
         this.claims = claims;
         this.coverages = coverages;
         this.factory = factory;
-        this.layers = List.of(
+        List<FeatureLayer> all = new ArrayList<>(List.of(
             new FeatureLayer("countries", "Countries",
                 "Land territory of each loaded state (RUS clipped to the region window; RUS-KGD, the Kaliningrad"
                     + " exclave, is also part of RUS). area_km2 is ellipsoidal (GeographicLib) of the stored polygon.",
@@ -62,7 +71,26 @@ public final class Layers {
                 "The drone catalogue: nominal range (km), what the range means, and the cited source. No geometry.",
                 null, List.of("drone_class"), ds -> memo("drones", ds, d -> drones())),
             coverageLayer("coverage-blr", "Belarus", List.of(CountryCode.BLR)),
-            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS)));
+            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS))));
+        for (UserLayer l : userLayers.all()) {
+            all.add(userLayer(l));
+        }
+        this.layers = List.copyOf(all);
+    }
+
+    /** A user layer as a collection: its features as repaired (areas as MultiPolygon, lines as MultiLineString). */
+    private FeatureLayer userLayer(UserLayer l) {
+        List<Feature> features = new ArrayList<>();
+        for (UserFeature f : l.target().features()) {
+            features.add(new Feature(f.id(), multi(f.geometry()), f.properties()));
+        }
+        List<Feature> fixed = List.copyOf(features);
+        String type = l.target().hasAreas() && l.target().hasLines() ? null
+            : l.target().hasAreas() ? "MultiPolygon" : "MultiLineString";
+        return new FeatureLayer(l.collectionId(), "User layer " + l.name() + " (user-supplied)",
+            "User-supplied layer read at start-up from " + l.fileName() + " (SHA-256 " + l.fileSha256() + ", "
+                + l.loadedAt() + "). Not part of Borderline's data: Borderline serves it as read, after the repair"
+                + " GET /layers reports.", type, List.of(), ds -> fixed);
     }
 
     public List<FeatureLayer> all() {

@@ -16,6 +16,11 @@ import io.borderline.data.Dataset;
 import io.borderline.data.Site;
 import io.borderline.features.Layers;
 import io.borderline.geodesy.LatLon;
+import io.borderline.userdata.UserDistance;
+import io.borderline.userdata.UserGeometryException;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
+import io.borderline.userdata.UserTargets;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -56,6 +61,8 @@ public final class BorderlineApi {
     private final PlacesApi places;
     private final ClaimCheckApi claimCheck;
     private final OgcTilesApi ogcTiles;
+    private final UserLayers userLayers;
+    private final UserGeometryApi user;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -64,20 +71,28 @@ public final class BorderlineApi {
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages, ServerOptions options) {
+        this(data, distances, claims, coverages, options, UserLayers.NONE);
+    }
+
+    /** @param userLayers the named layers read at start-up (user-supplied), also the sources {@code layer:NAME} */
+    public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
+                         CoverageService coverages, ServerOptions options, UserLayers userLayers) {
         this.data = data;
+        this.userLayers = userLayers;
         this.distances = distances;
         this.claims = claims;
         this.options = options;
         this.ops = new OpsApi(options);
         this.ops.monitorCache(coverages.cache());
         this.coverage = new CoverageApi(data, coverages, options.coverageConcurrency(),
-            options.coverageDeadlineSeconds(), ops.metrics());
+            options.coverageDeadlineSeconds(), ops.metrics(), userLayers);
+        this.user = new UserGeometryApi(new UserTargets(io.borderline.data.BoundaryFile.FACTORY), userLayers, coverage);
         this.batch = new BatchApi(data, distances, options, ops.metrics());
         this.maps = new MapsApi(data, claims, coverage);
         this.openApiYaml = resource("/openapi.yaml");
         this.openApiJson = OgcApi.openApiJson(openApiYaml);
-        this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY);
-        this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY);
+        this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY, userLayers);
+        this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY, userLayers);
         this.tiles = new TilesApi(data, layers);
         io.borderline.places.PlaceIndex placeIndex = new io.borderline.places.PlaceIndex(data.places());
         this.placeLookup = new PlaceLookup(data, placeIndex);
@@ -123,6 +138,7 @@ public final class BorderlineApi {
         r.put("/coverage", coverage::coverage);
         r.put("/coverage/stats", coverage::stats);
         r.put("/drones", coverage::drones);
+        r.putAll(user.routes());
         r.putAll(ops.routes());
         r.putAll(ogc.routes());
         r.putAll(maps.routes());
@@ -133,7 +149,9 @@ public final class BorderlineApi {
 
     /** Every documented POST route and its handler; the contract test checks these against openapi.yaml. */
     public Map<String, Handler> postRoutes() {
-        return new LinkedHashMap<>(batch.routes());
+        Map<String, Handler> r = new LinkedHashMap<>(batch.routes());
+        r.putAll(user.postRoutes());
+        return r;
     }
 
     private void configure(JavalinConfig cfg) {
@@ -155,6 +173,9 @@ public final class BorderlineApi {
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(io.borderline.points.InvalidPointsException.class, (e, ctx) -> ProblemHandler.apiException(
             new ApiException(400, "invalid-body", "Invalid body", e.getMessage(), null, e.allowed()), ctx));
+        cfg.routes.exception(UserGeometryException.class, (e, ctx) -> ProblemHandler.apiException(new ApiException(
+            e.status(), e.status() == 413 ? "payload-too-large" : "invalid-geometry",
+            e.status() == 413 ? "Payload too large" : "Invalid geometry", e.getMessage(), null, e.allowed()), ctx));
         cfg.routes.exception(io.borderline.coverage.Cancellation.CancelledException.class, (e, ctx) ->
             ProblemHandler.apiException(new ApiException(503, "deadline-exceeded", "Computation deadline exceeded",
                 "the computation was cancelled", null, null), ctx));
@@ -197,6 +218,10 @@ public final class BorderlineApi {
     private void distance(Context ctx) {
         Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset"));
         Dataset ds = dataset(p);
+        if (UserLayers.reference(p.optional("to")).isPresent()) {
+            distanceToLayer(ctx, p);
+            return;
+        }
         CountryCode to = country(p, "to");
         PlaceLookup.Located from = null;
         LatLon point;
@@ -218,6 +243,36 @@ public final class BorderlineApi {
         m.put("warning_time", warningTime(d));
         m.put("dataset", Views.dataset(ds.info()));
         m.put("method", Views.method());
+        json(ctx, m);
+    }
+
+    /** {@code GET /distance?to=layer:NAME}: a point or site to a user layer. */
+    private void distanceToLayer(Context ctx, Params p) {
+        String name = UserLayers.reference(p.optional("to")).orElseThrow();
+        UserLayer layer = userLayers.get(name).orElseThrow(() -> ApiException.badParameter("to", "parameter 'to':"
+            + " unknown layer '" + Params.shorten(name) + "'", userLayers.isEmpty() ? "no layers are loaded (--layers)"
+            : String.join(", ", userLayers.all().stream().map(l -> UserLayer.PREFIX + l.name()).toList())));
+        Site site = null;
+        LatLon point;
+        if (p.has("from")) {
+            if (p.has("lat") || p.has("lon")) {
+                throw ApiException.badParameter("from", "give either 'from' (a site id) or 'lat' and 'lon', not both",
+                    "a site id, or lat and lon");
+            }
+            site = site(p.required("from", "a site id"), "from");
+            point = new LatLon(site.lat(), site.lon());
+        } else {
+            point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
+        }
+        UserDistance d = layer.target().measure(point.lat(), point.lon());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", site == null ? point : Views.site(site));
+        m.put("to", UserLayer.PREFIX + name);
+        m.put("result", d);
+        m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
+        m.put("layer", layer.describe());
+        m.put("method", Views.method());
+        m.put("note", UserGeometryApi.NOTE);
         json(ctx, m);
     }
 

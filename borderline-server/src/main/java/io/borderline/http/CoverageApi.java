@@ -9,6 +9,9 @@ import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.WarningTime;
 import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.Sector;
+import io.borderline.coverage.Source;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
@@ -41,6 +44,10 @@ final class CoverageApi {
     static final Set<String> TIME_PARAMS = Set.of("minutes", "speed_kmh", "speed");
     private static final Set<String> PARAMS = union(union(SOURCE_PARAMS, FAN_PARAMS),
         union(TIME_PARAMS, Set.of("range_km", "drone")));
+    private static final Set<String> PARAMS_WITH_F = union(PARAMS, Set.of("f"));
+    /** Query parameters of the POST routes, whose source is in the body. */
+    static final Set<String> BODY_SOURCE_PARAMS = Set.of("range_km", "drone", "mode", "dataset");
+    static final Set<String> BODY_SOURCE_PARAMS_WITH_F = union(BODY_SOURCE_PARAMS, Set.of("f"));
     /** Source parameters that take several values. */
     static final Set<String> LISTS = Set.of("from", "border", "site", "minutes");
     /** Most time rings one request may ask for (documented limit). */
@@ -55,8 +62,15 @@ final class CoverageApi {
     private final ComputeGate gate;
     private final Metrics metrics;
     private final long deadlineSeconds;
+    private final UserLayers layers;
 
     CoverageApi(BorderlineData data, CoverageService service, int concurrency, long deadlineSeconds, Metrics metrics) {
+        this(data, service, concurrency, deadlineSeconds, metrics, UserLayers.NONE);
+    }
+
+    CoverageApi(BorderlineData data, CoverageService service, int concurrency, long deadlineSeconds, Metrics metrics,
+                UserLayers layers) {
+        this.layers = layers;
         this.data = data;
         this.deadlineSeconds = deadlineSeconds;
         this.service = service;
@@ -72,11 +86,16 @@ final class CoverageApi {
      * deck's, which come through here).
      */
     CoverageResult result(CoverageRequest req) {
+        return result(req, null);
+    }
+
+    /** As {@link #result(CoverageRequest)}; {@code source}, if not null, is a source sent with the request. */
+    CoverageResult result(CoverageRequest req, Source source) {
         CoverageResult cached = service.cached(req);
         if (cached != null) {
             return cached;
         }
-        CoverageCost.Estimate estimate = service.estimate(req);
+        CoverageCost.Estimate estimate = service.estimate(req, source);
         if (estimate.seconds() > CoverageCost.MAX_SECONDS) {
             throw new ApiException(422, "coverage-too-costly", "Coverage not computed", String.format(java.util.Locale.ROOT,
                 "estimated cost %.1f s (about %,d outline vertices from %,d source vertices) exceeds the limit of %d s"
@@ -86,7 +105,7 @@ final class CoverageApi {
         return gate.runWithin(deadlineSeconds, () -> {
             long t0 = System.nanoTime();
             try {
-                return service.coverage(req);
+                return source == null ? service.coverage(req) : service.coverage(req, source);
             } finally {
                 metrics.coverageComputed(System.nanoTime() - t0);
             }
@@ -116,6 +135,31 @@ final class CoverageApi {
         }
         CoverageRequest req = reqs.get(0);
         CoverageResult r = results.get(0);
+        ObjectNode src = GeoJson.addFeature(fc, "source",
+            r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
+        src.put("kind", req.sourceKind());
+        src.set("ids", Json.MAPPER.valueToTree(req.sourceIds()));
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
+    }
+
+    /**
+     * The coverage as GeoJSON (or KML/KMZ for {@code f=kml|kmz}), with {@code extra} (if not null) as the
+     * property {@code extraName} of the coverage feature.
+     */
+    void writeGeoJson(Context ctx, Set<String> allowed, CoverageRequest req, CoverageResult r, String extraName,
+                      Object extra) {
+        String format = KmlResponse.format(ctx, Params.of(ctx, allowed, LISTS), FORMATS);
+        if (KmlResponse.isKml(format)) {
+            kml(ctx, format, List.of(req), List.of(r));
+            return;
+        }
+        ObjectNode fc = GeoJson.featureCollection();
+        ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
+        describe(props, req, r);
+        if (extraName != null) {
+            props.set(extraName, Json.MAPPER.valueToTree(extra));
+        }
+        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
         ObjectNode src = GeoJson.addFeature(fc, "source",
             r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
         src.put("kind", req.sourceKind());
@@ -220,6 +264,59 @@ final class CoverageApi {
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
+    /** The statistics answer, with {@code extra} (if not null) as member {@code extraName}. */
+    void writeStats(Context ctx, CoverageRequest req, CoverageResult r, String extraName, Object extra) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        describe(m, req, r);
+        if (extraName != null) {
+            m.set(extraName, Json.MAPPER.valueToTree(extra));
+        }
+        m.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
+    }
+
+    /**
+     * The range, mode and dataset of a POST request (its source is in the body).
+     *
+     * @param dataset dataset id (the exposure statistics' countries, sites and places)
+     * @param rangeKm validated range, km
+     * @param drone the drone class the range came from, or null
+     * @param beyond mode=beyond
+     */
+    record Query(String dataset, double rangeKm, String drone, boolean beyond) {
+        CoverageRequest request(String kind, List<String> ids) {
+            return new CoverageRequest(dataset, kind, ids, rangeKm, drone, beyond);
+        }
+    }
+
+    Query query(Context ctx, Set<String> allowed) {
+        Params p = Params.of(ctx, allowed, LISTS);
+        double rangeKm = range(p);
+        String mode = p.optional("mode");
+        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
+            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
+        }
+        return new Query(p.datasetId(), rangeKm, p.optional("drone"), "beyond".equals(mode));
+    }
+
+    /** The range in km from {@code range_km} or {@code drone} (exactly one of them), for the POST routes. */
+    private double range(Params p) {
+        String drone = p.optional("drone");
+        if (drone != null) {
+            if (p.has("range_km")) {
+                throw ApiException.badParameter("drone", "give either 'range_km' or 'drone', not both",
+                    "range_km=<km> or drone=<id>");
+            }
+            DroneClass d = data.drones().get(drone);
+            if (d == null) {
+                throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
+                    + Params.shorten(drone) + "'", String.join(", ", data.drones().keySet()));
+            }
+            return d.rangeKm();
+        }
+        return p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
+    }
+
     void drones(Context ctx) {
         Params.of(ctx, Set.of());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -259,6 +356,9 @@ final class CoverageApi {
         props.put("dropped_vertices", r.coverage().droppedVertices());
         props.put("compute_ms", r.coverage().computeMillis());
         props.put("method", METHOD);
+        if (q.sourceKind().equals("layer")) {
+            layers.get(q.sourceIds().get(0)).ifPresent(l -> props.set("layer", Json.MAPPER.valueToTree(l.describe())));
+        }
     }
 
     /**
@@ -468,6 +568,10 @@ final class CoverageApi {
         }
         return switch (kind) {
             case "from" -> {
+                List<String> values = p.list("from", MAX_SOURCES);
+                if (values.stream().anyMatch(v -> UserLayers.reference(v).isPresent())) {
+                    yield layerRequest(dataset, values, rangeKm, drone, beyond);
+                }
                 List<String> ids = new ArrayList<>();
                 for (String v : p.list("from", MAX_SOURCES)) {
                     CountryCode c = Params.country("from", v);
@@ -506,6 +610,28 @@ final class CoverageApi {
                 yield new CoverageRequest(dataset, "point", List.of(lat + "," + lon), rangeKm, drone, beyond);
             }
         };
+    }
+
+    /** A coverage of one user layer ({@code from=layer:NAME}). */
+    private CoverageRequest layerRequest(String dataset, List<String> values, double rangeKm, String drone,
+                                         boolean beyond) {
+        if (values.size() != 1) {
+            throw ApiException.badParameter("from", "parameter 'from': a layer (layer:NAME) is a source on its own",
+                "one layer:NAME, or country codes");
+        }
+        String name = UserLayers.reference(values.get(0)).orElseThrow();
+        UserLayer layer = layers.get(name).orElseThrow(() -> ApiException.badParameter("from", "parameter 'from':"
+            + " unknown layer '" + Params.shorten(name) + "'", layers.isEmpty() ? "no layers are loaded (--layers)"
+            : String.join(", ", layers.all().stream().map(l -> UserLayer.PREFIX + l.name()).toList())));
+        if (beyond && !layer.target().hasAreas()) {
+            throw ApiException.badParameter("mode", "mode=beyond needs an area source; layer '" + name + "' is lines",
+                "full (for line layers)");
+        }
+        if (layer.target().hasAreas() && layer.target().hasLines()) {
+            throw ApiException.badParameter("from", "layer '" + name + "' mixes lines and areas; a coverage source"
+                + " must be all lines or all areas", "a layer of lines or of areas");
+        }
+        return new CoverageRequest(dataset, "layer", List.of(name), rangeKm, drone, beyond);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -12,6 +12,8 @@ import io.borderline.features.Layers;
 import io.borderline.kml.KmlStyle;
 import io.borderline.kml.KmlWriter;
 import io.borderline.projection.OutputCrs;
+import io.borderline.userdata.UserLayer;
+import io.borderline.userdata.UserLayers;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
@@ -74,7 +76,14 @@ final class OgcApi {
     // bounded by the published features: (layers x datasets x features), a few hundred entries
     private final Map<String, String> geometryText = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final UserLayers userLayers;
+
     OgcApi(BorderlineData data, Layers layers, GeometryFactory factory) {
+        this(data, layers, factory, UserLayers.NONE);
+    }
+
+    OgcApi(BorderlineData data, Layers layers, GeometryFactory factory, UserLayers userLayers) {
+        this.userLayers = userLayers;
         this.data = data;
         this.layers = layers;
         this.factory = factory;
@@ -88,8 +97,13 @@ final class OgcApi {
         r.put("/collections", this::collections);
         r.put("/collections/{collectionId}", this::collection);
         for (FeatureLayer l : layers.all()) {
-            r.put("/collections/" + l.id() + "/items", ctx -> items(ctx, l));
+            if (!l.id().startsWith(UserLayer.COLLECTION_PREFIX)) {
+                r.put("/collections/" + l.id() + "/items", ctx -> items(ctx, l));
+            }
         }
+        // user layers: one route for all of them, so the API definition is the same whichever are loaded
+        r.put("/collections/" + UserLayer.COLLECTION_PREFIX + "{name}/items",
+            ctx -> items(ctx, layer(UserLayer.COLLECTION_PREFIX + ctx.pathParam("name"))));
         r.put("/collections/{collectionId}/items/{featureId}", this::item);
         return r;
     }
@@ -174,7 +188,14 @@ final class OgcApi {
         c.set("crs", Json.MAPPER.valueToTree(OutputCrs.uris()));
         c.put("storageCrs", OutputCrs.CRS84.uri());
         c.put("dataset", dataset);
-        c.put("attribution", data.dataset(dataset).info().attribution());
+        var user = userLayer(l);
+        if (user != null) {
+            c.put("origin", "user-supplied");
+            c.put("file_sha256", user.fileSha256());
+            c.put("attribution", "User-supplied layer " + user.fileName() + "; not Borderline data");
+        } else {
+            c.put("attribution", data.dataset(dataset).info().attribution());
+        }
         String prefix = base + "/collections/" + l.id();
         ArrayNode links = c.putArray("links");
         link(links, prefix + query(p), "self", BorderlineApi.JSON, l.title());
@@ -239,7 +260,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
                 + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
-                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), page)));
+                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), style(l), page)));
             return;
         }
         ObjectNode fc = Json.MAPPER.createObjectNode();
@@ -277,7 +298,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
                 "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
-                List.of(new KmlWriter.Folder(l.title(), KmlStyle.of(l.id()), List.of(f))));
+                List.of(new KmlWriter.Folder(l.title(), style(l), List.of(f))));
             return;
         }
         ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
@@ -331,6 +352,16 @@ final class OgcApi {
         }
         p.datasetId();
         return p;
+    }
+
+    private UserLayer userLayer(FeatureLayer l) {
+        return l.id().startsWith(UserLayer.COLLECTION_PREFIX)
+            ? userLayers.get(l.id().substring(UserLayer.COLLECTION_PREFIX.length())).orElse(null) : null;
+    }
+
+    /** The KML style of a layer; user layers are drawn as sources. */
+    private static KmlStyle style(FeatureLayer l) {
+        return l.id().startsWith(UserLayer.COLLECTION_PREFIX) ? KmlStyle.SOURCE : KmlStyle.of(l.id());
     }
 
     private String kmlDescription(FeatureLayer l, String dataset) {

@@ -99,7 +99,9 @@ class FuzzTest {
         Map.entry("/collections/drones/items", items("drone_class")),
         Map.entry("/collections/coverage-blr/items", items("drone", "drone_class")),
         Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
-        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")));
+        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")),
+        Map.entry("/layers", List.of()),
+        Map.entry("/collections/layer-{name}/items", items()));
 
     private static List<String> items(String... filters) {
         List<String> names = new ArrayList<>(List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f",
@@ -343,6 +345,9 @@ class FuzzTest {
                 Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
             path = Combinators.combine(n, n, n).as((z, x, y) -> "/tiles/" + pathSegment(z) + "/" + pathSegment(x) + "/"
                 + pathSegment(y) + ".mvt");
+        } else if (template.contains("{name}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("example-line", "x"), nasty())
+                .map(n -> template.replace("{name}", pathSegment(n)));
         } else if (template.contains("{collectionId}")) {
             path = Arbitraries.oneOf(Arbitraries.of("countries", "borders", "sites", "claims", "drones",
                 "coverage-blr"), nasty()).map(c -> template.replace("{collectionId}", pathSegment(c)));
