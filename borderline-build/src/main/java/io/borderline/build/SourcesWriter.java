@@ -90,7 +90,8 @@ final class SourcesWriter {
             case "boundaries/ne10m.bin.gz" -> "Natural Earth territories + shared borders, same processing | public domain";
             case "places.csv.gz" -> "GeoNames populated places (≥ 1,000 inhabitants) of the loaded countries in the window | CC BY 4.0";
             case "sites.csv" -> "named sites (cities: GeoNames; others: cited per row) | CC BY 4.0";
-            case "claims.csv" -> "the cited public claims, with their sources | quotations, cited";
+            case "claims.csv" -> "the cited public claims: quote, speaker and role, event, reporting article and its"
+                + " dateline (URL left empty where not known) | quotations, cited";
             case "drones.csv" -> "drone classes with nominal ranges and speeds (cruise, maximum), cited per row; unknown speeds left empty | CC BY 4.0";
             default -> "";
         };

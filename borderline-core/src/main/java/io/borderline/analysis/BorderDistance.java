@@ -15,4 +15,11 @@ import io.borderline.geodesy.LatLon;
  *     a lake or between two territorial seas, null where the dataset does not tell (Natural Earth)
  */
 public record BorderDistance(double distanceM, LatLon nearestPoint, Double bearingDeg, String borderId,
-                             String segmentKind) {}
+                             String segmentKind) {
+
+    /** {@code distanceM} in km, rounded to the metre (3 decimals). */
+    @com.fasterxml.jackson.annotation.JsonProperty("distance_km")
+    public double distanceKm() {
+        return Rounding.km(distanceM);
+    }
+}

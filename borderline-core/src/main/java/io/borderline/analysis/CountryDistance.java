@@ -26,4 +26,11 @@ import java.util.List;
  */
 public record CountryDistance(LatLon point, String to, String dataset, boolean inside, List<String> inStates,
                               double distanceM, LatLon nearestPoint, Double bearingDeg,
-                              boolean nearestPointOnWindowEdge, BorderDistance border) {}
+                              boolean nearestPointOnWindowEdge, BorderDistance border) {
+
+    /** {@code distanceM} in km, rounded to the metre (3 decimals). */
+    @com.fasterxml.jackson.annotation.JsonProperty("distance_km")
+    public double distanceKm() {
+        return Rounding.km(distanceM);
+    }
+}

@@ -84,7 +84,7 @@ public final class DistanceService {
         Territory tb = ds.territory(b);
         if (a == b || (a == CountryCode.RUS && b == CountryCode.RUS_KGD) || (a == CountryCode.RUS_KGD && b == CountryCode.RUS)) {
             Coordinate c = tb.land().getInteriorPoint().getCoordinate();
-            LatLon p = new LatLon(c.y, c.x);
+            LatLon p = Rounding.point(c.y, c.x); // rounded like every other published point
             return new PairDistance(a.code(), b.code(), ds.id(), 0, p, p, null);
         }
         Best best = new Best();

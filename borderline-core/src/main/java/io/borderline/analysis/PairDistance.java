@@ -14,4 +14,11 @@ import io.borderline.geodesy.LatLon;
  * @param bearingDeg initial azimuth from {@code pointA} to {@code pointB} (null at 0 distance)
  */
 public record PairDistance(String a, String b, String dataset, double distanceM, LatLon pointA, LatLon pointB,
-                           Double bearingDeg) {}
+                           Double bearingDeg) {
+
+    /** {@code distanceM} in km, rounded to the metre (3 decimals). */
+    @com.fasterxml.jackson.annotation.JsonProperty("distance_km")
+    public double distanceKm() {
+        return Rounding.km(distanceM);
+    }
+}

@@ -11,4 +11,11 @@ import io.borderline.geodesy.LatLon;
  * @param initialBearingDeg azimuth at {@code a}, degrees from true north
  * @param finalBearingDeg azimuth at {@code b}, degrees from true north
  */
-public record PointToPoint(LatLon a, LatLon b, double distanceM, Double initialBearingDeg, Double finalBearingDeg) {}
+public record PointToPoint(LatLon a, LatLon b, double distanceM, Double initialBearingDeg, Double finalBearingDeg) {
+
+    /** {@code distanceM} in km, rounded to the metre (3 decimals). */
+    @com.fasterxml.jackson.annotation.JsonProperty("distance_km")
+    public double distanceKm() {
+        return Rounding.km(distanceM);
+    }
+}

@@ -14,6 +14,11 @@ final class Rounding {
         return Math.round(m * 1000) / 1000.0;
     }
 
+    /** Metres as km to the metre: what every {@code distance_km} publishes. */
+    static double km(double m) {
+        return Math.round(m) / 1000.0;
+    }
+
     static Double bearing(Double deg) {
         if (deg == null || deg.isNaN()) {
             return null;

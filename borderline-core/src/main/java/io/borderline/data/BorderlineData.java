@@ -157,7 +157,7 @@ public final class BorderlineData {
 
     private static Map<String, Claim> readClaims(Path file, Map<String, Site> sites) {
         CsvTable t = CsvTable.read(file, List.of("id", "place_site_id", "target_country", "claimed_km", "quote",
-            "speaker", "date", "source", "source_url"));
+            "speaker", "speaker_role", "event", "date", "source", "published", "source_url"));
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (int i = 0; i < t.size(); i++) {
             String siteId = t.text(i, "place_site_id");
@@ -170,8 +170,9 @@ public final class BorderlineData {
                 throw t.bad(i, "date", "is not an ISO date: " + date);
             }
             Claim c = new Claim(t.text(i, "id"), site, t.country(i, "target_country"),
-                t.number(i, "claimed_km", 0, 20_000), t.text(i, "quote"), t.text(i, "speaker"), date,
-                t.text(i, "source"), t.optional(i, "source_url"));
+                t.number(i, "claimed_km", 0, 20_000), t.text(i, "quote"), t.text(i, "speaker"),
+                t.text(i, "speaker_role"), t.text(i, "event"), date, t.text(i, "source"), t.text(i, "published"),
+                t.optional(i, "source_url"));
             if (claims.put(c.id(), c) != null) {
                 throw t.bad(i, "id", "repeats " + c.id());
             }

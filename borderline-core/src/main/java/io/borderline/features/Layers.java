@@ -186,8 +186,11 @@ public final class Layers {
             p.put("place_inside_target", m.placeInsideTarget());
             p.put("quote", c.quote());
             p.put("speaker", c.speaker());
+            p.put("speaker_role", c.speakerRole());
+            p.put("event", c.event());
             p.put("date", c.date());
             p.put("source", c.source());
+            p.put("published", c.published());
             p.put("dataset", ds.id());
             out.add(new Feature(c.id(), point(c.site().lon(), c.site().lat()), p));
         }

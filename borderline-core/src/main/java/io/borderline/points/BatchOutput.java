@@ -15,24 +15,51 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the answer of {@code POST /distance/batch} row by row, as newline-delimited JSON or CSV,
- * straight to the response stream (nothing is collected). The last record is a summary.
+ * straight to the response stream (nothing is collected). Input columns other than lat, lon and id
+ * are echoed with every row. With a trailer (the default) the last record is a summary; without
+ * one ({@code summary=none}) a complete answer is only its rows, and an incomplete one ends with a
+ * row whose {@code index} is empty and whose {@code error} says why.
  */
 public abstract class BatchOutput implements AutoCloseable {
     public static final String NDJSON = "application/x-ndjson";
     public static final String CSV = "text/csv";
+    /** Prefix given to an echoed input column whose name is also an output column. */
+    public static final String INPUT_PREFIX = "input_";
 
     /** The summary closing every answer: counts, whether the whole body was read, and why not. */
     public record Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
                    Map<String, Object> dataset, Map<String, Object> method) {}
 
-    /** One row: its distance, or (when {@code d} is null) its error. */
-    public abstract void row(BatchRow row, CountryDistance d) throws IOException;
+    /** One row: its distance, or (when {@code d} is null) its error, and its echoed input columns. */
+    public abstract void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException;
 
+    /** The summary trailer, or (without a trailer) the incompleteness row if the answer is incomplete. */
     public abstract void summary(Summary s) throws IOException;
+
+    /** The echoed column names, renamed where they would repeat an output column. */
+    static List<String> echoed(List<String> names, String header) {
+        java.util.Set<String> taken = new java.util.HashSet<>(List.of(header.split(",")));
+        List<String> out = new java.util.ArrayList<>();
+        for (String n : names) {
+            String name = n;
+            while (taken.contains(name)) {
+                name = INPUT_PREFIX + name;
+            }
+            taken.add(name);
+            out.add(name);
+        }
+        return out;
+    }
+
+    static String incomplete(Summary s) {
+        return "incomplete: " + (s.problem() == null ? "" : String.valueOf(s.problem().get("detail")))
+            .replaceAll("[\\r\\n]+", " ");
+    }
 
     @Override
     public abstract void close() throws IOException;
@@ -45,18 +72,32 @@ public abstract class BatchOutput implements AutoCloseable {
     public static final class Ndjson extends BatchOutput {
         private static final ObjectWriter WRITER = Json.MAPPER.writer()
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        private static final String KEYS = "index,id,error,lat,lon,inside,in_states,distance_m,distance_km,"
+            + "nearest_point,bearing_deg,nearest_point_on_window_edge,border";
         private final JsonGenerator gen;
+        private final List<String> columns;
+        private final boolean trailer;
 
         public Ndjson(OutputStream out) throws IOException {
+            this(out, List.of(), true);
+        }
+
+        /** Echoes the input {@code columns} as top-level keys; {@code trailer} false leaves the summary out. */
+        public Ndjson(OutputStream out, List<String> columns, boolean trailer) throws IOException {
             this.gen = Json.MAPPER.getFactory().createGenerator(out);
             gen.setRootValueSeparator(null); // lines are separated by the newline written after each
+            this.columns = echoed(columns, KEYS);
+            this.trailer = trailer;
         }
 
         @Override
-        public void row(BatchRow row, CountryDistance d) throws IOException {
+        public void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", row.index());
             m.put("id", row.id());
+            for (int i = 0; i < columns.size(); i++) {
+                m.put(columns.get(i), i < extras.size() ? extras.get(i) : "");
+            }
             if (d == null) {
                 m.put("error", row.error());
             } else {
@@ -77,8 +118,16 @@ public abstract class BatchOutput implements AutoCloseable {
 
         @Override
         public void summary(Summary s) throws IOException {
-            WRITER.writeValue(gen, Map.of("summary", s));
-            gen.writeRaw('\n');
+            if (trailer) {
+                WRITER.writeValue(gen, Map.of("summary", s));
+                gen.writeRaw('\n');
+            } else if (!s.complete()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", null);
+                m.put("error", incomplete(s));
+                WRITER.writeValue(gen, m);
+                gen.writeRaw('\n');
+            }
         }
 
         @Override
@@ -88,23 +137,36 @@ public abstract class BatchOutput implements AutoCloseable {
     }
 
     /**
-     * A header row, one row per input row (error rows carry only index, id and error), and
-     * {@code #}-prefixed summary lines at the end.
+     * A header row, one row per input row (error rows carry only index, id, the echoed columns and
+     * error), and {@code #}-prefixed summary lines at the end unless the trailer is off.
      */
     public static final class Csv extends BatchOutput {
         public static final String HEADER = "index,id,lat,lon,inside,in_states,distance_m,distance_km,nearest_lat,nearest_lon,"
             + "bearing_deg,nearest_point_on_window_edge,border_id,border_distance_m,border_nearest_lat,"
             + "border_nearest_lon,border_bearing_deg,border_segment_kind,error";
         private final Writer out;
+        private final int extraCount;
+        private final boolean trailer;
 
         public Csv(OutputStream stream) throws IOException {
+            this(stream, List.of(), true);
+        }
+
+        /** Echoes the input {@code columns} after {@code error}; {@code trailer} false leaves the # lines out. */
+        public Csv(OutputStream stream, List<String> columns, boolean trailer) throws IOException {
             this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
+            this.extraCount = columns.size();
+            this.trailer = trailer;
             out.write(HEADER);
+            for (String c : echoed(columns, HEADER)) {
+                out.write(',');
+                out.write(quote(c));
+            }
             out.write('\n');
         }
 
         @Override
-        public void row(BatchRow row, CountryDistance d) throws IOException {
+        public void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException {
             StringBuilder b = new StringBuilder(256);
             b.append(row.index()).append(',').append(quote(row.id() == null ? "" : row.id().toString())).append(',');
             if (d == null) {
@@ -126,12 +188,21 @@ public abstract class BatchOutput implements AutoCloseable {
                 }
                 b.append(',');
             }
+            for (int i = 0; i < extraCount; i++) {
+                b.append(',').append(quote(i < extras.size() ? extras.get(i) : ""));
+            }
             b.append('\n');
             out.write(b.toString());
         }
 
         @Override
         public void summary(Summary s) throws IOException {
+            if (!trailer) {
+                if (!s.complete()) {
+                    out.write(",," + ",".repeat(16) + quote(incomplete(s)) + ",".repeat(extraCount) + "\n");
+                }
+                return;
+            }
             out.write("#summary rows=" + s.rows() + " ok=" + s.ok() + " errors=" + s.errors() + " complete="
                 + s.complete() + " to=" + s.to() + " dataset=" + s.dataset().get("id") + "\n");
             if (s.problem() != null) {

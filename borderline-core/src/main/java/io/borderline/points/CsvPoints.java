@@ -39,6 +39,9 @@ public final class CsvPoints implements PointReader {
     private int latColumn = -1;
     private int lonColumn = -1;
     private int idColumn = -1;
+    private final List<Integer> extraIndex = new java.util.ArrayList<>();
+    private final List<String> extraNames = new java.util.ArrayList<>();
+    private List<String> lastExtras = List.of();
 
     public CsvPoints(InputStream body) {
         this.in = body;
@@ -68,7 +71,10 @@ public final class CsvPoints implements PointReader {
                 case "lat", "latitude" -> latColumn = column(latColumn, c, "lat");
                 case "lon", "lng", "long", "longitude" -> lonColumn = column(lonColumn, c, "lon");
                 case "id" -> idColumn = column(idColumn, c, "id");
-                default -> { }
+                default -> {
+                    extraIndex.add(c);
+                    extraNames.add(names.get(c).trim());
+                }
             }
         }
         if (latColumn < 0 || lonColumn < 0) {
@@ -95,6 +101,7 @@ public final class CsvPoints implements PointReader {
         } while (line.text != null && line.text.isBlank());
         long i = index++;
         String where = "line " + lineNumber;
+        lastExtras = java.util.Collections.nCopies(extraIndex.size(), "");
         if (line.error != null) {
             return BatchRow.failed(i, null, where + ": " + line.error);
         }
@@ -111,6 +118,11 @@ public final class CsvPoints implements PointReader {
             return BatchRow.failed(i, id, "unparsable CSV " + where + ": " + fields.size() + " fields, the header has "
                 + columns);
         }
+        List<String> extras = new java.util.ArrayList<>(extraIndex.size());
+        for (int c : extraIndex) {
+            extras.add(fields.get(c));
+        }
+        lastExtras = extras;
         String lat = fields.get(latColumn).trim();
         String lon = fields.get(lonColumn).trim();
         String bad = number("lat", lat);
@@ -135,6 +147,16 @@ public final class CsvPoints implements PointReader {
     }
 
     /** RFC 4180 fields of one line; null if the quoting is broken. */
+    @Override
+    public List<String> extraColumns() {
+        return List.copyOf(extraNames);
+    }
+
+    @Override
+    public List<String> extras() {
+        return lastExtras;
+    }
+
     public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -22,4 +22,14 @@ public interface PointReader extends Closeable {
 
     /** Where reading stopped, for error messages (e.g. "line 12, column 4"). */
     String position();
+
+    /** Names of the input columns that are echoed with every row (CSV columns other than lat, lon and id). */
+    default java.util.List<String> extraColumns() {
+        return java.util.List.of();
+    }
+
+    /** The values of {@link #extraColumns()} in the row {@link #next()} returned last (empty strings if unreadable). */
+    default java.util.List<String> extras() {
+        return java.util.List.of();
+    }
 }

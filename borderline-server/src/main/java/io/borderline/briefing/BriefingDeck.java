@@ -133,8 +133,10 @@ public final class BriefingDeck {
         }
         paragraph(box, "Method: geodesic on WGS84 (GeographicLib) from the GeoNames centre point of "
             + cs.claim().site().nameEn() + " to the nearest point of " + cs.claim().target().nameEn()
-            + "'s border line; accurate within max(0.5 km, 10 % of the claim).", 10.5, false, TEXT, false);
-        paragraph(box, "“" + cs.claim().quote() + "” — " + cs.claim().speaker() + ", " + cs.claim().date(), 10,
+            + "'s border line, measured within 1 m of the data (whose own resolution is the larger uncertainty);"
+            + " verdict tolerance max(0.5 km, 10 % of the claim).", 10.5, false, TEXT, false);
+        paragraph(box, "“" + cs.claim().quote() + "” — " + cs.claim().speaker() + ", " + cs.claim().speakerRole()
+            + ", " + cs.claim().date(), 10,
             false, MUTED, false);
     }
 
@@ -188,7 +190,7 @@ public final class BriefingDeck {
             + cov.drone().source() + (cov.drone().sourceUrl().isEmpty() ? "" : " " + cov.drone().sourceUrl()), 12,
             false, TEXT, false);
         if (!claims.isEmpty()) {
-            paragraph(box, "Claims: " + claims.get(0).claim().source(), 12, false, TEXT, false);
+            paragraph(box, "Claims: " + claims.get(0).claim().attribution(), 12, false, TEXT, false);
         }
         paragraph(box, "Method: distances are geodesics on the WGS84 ellipsoid (GeographicLib, Karney 2013) to the"
             + " nearest point of the boundary line, within 1 m of a brute-force check; coverages are true geodesic"

@@ -67,7 +67,8 @@ final class BatchApi {
     }
 
     private void batch(Context ctx) throws IOException {
-        Params p = Params.of(ctx, Set.of("to", "dataset"));
+        Params p = Params.of(ctx, Set.of("to", "dataset", "summary"));
+        boolean trailer = trailer(p.optional("summary"));
         Dataset ds = data.dataset(p.datasetId());
         CountryCode to = Params.country("to", p.required("to", CountryCode.allowed()));
         boolean csvOut = csvAnswer(ctx.header("Accept"));
@@ -89,14 +90,28 @@ final class BatchApi {
                     throw new ApiException((Integer) problem.get("status"), "invalid-body", "Invalid body",
                         (String) problem.get("detail"), null, ACCEPTED_BODIES);
                 }
-                stream(ctx, reader, ds, to, csvOut);
+                stream(ctx, reader, ds, to, csvOut, trailer);
             }
         } finally {
             permit.close();
         }
     }
 
-    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, boolean csvOut) throws IOException {
+    /** {@code summary}: {@code trailer} (the default) ends the answer with the summary, {@code none} leaves it out. */
+    static boolean trailer(String summary) {
+        if (summary == null || summary.equals("trailer")) {
+            return true;
+        }
+        if (summary.equals("none")) {
+            return false;
+        }
+        throw ApiException.badParameter("summary", "parameter 'summary' is '" + Params.shorten(summary) + "'",
+            "trailer (the default: a closing summary record), none (rows only; an incomplete answer ends with a row"
+                + " whose index is empty and whose error says why)");
+    }
+
+    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, boolean csvOut, boolean trailer)
+        throws IOException {
         BatchOutput out = null;
         long rows = 0;
         long ok = 0;
@@ -140,9 +155,9 @@ final class BatchApi {
                     }
                 }
                 if (out == null) {
-                    out = open(ctx, csvOut);
+                    out = open(ctx, csvOut, reader.extraColumns(), trailer);
                 }
-                out.row(row, d);
+                out.row(row, d, reader.extras());
                 if (rows - reportedRows >= METRICS_EVERY) {
                     metrics.batchRows(ok - reportedOk, (rows - ok) - (reportedRows - reportedOk));
                     reportedRows = rows;
@@ -156,7 +171,7 @@ final class BatchApi {
                         status == 413 ? "Payload too large" : "Invalid body", (String) problem.get("detail"), null,
                         ACCEPTED_BODIES);
                 }
-                out = open(ctx, csvOut);
+                out = open(ctx, csvOut, reader.extraColumns(), trailer);
             }
             out.summary(new BatchOutput.Summary(rows, ok, rows - ok, problem == null, problem, to.code(),
                 Views.dataset(ds.info()), Views.method()));
@@ -169,12 +184,13 @@ final class BatchApi {
         }
     }
 
-    private static BatchOutput open(Context ctx, boolean csv) throws IOException {
+    private static BatchOutput open(Context ctx, boolean csv, List<String> columns, boolean trailer)
+        throws IOException {
         ctx.status(200);
         ctx.res().setStatus(200);
         ctx.res().setContentType(csv ? BatchOutput.CSV + "; charset=utf-8; header=present" : BatchOutput.NDJSON);
         OutputStream stream = ctx.res().getOutputStream();
-        return csv ? new BatchOutput.Csv(stream) : new BatchOutput.Ndjson(stream);
+        return csv ? new BatchOutput.Csv(stream, columns, trailer) : new BatchOutput.Ndjson(stream, columns, trailer);
     }
 
     /** Why the rest of the body cannot be read, as a problem: 413 past the size limit, else 400. */

@@ -215,14 +215,19 @@ public final class BorderlineApi {
 
     // ------------------------------------------------------------------ distances
 
+    /** Most targets in one {@code /distance} call. */
+    static final int MAX_TARGETS = 20;
+
     private void distance(Context ctx) {
         Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset"));
+        boolean csv = DistanceAnswer.csv(ctx.header("Accept"));
         Dataset ds = dataset(p);
         if (UserLayers.reference(p.optional("to")).isPresent()) {
             distanceToLayer(ctx, p);
             return;
         }
-        CountryCode to = country(p, "to");
+        String toRaw = p.required("to", CountryCode.allowed());
+        List<CountryCode> targets = targets(p);
         PlaceLookup.Located from = null;
         LatLon point;
         if (p.has("from")) {
@@ -235,12 +240,24 @@ public final class BorderlineApi {
         } else {
             point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
         }
-        CountryDistance d = distances.toCountry(ds, point.lat(), point.lon(), to);
+        List<CountryDistance> answers = new ArrayList<>();
+        for (CountryCode to : targets) {
+            answers.add(distances.toCountry(ds, point.lat(), point.lon(), to));
+        }
+        if (csv) {
+            ctx.contentType(DistanceAnswer.CSV_TYPE).result(io.borderline.points.DistanceCsv.write(answers));
+            return;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", from == null ? point : from.view());
-        m.put("result", d);
-        m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
-        m.put("warning_time", warningTime(d));
+        if (toRaw.contains(",")) {
+            m.put("results", answers);
+            m.put("warning_times", answers.stream().map(this::warningTime).toList());
+        } else {
+            m.put("result", answers.get(0));
+            m.put("distance_km", answers.get(0).distanceKm());
+            m.put("warning_time", warningTime(answers.get(0)));
+        }
         m.put("dataset", Views.dataset(ds.info()));
         m.put("method", Views.method());
         json(ctx, m);
@@ -274,6 +291,20 @@ public final class BorderlineApi {
         m.put("method", Views.method());
         m.put("note", UserGeometryApi.NOTE);
         json(ctx, m);
+    }
+
+    /** {@code to}: one country code, or several separated by commas (each once). */
+    private static List<CountryCode> targets(Params p) {
+        List<CountryCode> out = new ArrayList<>();
+        for (String code : p.list("to", MAX_TARGETS)) {
+            CountryCode c = Params.country("to", code);
+            if (out.contains(c)) {
+                throw ApiException.badParameter("to", "parameter 'to' names " + c.code() + " twice",
+                    "country codes, each once, separated by commas");
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     private void distancePoints(Context ctx) {
@@ -404,8 +435,11 @@ public final class BorderlineApi {
         m.put("id", c.id());
         m.put("quote", c.quote());
         m.put("speaker", c.speaker());
+        m.put("speaker_role", c.speakerRole());
+        m.put("event", c.event());
         m.put("date", c.date());
         m.put("source", c.source());
+        m.put("published", c.published());
         m.put("source_url", c.sourceUrl().isEmpty() ? null : c.sourceUrl());
         m.put("place", Views.site(c.site()));
         m.put("target", c.target().code());

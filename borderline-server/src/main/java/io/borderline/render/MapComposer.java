@@ -285,7 +285,7 @@ public final class MapComposer {
             title = "How far from the border? " + claims.size() + " cited claims against the measured distance";
         }
         String subtitle = "Geodesic on WGS84 (GeographicLib) from the place's GeoNames centre point to the nearest"
-            + " point of the international boundary line  ·  accurate within max(0.5 km, 10 % of the claim)";
+            + " point of the international boundary line  ·  verdict tolerance max(0.5 km, 10 % of the claim)";
         return new MapContent(title, subtitle, ds, emphasis, extent, placesCentre(claims), List.of(), lines, all, legend, credits(ds));
     }
 
