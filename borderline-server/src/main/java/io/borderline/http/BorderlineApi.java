@@ -269,21 +269,21 @@ public final class BorderlineApi {
         UserLayer layer = userLayers.get(name).orElseThrow(() -> ApiException.badParameter("to", "parameter 'to':"
             + " unknown layer '" + Params.shorten(name) + "'", userLayers.isEmpty() ? "no layers are loaded (--layers)"
             : String.join(", ", userLayers.all().stream().map(l -> UserLayer.PREFIX + l.name()).toList())));
-        Site site = null;
+        PlaceLookup.Located from = null;
         LatLon point;
         if (p.has("from")) {
             if (p.has("lat") || p.has("lon")) {
-                throw ApiException.badParameter("from", "give either 'from' (a site id) or 'lat' and 'lon', not both",
-                    "a site id, or lat and lon");
+                throw ApiException.badParameter("from", "give either 'from' (a site or GeoNames id) or 'lat' and"
+                    + " 'lon', not both", PlaceLookup.ALLOWED + ", or lat and lon");
             }
-            site = site(p.required("from", "a site id"), "from");
-            point = new LatLon(site.lat(), site.lon());
+            from = placeLookup.resolve("from", p.required("from", PlaceLookup.ALLOWED));
+            point = new LatLon(from.lat(), from.lon());
         } else {
             point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
         }
         UserDistance d = layer.target().measure(point.lat(), point.lon());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", site == null ? point : Views.site(site));
+        m.put("from", from == null ? point : from.view());
         m.put("to", UserLayer.PREFIX + name);
         m.put("result", d);
         m.put("distance_km", Math.round(d.distanceM()) / 1000.0);
