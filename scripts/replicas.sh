@@ -60,13 +60,18 @@ load() { # seconds label
     | grep '^RESULT' | sed "s/^RESULT/RESULT $2/"
 }
 
-# 1. Throughput through HAProxy with two instances, then through a second HAProxy that has only instance a.
+# 1. Throughput through HAProxy with two instances, then through a second HAProxy that has only instance a
+#    (a warm-up run first, so both figures are on warm JVMs).
+load 3 warm_up >/dev/null
 load 5 two_instances | tee -a "$out"
 lb1=$(free_port); stats1=$(free_port)
 sed -e "s/@LB@/$lb1/; s/@STATS@/$stats1/; s/@A@/$a/; /server b /d" scripts/haproxy/borderline.cfg > "$work/one.cfg"
 haproxy -f "$work/one.cfg" -db >"$work/haproxy-one.log" 2>&1 &
 one_pid=$!
-sleep 1.5
+for _ in $(seq 1 100); do
+  curl -s "http://127.0.0.1:$stats1/stats;csv" | grep -q '^be_borderline,a,.*UP' && break
+  sleep 0.2
+done
 wrk -t2 -c4 -d5s -s scripts/load/borderline.lua "http://127.0.0.1:$lb1" -- distance 0 20261201 \
   | grep '^RESULT' | sed 's/^RESULT/RESULT one_instance/' | tee -a "$out"
 kill "$one_pid"
