@@ -103,7 +103,7 @@ public final class BuildData {
         Map<String, Geometry> maritime = readGeoMaps(NpmSource.MARITIME, wanted);
         List<FeatureRecord> records = new ArrayList<>();
         records.add(datasetRecord(OSM, NpmSource.LAND, "10 m (OSM-derived; vertices on a 1e-5 degree grid)"));
-        Map<CountryCode, Geometry> stored = new EnumMap<>(CountryCode.class);
+        Map<CountryCode, Geometry> stored = new java.util.LinkedHashMap<>();
         for (CountryCode c : CountryCode.states()) {
             CountryExtract.Result r = CountryExtract.extract(OSM, c.code(), land.get(c.code()));
             repairs.add(r.report());
@@ -189,7 +189,7 @@ public final class BuildData {
         TopoJson topo = new TopoJson(topology, F);
         Map<String, CountryCode> byNumeric = new HashMap<>();
         CountryCode.states().forEach(c -> byNumeric.put(c.isoNumeric(), c));
-        Map<CountryCode, Geometry> stored = new EnumMap<>(CountryCode.class);
+        Map<CountryCode, Geometry> stored = new java.util.LinkedHashMap<>();
         Map<Integer, Set<String>> arcOwners = new HashMap<>();
         List<FeatureRecord> records = new ArrayList<>();
         records.add(datasetRecord(NE, NpmSource.WORLD_ATLAS, "1:10m (Natural Earth; quantized to about 400 m east-west, 190 m north-south)"));

@@ -60,7 +60,7 @@ public final class BorderlineData {
 
     static Dataset toDataset(Path file, List<FeatureRecord> records) {
         DatasetInfo info = null;
-        Map<CountryCode, Territory> territories = new EnumMap<>(CountryCode.class);
+        Map<CountryCode, Territory> territories = new java.util.LinkedHashMap<>();
         List<Border> borders = new ArrayList<>();
         Map<String, Geometry[]> parts = new LinkedHashMap<>();
         for (FeatureRecord r : records) {

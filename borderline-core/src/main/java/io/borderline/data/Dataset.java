@@ -16,11 +16,11 @@ public final class Dataset {
     private final DatasetInfo info;
     private final Map<CountryCode, Territory> territories;
     private final List<Border> borders;
-    private final Map<CountryCode, SegmentIndex> borderIndex = new EnumMap<>(CountryCode.class);
+    private final Map<CountryCode, SegmentIndex> borderIndex = new java.util.LinkedHashMap<>();
 
     public Dataset(DatasetInfo info, Map<CountryCode, Territory> territories, List<Border> borders) {
         this.info = info;
-        this.territories = Collections.unmodifiableMap(new EnumMap<>(territories));
+        this.territories = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(territories));
         this.borders = List.copyOf(borders);
         for (CountryCode c : CountryCode.values()) {
             SegmentIndex.Builder b = new SegmentIndex.Builder();
