@@ -4,6 +4,7 @@ import io.borderline.analysis.ClaimCheck;
 import io.borderline.analysis.CoverageRequest;
 import io.borderline.analysis.CoverageResult;
 import io.borderline.analysis.CoverageStats;
+import io.borderline.analysis.WarningTime;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Dataset;
 import io.borderline.data.DatasetInfo;
@@ -37,7 +38,8 @@ import org.apache.poi.xslf.usermodel.XSLFTextRun;
 /**
  * The briefing deck (.pptx, 16:9, Apache POI): a title slide, one slide per cited claim (its
  * map, measured against claimed, the verdict and the method in one line), a coverage slide for
- * a drone class with the per-country exposure table, and a sources slide. Every text is a real
+ * a drone class with the per-country exposure table, a warning-time table (minutes from the border to each cited
+ * place per drone class with a published speed), and a sources slide. Every text is a real
  * text box or table cell, so the deck stays editable; maps are PNG at {@value #MAP_DPI} dpi.
  * Thread-safe (no state besides its collaborators).
  */
@@ -93,6 +95,9 @@ public final class BriefingDeck {
                 claimSlide(ppt, c, datasetId);
             }
             coverageSlide(ppt, coverage);
+            if (!claims.isEmpty()) {
+                warningTimeSlide(ppt, claims);
+            }
             sourcesSlide(ppt, claims, coverage, ds);
             ppt.write(out);
             return out.toByteArray();
@@ -167,6 +172,60 @@ public final class BriefingDeck {
             true);
         paragraph(note, "Range: " + km(cov.drone().rangeKm()) + " km, " + cov.drone().rangeMeaning().replace('_', ' ')
             + " (" + cov.drone().source() + "). Russia: its area inside the region window.", 9, false, MUTED, false);
+    }
+
+    /**
+     * Minutes from the claim's target country to each cited place, per drone class with a published speed: the
+     * distance is the claim check's nearest-territory distance on the default dataset.
+     */
+    private void warningTimeSlide(XMLSlideShow ppt, List<MapComposer.ClaimSpec> claims) {
+        XSLFSlide s = ppt.createSlide();
+        text(s, new Rectangle2D.Double(24, 18, 912, 50), "Warning time: minutes from the border to the cited places",
+            22, true, TEXT);
+        List<DroneClass> timed = data.drones().values().stream()
+            .filter(d -> d.cruiseSpeedKmh() != null || d.maxSpeedKmh() != null).toList();
+        List<WarningTime.Answer> answers = claims.stream()
+            .map(c -> WarningTime.compute(c.check().reach().minRangeKm() * 1000, data.drones().values())).toList();
+        XSLFTable table = s.createTable();
+        table.setAnchor(new Rectangle2D.Double(24, 78, 912, 300));
+        List<String> header = new ArrayList<>(List.of("Drone class (cruise / max km/h)"));
+        for (int i = 0; i < claims.size(); i++) {
+            header.add(claims.get(i).claim().site().nameEn() + " from " + claims.get(i).claim().target().nameEn()
+                + ", " + MapComposer.distanceText(answers.get(i).distanceKm()));
+        }
+        row(table, true, header.toArray(String[]::new));
+        for (DroneClass d : timed) {
+            List<String> cells = new ArrayList<>(List.of(d.name() + " (" + speed(d.cruiseSpeedKmh()) + " / "
+                + speed(d.maxSpeedKmh()) + ")"));
+            for (WarningTime.Answer a : answers) {
+                cells.add(a.classes().stream().filter(c -> c.drone().equals(d.id())).findFirst()
+                    .map(c -> minutes(c.atCruiseMin()) + " / " + minutes(c.atMaxSpeedMin()) + " min")
+                    .orElse("out of range (" + km(d.rangeKm()) + " km)"));
+            }
+            row(table, false, cells.toArray(String[]::new));
+        }
+        table.setColumnWidth(0, 300);
+        for (int i = 1; i <= claims.size(); i++) {
+            table.setColumnWidth(i, 612.0 / claims.size());
+        }
+        XSLFTextBox note = s.createTextBox();
+        note.setAnchor(new Rectangle2D.Double(24, 400, 912, 120));
+        paragraph(note, "Minutes at the cited cruise / maximum speed along the geodesic from the nearest point of the"
+            + " country to the GeoNames centre of the place: a straight-line lower bound (real routes are longer;"
+            + " detection comes after launch, so the time to react is shorter). \"–\": no published speed (unknown,"
+            + " not guessed).", 11, false, TEXT, true);
+        for (DroneClass d : timed) {
+            paragraph(note, d.name() + ": " + String.join("; ", java.util.stream.Stream.of(d.cruiseSpeedSource(),
+                d.maxSpeedSource()).filter(java.util.Objects::nonNull).distinct().toList()), 8, false, MUTED, false);
+        }
+    }
+
+    private static String speed(Double kmh) {
+        return kmh == null ? "–" : km(kmh);
+    }
+
+    private static String minutes(Double min) {
+        return min == null ? "–" : String.format(Locale.ROOT, "%.1f", min);
     }
 
     private void sourcesSlide(XMLSlideShow ppt, List<MapComposer.ClaimSpec> claims, CoverageInput cov, Dataset ds) {

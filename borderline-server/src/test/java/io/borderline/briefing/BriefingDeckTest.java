@@ -21,14 +21,27 @@ class BriefingDeckTest {
         try (XMLSlideShow ppt = new XMLSlideShow(new ByteArrayInputStream(BriefingFixture.PPTX))) {
             assertThat(ppt.getPageSize()).isEqualTo(BriefingDeck.SLIDE);
             List<XSLFSlide> slides = ppt.getSlides();
-            assertThat(slides).hasSize(6);
+            assertThat(slides).hasSize(7);
             assertThat(text(slides.get(0))).contains("How far from the border?");
             assertThat(text(slides.get(1))).contains("Vilnius is 29.1 km from Belarus, not 20 km as claimed",
                 "Verdict: understated", "Method: geodesic on WGS84");
             assertThat(text(slides.get(2))).contains("Daugavpils", "Verdict: overstated");
             assertThat(text(slides.get(3))).contains("Narva", "Verdict: accurate");
             assertThat(text(slides.get(4))).contains("reaches from Belarus");
-            assertThat(text(slides.get(5))).contains("© OpenStreetMap contributors", "GeoNames", "Natural Earth");
+            // 29.057 km from Belarus at the Shahed-136's cited 170 / 190 km/h: 10.3 / 9.2 min
+            assertThat(text(slides.get(5))).contains("Warning time", "straight-line lower bound");
+            XSLFTable minutes = slides.get(5).getShapes().stream().filter(s -> s instanceof XSLFTable)
+                .map(s -> (XSLFTable) s).findFirst().orElseThrow();
+            assertThat(minutes.getCell(0, 1).getText()).startsWith("Vilnius from Belarus");
+            boolean shahed = false;
+            for (int r = 1; r < minutes.getNumberOfRows(); r++) {
+                if (minutes.getCell(r, 0).getText().startsWith("Shahed-136")) {
+                    assertThat(minutes.getCell(r, 1).getText()).isEqualTo("10.3 / 9.2 min");
+                    shahed = true;
+                }
+            }
+            assertThat(shahed).isTrue();
+            assertThat(text(slides.get(6))).contains("© OpenStreetMap contributors", "GeoNames", "Natural Earth");
             XSLFTable table = slides.get(4).getShapes().stream().filter(s -> s instanceof XSLFTable)
                 .map(s -> (XSLFTable) s).findFirst().orElseThrow();
             assertThat(table.getCell(0, 0).getText()).isEqualTo("Country");

@@ -41,7 +41,7 @@ class BriefingLibreOfficeTest {
         try (var s = Files.list(dir)) {
             pages = s.filter(p -> p.getFileName().toString().matches("page-\\d+\\.png")).sorted().toList();
         }
-        assertThat(pages).hasSize(6);
+        assertThat(pages).hasSize(7);
 
         // claim and coverage slides: the picture area is a map, not blank
         for (int i = 1; i <= 4; i++) {
