@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * segment index), what the same line costs when it comes again (parse excluded: hashing and the cache lookup),
  * and one distance query against the indexed line. The line is a seeded random walk in eastern Ukraine with
  * edges of about 1.5 km (so one indexed segment per edge, as a hand-digitised front line has), of
- * {@code vertices} vertices.
+ * {@code vertices} vertices, kept within 33-40 E, 46-51 N; queries are seeded points over 32-41 E, 45-52 N.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,19 +53,27 @@ public class UserTargetBenchmark {
         Coordinate[] c = new Coordinate[vertices];
         double x = 36.0;
         double y = 50.0;
+        double heading = 3 * Math.PI / 2;
         for (int i = 0; i < vertices; i++) {
             c[i] = new Coordinate(x, y);
-            double heading = r.nextDouble() * Math.PI; // southward-ish walk, 1.5 km steps
-            x += 0.0135 * Math.cos(heading) / Math.cos(Math.toRadians(y)) * 0.7;
-            y -= 0.0135 * Math.sin(heading) * 0.5 + 0.001;
+            // a wandering walk of 1.5 km steps, turned back into the box 33-40 E, 46-51 N when it leaves it
+            heading += (r.nextDouble() - 0.5) * 0.6;
+            double nx = x + 0.0135 * Math.sin(heading) / Math.cos(Math.toRadians(y));
+            double ny = y + 0.0135 * Math.cos(heading);
+            if (nx < 33 || nx > 40 || ny < 46 || ny > 51) {
+                heading += Math.PI;
+                continue;
+            }
+            x = nx;
+            y = ny;
         }
         features = List.of(new UserFeature(0, "line", BoundaryFile.FACTORY.createLineString(c), Map.of()));
         target = UserTarget.build(features, UserTarget.hash(features), UserLimits.LAYER, BoundaryFile.FACTORY);
         cache = new UserTargets(BoundaryFile.FACTORY, UserLimits.LAYER, 512L << 20);
         cache.index(features);
         for (int i = 0; i < lat.length; i++) {
-            lat[i] = y - 3 + (50 - y + 6) * r.nextDouble();
-            lon[i] = 33 + 8 * r.nextDouble();
+            lat[i] = 45 + 7 * r.nextDouble();
+            lon[i] = 32 + 9 * r.nextDouble();
         }
     }
 
