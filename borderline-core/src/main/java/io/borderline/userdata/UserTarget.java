@@ -123,6 +123,10 @@ public final class UserTarget {
         this.areas = List.copyOf(areaParts);
         this.lines = List.copyOf(lineParts);
         this.index = d.index.build();
+        if (index.size() == 0) {
+            throw UserGeometryException.invalid("the target has no edges to measure to (only edges on the"
+                + " antimeridian)", "lines, or areas with edges off the antimeridian");
+        }
         this.areaKm2 = round(area / 1e6, 3);
         this.lengthKm = round(length / 1000, 3);
         areaLocators.build();
