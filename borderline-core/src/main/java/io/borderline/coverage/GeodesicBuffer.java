@@ -355,12 +355,60 @@ public final class GeodesicBuffer {
                     p = proposal;
                 }
             }
+            if (bestErr > tol && (above == null || below == null)) {
+                Coordinate found = bracket(c, above == null);
+                if (found != null) {
+                    double err = Math.abs(dist.nearest(found.y, found.x).distanceM() - r);
+                    maxError = Math.max(maxError, err);
+                    return found;
+                }
+            }
             if (bestErr > tol) {
                 dropped++;
                 return null;
             }
             maxError = Math.max(maxError, bestErr);
             return best;
+        }
+
+        /**
+         * The fallback for a vertex whose iterates all stayed on one side of R (in a narrow gap between
+         * source parts every step lands nearer another part): rings of growing radius around c (tol, 2 tol,
+         * ... up to R, twelve azimuths each) are searched for a point on the other side, and the level set is
+         * then bisected on the segment between them (the distance is continuous, so a root lies on it).
+         * Null if no such point lies within R of c.
+         */
+        Coordinate bracket(Coordinate c, boolean inside) {
+            for (double rho = tol; rho <= r; rho *= 2) {
+                Cancellation.check();
+                for (int a = 0; a < 12; a++) {
+                    GeodesicData g = Wgs84.GEODESIC.Direct(c.y, c.x, 30.0 * a, rho,
+                        GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+                    Coordinate q = new Coordinate(unwrap(g.lon2, c.x), g.lat2);
+                    if ((dist.nearest(q.y, q.x).distanceM() >= r) == inside) {
+                        return bisect(inside ? c : q, inside ? q : c);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The point between {@code in} (closer than R) and {@code out} (farther) within tol/4 of R. */
+        Coordinate bisect(Coordinate in, Coordinate out) {
+            Coordinate mid = in;
+            for (int k = 0; k < 60; k++) {
+                mid = new Coordinate((in.x + out.x) / 2, (in.y + out.y) / 2);
+                double d = dist.nearest(mid.y, mid.x).distanceM();
+                if (Math.abs(d - r) <= tol / 4) {
+                    return mid;
+                }
+                if (d < r) {
+                    in = mid;
+                } else {
+                    out = mid;
+                }
+            }
+            return null;
         }
 
         /** Inserts corrected midpoints between a and b (exclusive) while the edge strays from R. */

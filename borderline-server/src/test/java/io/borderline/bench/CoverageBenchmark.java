@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 2, time = 8)
 @Fork(value = 1, jvmArgs = {"-Xmx3g"})
 public class CoverageBenchmark {
-    @Param({"country:BLR:20", "country:BLR:30", "country:BLR:100", "country:BLR:1000", "site:lida-airbase:120"})
+    @Param({"country:BLR:20", "country:BLR:30", "country:BLR:100", "country:BLR:1000", "site:lida-airbase:120",
+        "country:RUS:5", "country:UKR:1"})
     String request;
 
     private BorderlineData data;
