@@ -388,6 +388,8 @@ function coverageQuery() {
   q.set('from', el('source').value);
   const drone = el('drone').value;
   if (drone) q.set('drone', drone); else q.set('range_km', String(rangeKm()));
+  const minutes = el('minutes').value.replace(/\s+/g, '');
+  if (drone && /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/.test(minutes)) q.set('minutes', minutes); // time rings
   if (dataset) q.set('dataset', dataset);
   return q.toString();
 }
@@ -458,12 +460,16 @@ async function loadCoverage(query) {
 }
 
 function renderCoverage(box, fc, query) {
-  const coverage = fc.features.find((f) => f.geometry && f.properties.stats);
+  // one coverage feature, or one per time ring (smallest first): draw them all, describe the largest
+  const rings = fc.features.filter((f) => f.geometry && f.properties.stats);
+  const coverage = rings[rings.length - 1];
   layers.coverage.clearLayers();
-  L.geoJSON(coverage, {
-    pane: 'coverage', interactive: false,
-    style: { color: COLORS.coverage, weight: 1.6, fillColor: COLORS.coverage, fillOpacity: 0.16 },
-  }).addTo(layers.coverage);
+  for (const ring of rings) {
+    L.geoJSON(ring, {
+      pane: 'coverage', interactive: false,
+      style: { color: COLORS.coverage, weight: 1.6, fillColor: COLORS.coverage, fillOpacity: 0.16 / rings.length },
+    }).addTo(layers.coverage);
+  }
   const p = coverage.properties;
   const s = p.stats;
   const sourceName = el('source').selectedOptions[0].textContent;
@@ -472,6 +478,9 @@ function renderCoverage(box, fc, query) {
   summary.append(node('strong', `${nf(0).format(p.range_km)} km`, 'cov-range'),
     ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: ${nf(1).format(s.area_km2)} km² in range`);
   summary.dataset.rangeKm = p.range_km;
+  if (p.minutes != null) {
+    summary.append(node('span', ` · time rings ${rings.map((r) => `${r.properties.minutes} min`).join(', ')} at ${nf(0).format(p.speed_kmh)} km/h (table: ${p.minutes} min)`, 'cov-minutes'));
+  }
 
   const table = node('table', null, 'exposure');
   table.append(node('caption', 'Land of each country within range'));
@@ -539,6 +548,7 @@ function initCoverageControls(droneList) {
     scheduleCoverage(0);
   });
   el('source').addEventListener('change', () => scheduleCoverage(0));
+  el('minutes').addEventListener('change', () => scheduleCoverage(0));
   scheduleCoverage(0);
 }
 
