@@ -3,7 +3,6 @@ package io.borderline.places;
 import io.borderline.data.Place;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -16,7 +15,10 @@ import java.util.PriorityQueue;
  * start with it, and the smallest block gives the candidates. A place matches when every query
  * word is a prefix of one of its words. Matches rank in three tiers, then by population
  * (largest first), then by GeoNames id: the whole name equals the query; every query word is a
- * whole word of the name; prefixes only. The best {@code limit} are kept in a bounded heap.
+ * whole word of the name; prefixes only. The best {@code limit} are kept in a bounded heap. When
+ * the smallest block is large (a one- or two-letter query), the whole-word tiers come from the
+ * block of the exact word and the prefix tier from a scan of the places in population order that
+ * stops at the {@code limit}-th match, so common prefixes stay cheap too.
  *
  * <p>Cost: building sorts W words (W ≈ 1.6 × the places), O(W log W); a query costs
  * O(q log W) for the searches plus one check per candidate in the smallest block, so it depends
@@ -26,6 +28,8 @@ import java.util.PriorityQueue;
 public final class PlaceIndex {
     /** Largest number of hits a search returns. */
     public static final int MAX_LIMIT = 100;
+    /** Candidate blocks larger than this are searched in population order instead (see {@link #search}). */
+    static final int LARGE_BLOCK = 2_000;
 
     private final Place[] places;
     private final String[][] placeWords;
@@ -34,8 +38,16 @@ public final class PlaceIndex {
     private final int[] owners;
     private final long[] ids;
     private final int[] byId;
+    private final int[] byPopulation;
+    private final int largeBlock;
 
     public PlaceIndex(List<Place> list) {
+        this(list, LARGE_BLOCK);
+    }
+
+    /** With the block size above which the population-order search takes over (tests compare both paths). */
+    PlaceIndex(List<Place> list, int largeBlock) {
+        this.largeBlock = largeBlock;
         places = list.toArray(new Place[0]);
         int n = places.length;
         placeWords = new String[n][];
@@ -46,36 +58,50 @@ public final class PlaceIndex {
             folded[i] = String.join(" ", placeWords[i]);
             total += placeWords[i].length;
         }
-        long[] packed = new long[total];
-        String[] all = new String[total];
-        Integer[] order = new Integer[total];
+        // sort keys: the word, a NUL (below every letter, so a word sorts before its extensions), then the
+        // place index as two chars, so equal words sort by place and the same word twice in a name sits side
+        // by side; String's natural order sorts these without boxing or a comparator
+        String[] keys = new String[total];
         int k = 0;
         for (int i = 0; i < n; i++) {
+            String tail = "\u0000" + (char) (i >>> 16) + (char) (i & 0xFFFF);
             for (String w : placeWords[i]) {
-                all[k] = w;
-                packed[k] = i;
-                order[k] = k;
-                k++;
+                keys[k++] = w + tail;
             }
         }
-        // ties by place, so the same word twice in one name sits side by side
-        Arrays.sort(order, Comparator.comparing((Integer x) -> all[x]).thenComparingLong(x -> packed[x]));
+        Arrays.sort(keys);
         words = new String[total];
         owners = new int[total];
         for (int j = 0; j < total; j++) {
-            words[j] = all[order[j]];
-            owners[j] = (int) packed[order[j]];
+            String key = keys[j];
+            int len = key.length();
+            words[j] = key.substring(0, len - 3);
+            owners[j] = (key.charAt(len - 2) << 16) | key.charAt(len - 1);
         }
-        Integer[] idOrder = new Integer[n];
+        // GeoNames ids (below 2^43) packed above the place index (below 2^20 places), sorted as primitives
+        if (n >= 1 << 20) {
+            throw new IllegalArgumentException(n + " places: at most " + ((1 << 20) - 1) + " can be indexed");
+        }
+        long[] packedIds = new long[n];
         for (int i = 0; i < n; i++) {
-            idOrder[i] = i;
+            packedIds[i] = (places[i].geonamesId() << 20) | i;
         }
-        Arrays.sort(idOrder, Comparator.comparingLong(i -> places[i].geonamesId()));
+        Arrays.sort(packedIds);
         ids = new long[n];
         byId = new int[n];
         for (int j = 0; j < n; j++) {
-            ids[j] = places[idOrder[j]].geonamesId();
-            byId[j] = idOrder[j];
+            ids[j] = packedIds[j] >>> 20;
+            byId[j] = (int) (packedIds[j] & ((1 << 20) - 1));
+        }
+        // population descending, then GeoNames id: population (below 2^43) and the id order packed as one long
+        long[] packedPop = new long[n];
+        for (int j = 0; j < n; j++) {
+            packedPop[j] = (Math.min(places[byId[j]].population(), (1L << 43) - 1) << 20) | ((1 << 20) - 1 - j);
+        }
+        Arrays.sort(packedPop);
+        byPopulation = new int[n];
+        for (int j = 0; j < n; j++) {
+            byPopulation[j] = byId[(1 << 20) - 1 - (int) (packedPop[n - 1 - j] & ((1 << 20) - 1))];
         }
     }
 
@@ -120,29 +146,52 @@ public final class PlaceIndex {
         String whole = String.join(" ", q);
         // worst hit on top: tier descending, then population ascending, then id descending
         PriorityQueue<int[]> best = new PriorityQueue<>(limit + 1, (a, b) -> compare(b, a));
-        for (int j = from; j < to; j++) {
-            int p = owners[j];
-            if (!firstEntry(j, p, selector)) {
-                continue; // a name with two words of this prefix is counted once
+        if (to - from <= largeBlock) {
+            for (int j = from; j < to; j++) {
+                int p = owners[j];
+                if (firstEntry(j, p, selector)) { // a name with two words of this prefix is counted once
+                    offer(p, q, whole, countryIso2, limit, best, 0, 2);
+                }
             }
-            if (countryIso2 != null && !countryIso2.equalsIgnoreCase(places[p].countryIso2())) {
-                continue;
+        } else {
+            // a short, common prefix: the whole-word tiers come from the block of the exact word, the prefix
+            // tier from the places in population order, where the first `limit` prefix matches are the best
+            int exactTo = lowerBound(selector + '\u0001');
+            for (int j = from; j < exactTo; j++) {
+                if (firstEntry(j, owners[j], selector)) {
+                    offer(owners[j], q, whole, countryIso2, limit, best, 0, 1);
+                }
             }
-            int tier = tier(p, q, whole);
-            if (tier < 0) {
-                continue;
-            }
-            int[] hit = {tier, p};
-            if (best.size() < limit) {
-                best.add(hit);
-            } else if (compare(hit, best.peek()) < 0) {
-                best.poll();
-                best.add(hit);
+            int prefixHits = 0;
+            for (int i = 0; i < byPopulation.length && prefixHits < limit; i++) {
+                if (offer(byPopulation[i], q, whole, countryIso2, limit, best, 2, 2)) {
+                    prefixHits++;
+                }
             }
         }
         List<int[]> hits = new ArrayList<>(best);
         hits.sort(this::compare);
         return hits.stream().map(h -> places[h[1]]).toList();
+    }
+
+    /** Ranks place {@code p} into {@code best} if it matches in a tier from {@code minTier} to {@code maxTier}. */
+    private boolean offer(int p, List<String> q, String whole, String countryIso2, int limit, PriorityQueue<int[]> best,
+                          int minTier, int maxTier) {
+        if (countryIso2 != null && !countryIso2.equalsIgnoreCase(places[p].countryIso2())) {
+            return false;
+        }
+        int tier = tier(p, q, whole);
+        if (tier < minTier || tier > maxTier) {
+            return false;
+        }
+        int[] hit = {tier, p};
+        if (best.size() < limit) {
+            best.add(hit);
+        } else if (compare(hit, best.peek()) < 0) {
+            best.poll();
+            best.add(hit);
+        }
+        return true;
     }
 
     /** True if entry {@code j} is the first of place {@code p}'s words that starts with {@code selector}. */
