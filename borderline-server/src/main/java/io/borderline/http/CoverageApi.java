@@ -79,37 +79,81 @@ final class CoverageApi {
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
         describe(props, req, r);
-        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
-        ObjectNode src = GeoJson.addFeature(fc, "source",
-            r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
+        props.remove("source"); // as the flat source_kind and source_ids columns
+        ObjectNode stats = Json.MAPPER.valueToTree(r.stats());
+        CoverageColumns.add(props, req, stats, coverageName(req));
+        // the nested statistics as a foreign member of the feature (RFC 7946 §6.1), not a property: GIS clients
+        // read properties as columns and would get it as one JSON string
+        ((ObjectNode) fc.get("features").get(0)).set("stats", stats);
+        ObjectNode src = GeoJson.addFeature(fc, "source", sourceGeometry(req, r));
+        src.put("name", sourceName(req));
         src.put("kind", req.sourceKind());
-        src.set("ids", Json.MAPPER.valueToTree(req.sourceIds()));
+        src.put("ids", String.join(",", req.sourceIds()));
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
+    /** "Within 30 km of Belarus", "Within 40 km (Lancet) of Lida airbase": what the coverage is, in words. */
+    private String coverageName(CoverageRequest req) {
+        DroneClass d = req.droneId() == null ? null : data.drones().get(req.droneId());
+        return "Within " + Params.fmt(req.rangeKm()) + " km" + (d == null ? "" : " (" + d.name().split(" \\(")[0] + ")")
+            + " of " + sourceName(req) + (req.beyond() ? ", beyond its own territory" : "");
+    }
+
+    /** The source by name: countries and sites by their English names, a point by its coordinates. */
+    private String sourceName(CoverageRequest req) {
+        List<String> names = new ArrayList<>();
+        for (String id : req.sourceIds()) {
+            String name = id;
+            if (req.sourceKind().equals("country")) {
+                name = io.borderline.data.CountryCode.parse(id).map(c -> c.nameEn()).orElse(id);
+            } else if (data.sites().containsKey(id)) {
+                name = data.sites().get(id).nameEn();
+            }
+            names.add(name);
+        }
+        return String.join(", ", names);
+    }
+
     /**
-     * The coverage as a KML document: a coverage placemark with every number of the GeoJSON answer as
-     * ExtendedData (nested ones flattened to dotted names, e.g. {@code stats.countries.LTU.share_percent}),
-     * and the source (with its geometry for site, point and border sources, as in GeoJSON).
+     * The source's geometry: sites, points and borders as they are; a country's territory simplified within
+     * the coverage's tolerance (Douglas-Peucker in degrees, where a degree is at most 111.32 km, so no vertex
+     * moves more than the tolerance), repaired with JTS GeometryFixer if the simplification made it invalid.
+     */
+    private static org.locationtech.jts.geom.Geometry sourceGeometry(CoverageRequest req, CoverageResult r) {
+        var g = r.coverage().source().geometry();
+        if (g.getDimension() < 2) {
+            return g;
+        }
+        var dp = new org.locationtech.jts.simplify.DouglasPeuckerSimplifier(g);
+        dp.setDistanceTolerance(r.coverage().toleranceM() / 111_320.0);
+        dp.setEnsureValid(false); // JTS's repair by buffer(0) takes tens of seconds on Russia; GeometryFixer is fast
+        var simplified = dp.getResultGeometry();
+        return simplified.isValid() ? simplified : org.locationtech.jts.geom.util.GeometryFixer.fix(simplified);
+    }
+
+    /**
+     * The coverage as a KML document: a placemark named for what it is ("Within 30 km of Belarus") whose
+     * balloon holds the flat columns of the GeoJSON answer (totals, per-country area and share, the places
+     * and sites in range), and the source placemark with its geometry.
      */
     private void kml(Context ctx, String format, CoverageRequest req, CoverageResult r) {
         ObjectNode props = Json.MAPPER.createObjectNode();
         describe(props, req, r);
-        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        props.remove("method");
+        props.remove("source");
+        CoverageColumns.add(props, req, Json.MAPPER.valueToTree(r.stats()), coverageName(req));
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten("", props, flat);
         Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", sourceName(req) + " (source)");
         source.put("kind", req.sourceKind());
         source.put("ids", String.join(",", req.sourceIds()));
-        var sourceGeometry = r.coverage().source().geometry();
-        String what = req.sourceKind() + " " + String.join(",", req.sourceIds()) + ", " + Params.fmt(req.rangeKm())
-            + " km" + (req.droneId() == null ? "" : " (" + req.droneId() + ")");
-        String description = "Everything within " + Params.fmt(req.rangeKm()) + " km of " + what + ": " + METHOD
+        String what = coverageName(req);
+        String description = what + ": " + METHOD
             + " Dataset " + req.dataset() + ": " + data.dataset(req.dataset()).info().attribution() + ".";
-        KmlResponse.write(ctx, format, "coverage", "Borderline coverage: " + what, description, List.of(
+        KmlResponse.write(ctx, format, "coverage", "Borderline: " + what, description, List.of(
             new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, List.of(new Feature("coverage", r.geometry(), flat))),
-            new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source",
-                sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
+            new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source", sourceGeometry(req, r), source)))));
     }
 
     /** Nested JSON as flat dotted names; array items are named by their code or id when they have one. */
