@@ -1,6 +1,7 @@
 // Borderline web map. Plain ES module, no build step; Leaflet comes from the service's own WebJar.
 // Every number shown comes from the service's API; the map only draws its answers.
 import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
+import { VectorBaseMap } from '/web/basemap.js';
 
 // Content-Security-Policy violations, for the browser test (the policy forbids inline script and style).
 const cspViolations = [];
@@ -111,6 +112,7 @@ const layers = {
   claims: L.layerGroup().addTo(map),
   sites: L.layerGroup().addTo(map),
   distance: L.layerGroup().addTo(map),
+  siteLabels: L.layerGroup().addTo(map),
 };
 
 function escapeHtml(s) {
@@ -125,53 +127,49 @@ function node(tag, text, cls) {
   return n;
 }
 
-/** Area-weighted centroid of a ring in lon/lat (good enough to place a label inside a country). */
-function ringCentroid(ring) {
-  let a = 0; let x = 0; let y = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-    a += f; x += (ring[j][0] + ring[i][0]) * f; y += (ring[j][1] + ring[i][1]) * f;
-  }
-  return a === 0 ? ring[0] : [x / (3 * a), y / (3 * a), Math.abs(a / 2)];
-}
+// ------------------------------------------------------------------ base map (vector tiles, see basemap.js)
 
-function labelPoint(geometry) {
-  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let best = null;
-  for (const p of polys) {
-    const c = ringCentroid(p[0]);
-    if (!best || c[2] > best[2]) best = c;
-  }
-  return best && L.latLng(best[1], best[0]);
-}
+const countryLabels = new Map(); // code -> { area, tooltip } at the current zoom
 
-function drawCountries(fc) {
-  layers.countries.clearLayers();
-  layers.labels.clearLayers();
-  for (const f of fc.features) {
-    const code = f.properties.code;
-    const cls = COUNTRY_CLASS[code];
-    L.geoJSON(f, {
-      pane: 'countries', interactive: false,
-      // fill only: the coast is where the fill ends, and the borders layer draws the measured lines
-      style: { stroke: false, fillColor: cls ? COLORS[cls] : COLORS.land, fillOpacity: 1 }, smoothFactor: 1.5,
-    }).addTo(layers.countries);
-    if (f.properties.part_of) continue; // the exclave is labelled by its parent
-    const at = f.geometry && labelPoint(f.geometry);
-    if (at) {
-      L.tooltip({ permanent: true, direction: 'center', className: 'country-label', interactive: false })
-        .setLatLng(at).setContent(node('span', f.properties.name_en)).addTo(layers.labels);
+/** Labels each country once, at the centroid of its largest piece drawn so far at this zoom. */
+function placeCountryLabels(z, candidates) {
+  if (z !== Math.min(Math.round(map.getZoom()), 14)) return; // a tile of a zoom the map has left
+  for (const c of candidates) {
+    const known = countryLabels.get(c.code);
+    if (known && known.area >= c.area) continue;
+    if (known) known.tooltip.setLatLng(c.at);
+    else {
+      const tooltip = L.tooltip({ permanent: true, direction: 'center', className: 'country-label', interactive: false })
+        .setLatLng(c.at).setContent(node('span', c.name));
+      tooltip.addTo(layers.labels);
+      countryLabels.set(c.code, { area: c.area, tooltip });
+      continue;
     }
+    known.area = c.area;
   }
 }
 
-function drawBorders(fc) {
-  layers.borders.clearLayers();
-  L.geoJSON(fc, {
-    pane: 'borders', interactive: false,
-    style: (f) => ({ color: COLORS.border, weight: (f.properties.a === 'BLR' || f.properties.b === 'BLR'
-      || f.properties.a === 'RUS' || f.properties.b === 'RUS') ? 2 : 1.4, opacity: 0.9 }),
-  }).addTo(layers.borders);
+function borderStyle(p) {
+  const main = p.a === 'BLR' || p.b === 'BLR' || p.a === 'RUS' || p.b === 'RUS';
+  return { color: COLORS.border, weight: main ? 2 : 1.4, opacity: 0.9 };
+}
+
+const baseMap = new VectorBaseMap({
+  dataset,
+  fillFor: (p) => COLORS[COUNTRY_CLASS[p.code]] ?? COLORS.land,
+  strokeFor: borderStyle,
+  onLabelCandidates: placeCountryLabels,
+});
+map.on('zoomstart', () => { layers.labels.clearLayers(); countryLabels.clear(); });
+window.borderlineBaseMap = baseMap; // for the browser test: tiles and bytes loaded
+
+/** Resolves when the tiles of the first view are drawn. */
+function loadBaseMap() {
+  return new Promise((resolve, reject) => {
+    baseMap.once('load', resolve);
+    baseMap.once('tileerror', (e) => reject(new Error(e.error?.message || 'a base map tile failed')));
+    baseMap.addTo(map);
+  });
 }
 
 const sitesById = new Map();
@@ -187,6 +185,7 @@ function siteTooltip(p) {
 
 function drawSites(fc) {
   layers.sites.clearLayers();
+  layers.siteLabels.clearLayers();
   sitesById.clear();
   for (const f of fc.features) {
     const p = f.properties;
@@ -199,6 +198,7 @@ function drawSites(fc) {
     }).bindTooltip(siteTooltip(p), { direction: 'top', offset: [0, -4] })
       .on('click', () => measureSite(p.id))
       .addTo(layers.sites);
+    labelSite(p, lat, lon);
   }
 }
 
@@ -229,7 +229,7 @@ function fillPlaces(sites) {
     (names.has(s.name_en) ? claimed : others).append(o);
   }
   select.append(claimed, others);
-  select.addEventListener('change', () => { if (select.value) measureSite(select.value); });
+  select.addEventListener('change', () => { if (select.value) showPlace(select.value); });
 }
 
 // ------------------------------------------------------------------ distance
@@ -346,6 +346,7 @@ function renderDistance(box, lat, lon, site, answers) {
   parts.push(node('p', `Geodesic on WGS84 (GeographicLib), ${answers[0].dataset.attribution}; lines drawn as great circles.`, 'small muted'));
   box.replaceChildren(...parts);
   box.dataset.state = 'done';
+  writeViewState();
 }
 
 map.on('click', (e) => measure(e.latlng.lat, e.latlng.lng));
@@ -402,7 +403,7 @@ function updateDownloads(query) {
     kml: [`/coverage?${query}&f=kml`, `${name}.kml`],
     png: [`/maps/coverage.png?${query}`, `${name}.png`],
     svg: [`/maps/coverage.svg?${query}`, `${name}.svg`],
-    pptx: [drone ? `/briefing.pptx?${new URLSearchParams({ drone })}` : null, `borderline-briefing-${drone}.pptx`],
+    pptx: [drone ? `/briefing.pptx?${briefingQuery(drone)}` : null, `borderline-briefing-${el('source').value}-${drone}.pptx`],
   };
   for (const [fmt, [href, file]] of Object.entries(links)) {
     const a = el(`dl-${fmt}`);
@@ -421,6 +422,13 @@ function updateDownloads(query) {
   el('dl-note').textContent = drone ? '' : 'The PPTX briefing is made per drone class: choose one above.';
 }
 
+/** The deck's parameters for the current selection: source, drone class and dataset (what /briefing.pptx takes). */
+function briefingQuery(drone) {
+  const q = new URLSearchParams({ from: el('source').value, drone });
+  if (dataset) q.set('dataset', dataset);
+  return q.toString();
+}
+
 function scheduleCoverage(delay) {
   clearTimeout(coverageTimer);
   const query = coverageQuery();
@@ -429,6 +437,7 @@ function scheduleCoverage(delay) {
   box.dataset.state = 'pending';
   box.classList.add('stale');
   coverageTimer = setTimeout(() => loadCoverage(query), delay);
+  writeViewState();
 }
 
 async function loadCoverage(query) {
@@ -461,7 +470,7 @@ async function loadCoverage(query) {
 
 function renderCoverage(box, fc, query) {
   // one coverage feature, or one per time ring (smallest first): draw them all, describe the largest
-  const rings = fc.features.filter((f) => f.geometry && f.properties.stats);
+  const rings = fc.features.filter((f) => f.geometry && f.stats);
   const coverage = rings[rings.length - 1];
   layers.coverage.clearLayers();
   for (const ring of rings) {
@@ -471,7 +480,7 @@ function renderCoverage(box, fc, query) {
     }).addTo(layers.coverage);
   }
   const p = coverage.properties;
-  const s = p.stats;
+  const s = coverage.stats;
   const sourceName = el('source').selectedOptions[0].textContent;
   const drone = p.drone ? drones.get(p.drone) : null;
   const summary = node('p', null, 'summary');
@@ -549,6 +558,9 @@ function initCoverageControls(droneList) {
   });
   el('source').addEventListener('change', () => scheduleCoverage(0));
   el('minutes').addEventListener('change', () => scheduleCoverage(0));
+  applyCoverageState(select, range);
+  describeDrone();
+  showRange();
   scheduleCoverage(0);
 }
 
@@ -584,7 +596,7 @@ function initDatasets(list, siteSources) {
 }
 
 async function start() {
-  const pending = new Set(['countries', 'borders', 'sites', 'claims', 'drones', 'datasets']);
+  const pending = new Set(['base map', 'sites', 'claims', 'drones', 'datasets']);
   const progress = () => setStatus(pending.size ? `Loading ${[...pending].join(', ')}…` : 'Click the map to measure.', pending.size ? 'loading' : '');
   const load = async (name, url, use) => {
     const body = await getWithRetry(url, undefined, (s) => setStatus(`The server is busy; retrying in ${s} s…`, 'busy'));
@@ -596,17 +608,17 @@ async function start() {
   progress();
   try {
     const drawn = await Promise.all([
-      load('countries', apiUrl('/collections/countries/items', { limit: 1000 }, true), drawCountries),
-      load('borders', apiUrl('/collections/borders/items', { limit: 1000 }, true), drawBorders),
+      loadBaseMap().then(() => { pending.delete('base map'); progress(); }),
       load('claims', apiUrl('/collections/claims/items', { limit: 1000 }, true), drawClaims)
         .then(() => load('sites', apiUrl('/collections/sites/items', { limit: 1000 }, true), drawSites)),
       load('drones', '/drones', initCoverageControls),
       getJson('/datasets').then((d) => { pending.delete('datasets'); progress(); return d; }),
     ]);
     const siteSources = [...new Set([...sitesById.values()].map((s) => s.source).filter((s) => s.includes('GeoNames')))];
-    initDatasets(drawn[4], siteSources);
+    initDatasets(drawn[drawn.length - 1], siteSources); // /datasets is the last of the loads
     fillPlaces(sitesById);
     map.getContainer().setAttribute('aria-busy', 'false');
+    window.borderlineReadyMs = performance.now(); // from navigation start: the browser test's measure
     document.documentElement.dataset.ready = 'true';
   } catch (e) {
     setStatus(`The map could not load: ${e.message}`, 'error');
@@ -614,4 +626,65 @@ async function start() {
   }
 }
 
-start();
+// ------------------------------------------------------------------ site labels, going to a place, the view in the URL
+
+const SITE_LABEL_KINDS = new Set(['capital', 'city']);
+
+/** A permanent name label beside capitals and cities (other sites keep their hover tooltip). */
+function labelSite(p, lat, lon) {
+  if (!SITE_LABEL_KINDS.has(p.kind)) return;
+  L.tooltip({ permanent: true, direction: 'right', offset: [5, 0], className: `site-label site-${p.kind}`, interactive: false })
+    .setLatLng([lat, lon]).setContent(node('span', p.name_en)).addTo(layers.siteLabels);
+}
+
+/** Choosing a place: the map goes there (zoom 8 at least) and measures from it. */
+function showPlace(id) {
+  const s = sitesById.get(id);
+  if (!s) return;
+  map.setView([s.lat, s.lon], Math.max(map.getZoom(), 8));
+  measureSite(id);
+}
+
+/**
+ * The whole view in the page's URL, so it can be shared: the point (lat, lon) or the site, the coverage
+ * source, the drone class or the range, and the dataset. Replaced in place (no history entry per click).
+ */
+function writeViewState() {
+  const q = new URLSearchParams();
+  const box = el('distance');
+  const site = el('place').value;
+  if (site) q.set('site', site);
+  else if (box.dataset.lat && box.dataset.lon) { q.set('lat', box.dataset.lat); q.set('lon', box.dataset.lon); }
+  q.set('from', el('source').value);
+  if (el('drone').value) q.set('drone', el('drone').value); else if (el('range').max !== '0') q.set('range_km', String(rangeKm()));
+  if (dataset) q.set('dataset', dataset);
+  history.replaceState(null, '', `${location.pathname}?${q}`);
+}
+
+const initialState = new URLSearchParams(location.search);
+
+/** The coverage choices from the URL the page was opened with (unknown values are ignored). */
+function applyCoverageState(droneSelect, range) {
+  const from = initialState.get('from');
+  if (from && [...el('source').options].some((o) => o.value === from)) el('source').value = from;
+  const drone = initialState.get('drone');
+  const km = Number.parseFloat(initialState.get('range_km') || '');
+  if (drone && drones.has(drone)) {
+    droneSelect.value = drone;
+    range.value = String(nearestStop(drones.get(drone).range_km));
+  } else if (Number.isFinite(km)) range.value = String(nearestStop(km));
+}
+
+/** The point or site from the URL, once the sites are known: the map centres on it and measures. */
+function applyPointState() {
+  const site = initialState.get('site');
+  const lat = Number.parseFloat(initialState.get('lat') || '');
+  const lon = Number.parseFloat(initialState.get('lon') || '');
+  if (site && sitesById.has(site)) showPlace(site);
+  else if (Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) {
+    map.setView([lat, lon], Math.max(map.getZoom(), 7));
+    measure(lat, lon);
+  }
+}
+
+start().then(applyPointState);

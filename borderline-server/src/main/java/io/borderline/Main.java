@@ -172,9 +172,12 @@ public final class Main implements Callable<Integer> {
         Javalin app = api.create().start(host, port);
         if (warmUp) {
             Thread t = new Thread(() -> {
+                // the tiles first: the web page's base map (countries, borders) needs no coverage
                 long t0 = System.nanoTime();
+                api.warmUpTiles();
                 api.layers().warmUp();
-                LOG.info("published layers computed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                LOG.info("published layers computed and vector tile zoom copies built in {} ms",
+                    (System.nanoTime() - t0) / 1_000_000);
             }, "layer-warm-up");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);

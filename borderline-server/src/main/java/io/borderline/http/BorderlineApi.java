@@ -106,6 +106,11 @@ public final class BorderlineApi {
         return layers;
     }
 
+    /** Builds the vector tiles' per-zoom copies of the default dataset (after the layers), so no tile waits for them. */
+    public void warmUpTiles() {
+        tiles.warmUp();
+    }
+
     /** Creates the Javalin app with every route and the error mapping; the caller starts it. */
     public Javalin create() {
         return Javalin.create(this::configure);

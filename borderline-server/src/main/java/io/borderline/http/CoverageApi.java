@@ -126,20 +126,7 @@ final class CoverageApi {
             kml(ctx, format, reqs, results);
             return;
         }
-        ObjectNode fc = GeoJson.featureCollection();
-        for (int i = 0; i < reqs.size(); i++) {
-            CoverageRequest q = reqs.get(i);
-            ObjectNode props = GeoJson.addFeature(fc, featureId(q), results.get(i).geometry());
-            describe(props, q, results.get(i));
-            props.set("stats", Json.MAPPER.valueToTree(results.get(i).stats()));
-        }
-        CoverageRequest req = reqs.get(0);
-        CoverageResult r = results.get(0);
-        ObjectNode src = GeoJson.addFeature(fc, "source",
-            r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
-        src.put("kind", req.sourceKind());
-        src.set("ids", Json.MAPPER.valueToTree(req.sourceIds()));
-        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(featureCollection(reqs, results, null, null)));
     }
 
     /**
@@ -153,18 +140,38 @@ final class CoverageApi {
             kml(ctx, format, List.of(req), List.of(r));
             return;
         }
+        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(featureCollection(List.of(req), List.of(r), extraName,
+            extra)));
+    }
+
+    /**
+     * One feature per ring (its properties flat columns a GIS client reads, its nested statistics a foreign member
+     * of the feature, RFC 7946 §6.1, since clients would read a nested property as one JSON string), then the
+     * source with its geometry.
+     */
+    private ObjectNode featureCollection(List<CoverageRequest> reqs, List<CoverageResult> results, String extraName,
+                                         Object extra) {
         ObjectNode fc = GeoJson.featureCollection();
-        ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
-        describe(props, req, r);
-        if (extraName != null) {
-            props.set(extraName, Json.MAPPER.valueToTree(extra));
+        for (int i = 0; i < reqs.size(); i++) {
+            CoverageRequest q = reqs.get(i);
+            CoverageResult r = results.get(i);
+            ObjectNode props = GeoJson.addFeature(fc, featureId(q), r.geometry());
+            describe(props, q, r);
+            props.remove("source"); // as the flat source_kind and source_ids columns
+            if (extraName != null) {
+                props.set(extraName, Json.MAPPER.valueToTree(extra));
+            }
+            ObjectNode stats = Json.MAPPER.valueToTree(r.stats());
+            CoverageColumns.add(props, q, stats, coverageName(q));
+            ((ObjectNode) fc.get("features").get(i)).set("stats", stats);
         }
-        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
-        ObjectNode src = GeoJson.addFeature(fc, "source",
-            r.coverage().source().geometry().getDimension() == 2 ? null : r.coverage().source().geometry());
+        CoverageRequest req = reqs.get(0);
+        CoverageResult r = results.get(0);
+        ObjectNode src = GeoJson.addFeature(fc, "source", sourceGeometry(req, r));
+        src.put("name", sourceName(req));
         src.put("kind", req.sourceKind());
-        src.set("ids", Json.MAPPER.valueToTree(req.sourceIds()));
-        ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
+        src.put("ids", String.join(",", req.sourceIds()));
+        return fc;
     }
 
     /** "coverage" for a ring or fan; "coverage-10min" for the 10-minute time ring. */
@@ -172,35 +179,76 @@ final class CoverageApi {
         return q.minutes() == null ? "coverage" : "coverage-" + Params.fmt(q.minutes()) + "min";
     }
 
+    /** "Within 30 km of Belarus", "Within 40 km (Lancet) of Lida airbase": what the coverage is, in words. */
+    private String coverageName(CoverageRequest req) {
+        DroneClass d = req.droneId() == null ? null : data.drones().get(req.droneId());
+        return "Within " + Params.fmt(req.rangeKm()) + " km" + (d == null ? "" : " (" + d.name().split(" \\(")[0] + ")")
+            + " of " + sourceName(req) + (req.beyond() ? ", beyond its own territory" : "");
+    }
+
+    /** The source by name: countries and sites by their English names, a point by its coordinates. */
+    private String sourceName(CoverageRequest req) {
+        List<String> names = new ArrayList<>();
+        for (String id : req.sourceIds()) {
+            String name = id;
+            if (req.sourceKind().equals("country")) {
+                name = io.borderline.data.CountryCode.parse(id).map(c -> c.nameEn()).orElse(id);
+            } else if (data.sites().containsKey(id)) {
+                name = data.sites().get(id).nameEn();
+            }
+            names.add(name);
+        }
+        return String.join(", ", names);
+    }
+
     /**
-     * The coverage as a KML document: a coverage placemark with every number of the GeoJSON answer as
-     * ExtendedData (nested ones flattened to dotted names, e.g. {@code stats.countries.LTU.share_percent}),
-     * and the source (with its geometry for site, point and border sources, as in GeoJSON).
+     * The source's geometry: sites, points and borders as they are; a country's territory simplified within
+     * the coverage's tolerance (Douglas-Peucker in degrees, where a degree is at most 111.32 km, so no vertex
+     * moves more than the tolerance), repaired with JTS GeometryFixer if the simplification made it invalid.
+     */
+    private static org.locationtech.jts.geom.Geometry sourceGeometry(CoverageRequest req, CoverageResult r) {
+        var g = r.coverage().source().geometry();
+        if (g.getDimension() < 2) {
+            return g;
+        }
+        var dp = new org.locationtech.jts.simplify.DouglasPeuckerSimplifier(g);
+        dp.setDistanceTolerance(r.coverage().toleranceM() / 111_320.0);
+        dp.setEnsureValid(false); // JTS's repair by buffer(0) takes tens of seconds on Russia; GeometryFixer is fast
+        var simplified = dp.getResultGeometry();
+        return simplified.isValid() ? simplified : org.locationtech.jts.geom.util.GeometryFixer.fix(simplified);
+    }
+
+    /**
+     * The coverage as a KML document: a placemark per ring named for what it is ("Within 30 km of Belarus") whose
+     * balloon holds the flat columns of the GeoJSON answer (totals, per-country area and share, the places
+     * and sites in range), and the source placemark with its geometry.
      */
     private void kml(Context ctx, String format, List<CoverageRequest> reqs, List<CoverageResult> results) {
         List<Feature> rings = new ArrayList<>();
         for (int i = 0; i < reqs.size(); i++) {
+            CoverageRequest q = reqs.get(i);
             ObjectNode props = Json.MAPPER.createObjectNode();
-            describe(props, reqs.get(i), results.get(i));
-            props.set("stats", Json.MAPPER.valueToTree(results.get(i).stats()));
+            describe(props, q, results.get(i));
+            props.remove("method");
+            props.remove("source");
+            CoverageColumns.add(props, q, Json.MAPPER.valueToTree(results.get(i).stats()), coverageName(q));
             Map<String, Object> flat = new LinkedHashMap<>();
             flatten("", props, flat);
-            rings.add(new Feature(featureId(reqs.get(i)), results.get(i).geometry(), flat));
+            rings.add(new Feature(featureId(q), results.get(i).geometry(), flat));
         }
         CoverageRequest req = reqs.get(0);
         CoverageResult r = results.get(0);
         Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", sourceName(req) + " (source)");
         source.put("kind", req.sourceKind());
         source.put("ids", String.join(",", req.sourceIds()));
-        var sourceGeometry = r.coverage().source().geometry();
-        String what = req.sourceKind() + " " + String.join(",", req.sourceIds()) + ", " + reach(reqs)
-            + (req.droneId() == null ? "" : " (" + req.droneId() + ")") + fanText(req);
-        String description = "Everything within " + reach(reqs) + " of " + what + ": " + METHOD
+        String what = coverageName(req) + (reqs.size() > 1 || req.minutes() != null ? " (" + reach(reqs) + ")" : "")
+            + fanText(req);
+        String description = what + ": " + METHOD
             + " Dataset " + req.dataset() + ": " + data.dataset(req.dataset()).info().attribution() + ".";
-        KmlResponse.write(ctx, format, "coverage", "Borderline coverage: " + what, description, List.of(
+        KmlResponse.write(ctx, format, "coverage", "Borderline: " + what, description, List.of(
             new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, rings),
-            new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source",
-                sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
+            new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source", sourceGeometry(req, r), source)))));
     }
 
     /** "30 km", or for time rings "10, 20, 30 min at 170 km/h". */

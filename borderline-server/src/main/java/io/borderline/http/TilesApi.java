@@ -60,29 +60,41 @@ final class TilesApi {
         this.tiles = new VectorTiles(layers);
     }
 
+    /** The per-zoom copies of the default dataset's tile layers, built before the first tile asks. */
+    void warmUp() {
+        tiles.warmUp(BorderlineData.DEFAULT_DATASET);
+    }
+
     Map<String, Handler> routes() {
         Map<String, Handler> r = new LinkedHashMap<>();
         r.put("/tiles/tilejson.json", this::tileJson);
+        r.put("/tiles/style.json", this::style);
         r.put("/tiles/{z}/{x}/{y}.mvt", this::tile);
         return r;
     }
 
     private void tile(Context ctx) {
-        Params p = Params.of(ctx, Set.of("dataset"));
+        Params p = Params.of(ctx, Set.of("dataset", "layers"));
         String dataset = p.datasetId();
+        java.util.List<String> wanted = tileLayers(p.optional("layers"));
         int z = pathInt(ctx, "z", VectorTiles.MAX_ZOOM);
         int last = (1 << z) - 1;
         int x = pathInt(ctx, "x", last);
         int y = pathInt(ctx, "y", last);
-        serve(ctx, dataset, new TileId(z, x, y), null);
+        serve(ctx, dataset, new TileId(z, x, y), wanted, null);
+    }
+
+    /** As {@link #serve(Context, String, TileId, java.util.List, String)} with every tile layer. */
+    void serve(Context ctx, String dataset, TileId id, String onlyLayer) {
+        serve(ctx, dataset, id, java.util.List.copyOf(VectorTiles.TILE_LAYERS.keySet()), onlyLayer);
     }
 
     /**
-     * Answers one tile (ETag, 304, 204 when empty, else the MVT); with {@code onlyLayer}, only that tile layer
-     * of the cached tile (the OGC API collection tiles).
+     * Answers one tile (ETag, 304, 204 when empty, else the MVT) with the tile layers {@code wanted}; with
+     * {@code onlyLayer}, only that tile layer of the cached tile (the OGC API collection tiles).
      */
-    void serve(Context ctx, String dataset, TileId id, String onlyLayer) {
-        Encoded all = cache.get(dataset + "/" + id, k -> encode(tiles.tile(dataset, id)));
+    void serve(Context ctx, String dataset, TileId id, java.util.List<String> wanted, String onlyLayer) {
+        Encoded all = cache.get(dataset + "/" + id + "/" + wanted, k -> encode(tiles.tile(dataset, id, wanted)));
         Encoded e = onlyLayer == null ? all
             : cache.get(dataset + "/" + id + "/" + onlyLayer, k -> encode(MvtLayers.keep(all.bytes(), onlyLayer)));
         ctx.header("ETag", e.etag());
@@ -98,11 +110,37 @@ final class TilesApi {
         binary(ctx, MVT, e.bytes());
     }
 
+    /** The {@code layers} parameter: comma-separated tile layer names (all of them when absent), else a 400. */
+    private static java.util.List<String> tileLayers(String raw) {
+        if (raw == null) {
+            return java.util.List.copyOf(VectorTiles.TILE_LAYERS.keySet());
+        }
+        String allowed = "comma-separated names from " + String.join(", ", VectorTiles.TILE_LAYERS.keySet());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String n : raw.split(",", -1)) {
+            if (!VectorTiles.TILE_LAYERS.containsKey(n.trim())) {
+                throw ApiException.badParameter("layers", "parameter 'layers' names an unknown tile layer: '"
+                    + Params.shorten(n) + "'", allowed);
+            }
+            names.add(n.trim());
+        }
+        return VectorTiles.TILE_LAYERS.keySet().stream().filter(names::contains).toList();
+    }
+
     /** A binary body with exactly this media type (without it, Javalin appends the JSON default's charset). */
     static void binary(Context ctx, String type, byte[] body) {
         ctx.result(body);
         ctx.res().setCharacterEncoding(null);
         ctx.contentType(type);
+    }
+
+    /** A MapLibre GL style over the TileJSON of the same dataset (see {@link TileStyle}). */
+    private void style(Context ctx) {
+        Params p = Params.of(ctx, Set.of("dataset"));
+        String dataset = p.datasetId();
+        String query = p.has("dataset") ? "?dataset=" + dataset : "";
+        ctx.contentType(BorderlineApi.JSON).result(Json.write(TileStyle.of(OgcApi.base(ctx) + "/tiles/tilejson.json" + query,
+            data.dataset(dataset).info().attribution(), data.drones().values())));
     }
 
     private void tileJson(Context ctx) {

@@ -1,7 +1,5 @@
 package io.borderline.tiles;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.features.Feature;
 import io.borderline.features.FeatureLayer;
 import io.borderline.features.Layers;
@@ -27,6 +25,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
@@ -35,23 +34,31 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 /**
  * Mapbox Vector Tiles (MVT 2.1) of the published {@link Layers} in the WebMercatorQuad tile matrix set:
  * tile layers {@code countries}, {@code borders}, {@code sites} and {@code coverage} (the features of
- * coverage-blr and coverage-rus together; their {@code source} and {@code drone} properties tell them
- * apart). Coordinates are in tile units, {@value #EXTENT} across a tile.
+ * coverage-blr and coverage-rus together; their {@code source}, {@code drone}, {@code drone_class} and
+ * {@code range_km} properties let a style pick one). Coordinates are in tile units, {@value #EXTENT} across a tile.
  *
- * <p>Lines and polygons are simplified with JTS's {@link DouglasPeuckerSimplifier} (which repairs
- * polygons it would make invalid; polygons and holes smaller than a pixel are dropped first) at {@value #SIMPLIFY_UNITS} tile units, i.e. half a pixel of a
- * 256-pixel tile (at z=6, 306 m; at z=14, 1.2 m): up to z={@value #PYRAMID_MAX_ZOOM} a simplified copy
- * of the layer is made once per zoom and then clipped; above it, the full-resolution feature is
- * clipped and the clipped piece simplified. Clipping is to the tile grown by {@value #BUFFER} units
- * on every side (so strokes show no seams at tile edges); the result is converted to tile units and
- * snapped to the integer grid (polygons with {@link GeometryPrecisionReducer}, which keeps them
- * valid), so a point is within half a unit (tile size / 8192) of its true position. Every non-null
- * property is kept, the feature's id as the {@code id} property (MVT integer ids are not used: ours
- * are strings).
- *
- * <p>The per-zoom copies are computed on first use and kept in a cache bounded to
- * {@value #MAX_CACHED_VERTICES} vertices. The coverage layers come from {@link Layers}, which computes
- * them once (in the background at start-up, or on the first request that needs them). Thread-safe.
+ * <p>How a tile is made, in three steps, each bounded by what the tile touches:
+ * <ol>
+ * <li><b>Per-zoom copies.</b> Up to z={@value #PYRAMID_MAX_ZOOM} each layer has a copy simplified with
+ * Douglas-Peucker at {@value #SIMPLIFY_UNITS} tile units of that zoom (half a pixel of a 256-pixel tile: 306 m
+ * at z=6, 9.6 m at z=10; polygons and holes smaller than a pixel dropped first). Zoom z is simplified from
+ * the copy of z+1, not from the full geometry, so the pyramid costs about one pass over the data; the
+ * deviation from the full geometry stays below twice the tolerance (one pixel). The copies are not repaired
+ * (JTS's validity repair of all of Russia took tens of seconds per zoom): each tile's piece is made valid in
+ * step 3. They are built top-down once ({@link #warmUp}, in the background at start-up) or on first use.
+ * Above z={@value #PYRAMID_MAX_ZOOM} the full-resolution geometry is used and the clipped piece simplified.</li>
+ * <li><b>Index.</b> Every copy keeps an {@link STRtree} of its parts (each polygon, line or point of each
+ * feature), so a tile visits only the parts whose envelope reaches its clip box: the tile grown by
+ * {@value #BUFFER} units on every side (no seams at tile edges).</li>
+ * <li><b>Clip and snap.</b> A part inside the clip box is taken whole; only a part that crosses its edge is
+ * clipped (JTS OverlayNG, robust, after dropping the holes outside the box; OverlayNG clips the rings to the
+ * box before noding, so the cost follows the vertices near the tile). The result is converted to tile units
+ * and snapped to the integer grid (polygons with {@link GeometryPrecisionReducer}, which makes them valid),
+ * so a point is within half a unit (tile size / 8192) of its position in the copy.</li>
+ * </ol>
+ * Every non-null property is kept, the feature's id as the {@code id} property (MVT integer ids are not
+ * used: ours are strings). The coverage layers come from {@link Layers}, which computes them once. Memory:
+ * the copies of all zooms together hold fewer vertices than the full-resolution layers. Thread-safe.
  */
 public final class VectorTiles {
     /** Highest zoom served: at z=14 a tile unit is 2.4 m at the equator, below the data's 10 m resolution. */
@@ -64,8 +71,6 @@ public final class VectorTiles {
     public static final double SIMPLIFY_UNITS = 8;
     /** Highest zoom with a precomputed simplified copy of each layer. */
     public static final int PYRAMID_MAX_ZOOM = 10;
-    /** Bound of the per-zoom simplified-geometry cache, vertices (about 40 bytes each). */
-    public static final long MAX_CACHED_VERTICES = 2_000_000;
     /** The tile layers and the published layers each is made of. */
     public static final Map<String, List<String>> TILE_LAYERS = tileLayers();
 
@@ -73,20 +78,42 @@ public final class VectorTiles {
     private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 3857);
     private final PrecisionModel grid = new PrecisionModel(1.0);
     private final MvtLayerParams params = new MvtLayerParams(EXTENT);
-    private final Map<String, List<Source>> projected = new ConcurrentHashMap<>();
-    private final Cache<String, List<Source>> simplified = Caffeine.newBuilder()
-        .maximumWeight(MAX_CACHED_VERTICES)
-        .weigher((String k, List<Source> v) -> v.stream().mapToInt(s -> s.geometry().getNumPoints()).sum())
-        .build();
+    /** Per "dataset|tile layer|zoom" (zoom up to PYRAMID_MAX_ZOOM, or "full"): the copy of that layer. */
+    private final Map<String, Level> levels = new ConcurrentHashMap<>();
 
-    /** A feature ready for tiling: its geometry in EPSG:3857, split into parts for cheap culling. */
-    private record Source(Geometry geometry, List<Geometry> parts, Map<String, Object> properties) {
-        static Source of(Geometry g, Map<String, Object> properties) {
-            List<Geometry> parts = new ArrayList<>(g.getNumGeometries());
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                parts.add(g.getGeometryN(i));
+    /** A feature ready for tiling: its geometry in EPSG:3857. */
+    private record Source(Geometry geometry, Map<String, Object> properties) {}
+
+    /** One polygon, line or point of a source, as the index holds it. */
+    private record Part(int source, Geometry geometry) {}
+
+    /** A layer at one zoom: its features and an index of their parts. */
+    private record Level(List<Source> sources, STRtree index) {
+        static Level of(List<Source> sources) {
+            STRtree index = new STRtree();
+            for (int i = 0; i < sources.size(); i++) {
+                Geometry g = sources.get(i).geometry();
+                for (int n = 0; n < g.getNumGeometries(); n++) {
+                    Geometry part = g.getGeometryN(n);
+                    if (!part.isEmpty()) {
+                        index.insert(part.getEnvelopeInternal(), new Part(i, part));
+                    }
+                }
             }
-            return new Source(g, parts, properties);
+            index.build();
+            return new Level(List.copyOf(sources), index);
+        }
+
+        /** The parts whose envelope reaches {@code clip}, grouped by source in source order. */
+        Map<Integer, List<Geometry>> query(Envelope clip) {
+            Map<Integer, List<Geometry>> bySource = new java.util.TreeMap<>();
+            for (Object o : index.query(clip)) {
+                Part p = (Part) o;
+                if (p.geometry().getEnvelopeInternal().intersects(clip)) {
+                    bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p.geometry());
+                }
+            }
+            return bySource;
         }
     }
 
@@ -118,6 +145,14 @@ public final class VectorTiles {
      * included).
      */
     public byte[] tile(String dataset, TileId t) {
+        return tile(dataset, t, TILE_LAYERS.keySet());
+    }
+
+    /**
+     * As {@link #tile(String, TileId)} with only the named tile layers (a subset of {@link #TILE_LAYERS}, in
+     * their order): a base map asks for countries and borders and does not wait for the coverage layers.
+     */
+    public byte[] tile(String dataset, TileId t, java.util.Collection<String> tileLayers) {
         if (t.z() > MAX_ZOOM) {
             throw new IllegalArgumentException("zoom " + t.z() + " above " + MAX_ZOOM);
         }
@@ -131,18 +166,19 @@ public final class VectorTiles {
             .scale(1 / unit, -1 / unit);
         List<JtsLayer> out = new ArrayList<>();
         for (String name : TILE_LAYERS.keySet()) {
+            if (!tileLayers.contains(name)) {
+                continue;
+            }
+            Level level = level(dataset, name, t.z());
             List<Geometry> geoms = new ArrayList<>();
-            for (Source s : sources(dataset, name, t.z())) {
-                if (!s.geometry().getEnvelopeInternal().intersects(clip)) {
-                    continue;
-                }
-                Geometry g = clip(s, clip, clipBox);
+            for (Map.Entry<Integer, List<Geometry>> e : level.query(clip).entrySet()) {
+                Geometry g = clip(e.getValue(), clip, clipBox);
                 if (t.z() > PYRAMID_MAX_ZOOM && !(g instanceof Puntal)) {
                     g = simplify(g, SIMPLIFY_UNITS * unit);
                 }
                 g = snap(toTile.transform(g));
                 if (!g.isEmpty()) {
-                    g.setUserData(s.properties());
+                    g.setUserData(level.sources().get(e.getKey()).properties());
                     geoms.add(g);
                 }
             }
@@ -156,23 +192,26 @@ public final class VectorTiles {
         return MvtEncoder.encode(new JtsMvt(out), params, new UserDataKeyValueMapConverter());
     }
 
-    private Geometry clip(Source s, Envelope clip, Geometry clipBox) {
-        if (clip.contains(s.geometry().getEnvelopeInternal())) {
-            return s.geometry();
-        }
+    /** The parts of one feature that reach the clip box, each clipped only if it crosses the box's edge. */
+    private Geometry clip(List<Geometry> parts, Envelope clip, Geometry clipBox) {
         List<Geometry> kept = new ArrayList<>();
-        for (Geometry part : s.parts()) {
+        for (Geometry part : parts) {
             Envelope e = part.getEnvelopeInternal();
-            if (!e.intersects(clip)) {
-                continue;
-            }
-            Geometry c = clip.contains(e) ? part
-                : OverlayNGRobust.overlay(cull(part, clip), clipBox, OverlayNG.INTERSECTION);
+            Geometry c = clip.contains(e) ? part : intersection(cull(part, clip), clipBox);
             if (!c.isEmpty()) {
                 kept.add(c);
             }
         }
         return homogeneous(kept);
+    }
+
+    /** The part inside the box; a part the simplification made invalid is repaired first if the overlay fails. */
+    private static Geometry intersection(Geometry part, Geometry clipBox) {
+        try {
+            return OverlayNGRobust.overlay(part, clipBox, OverlayNG.INTERSECTION);
+        } catch (RuntimeException e) {
+            return OverlayNGRobust.overlay(part.buffer(0), clipBox, OverlayNG.INTERSECTION);
+        }
     }
 
     /**
@@ -225,6 +264,11 @@ public final class VectorTiles {
      * Russia's 65,000 lakes would keep four vertices and make the validity repair slow.
      */
     private Geometry simplify(Geometry g, double tolerance) {
+        return simplify(g, tolerance, true);
+    }
+
+    /** As {@link #simplify(Geometry, double)}; without {@code repair} the result may be invalid (cheap for whole layers). */
+    private Geometry simplify(Geometry g, double tolerance, boolean repair) {
         if (g instanceof Polygonal) {
             double min = 2 * tolerance;
             List<Polygon> kept = new ArrayList<>();
@@ -243,20 +287,35 @@ public final class VectorTiles {
             }
             g = factory.createMultiPolygon(kept.toArray(Polygon[]::new));
         }
-        return DouglasPeuckerSimplifier.simplify(g, tolerance);
+        DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(g);
+        dp.setDistanceTolerance(tolerance);
+        dp.setEnsureValid(repair);
+        return dp.getResultGeometry();
     }
 
     private static boolean small(Envelope e, double min) {
         return e.getWidth() < min && e.getHeight() < min;
     }
 
-    /** Tile units to the integer grid: polygons stay valid (collapsed ones vanish), lines and points are rounded. */
+    /**
+     * Tile units to the integer grid: polygons become valid (collapsed ones vanish; a piece of an unrepaired
+     * per-zoom copy that snap-rounding cannot mend is repaired first, which is cheap for one tile's piece),
+     * lines and points are rounded.
+     */
     private Geometry snap(Geometry g) {
         if (g.isEmpty()) {
             return g;
         }
         if (g instanceof Polygonal) {
-            return GeometryPrecisionReducer.reduce(g, grid);
+            try {
+                Geometry r = GeometryPrecisionReducer.reduce(g, grid);
+                if (r.isValid()) {
+                    return r;
+                }
+            } catch (RuntimeException e) {
+                // a piece the simplification made invalid beyond what snap-rounding mends: repaired below
+            }
+            return GeometryPrecisionReducer.reduce(org.locationtech.jts.geom.util.GeometryFixer.fix(g), grid);
         }
         if (g instanceof Puntal) {
             return GeometryPrecisionReducer.reducePointwise(g, grid);
@@ -265,18 +324,34 @@ public final class VectorTiles {
         return r.getLength() == 0 ? factory.createEmpty(1) : r;
     }
 
-    private List<Source> sources(String dataset, String tileLayer, int z) {
-        List<Source> full = projected.computeIfAbsent(dataset + "|" + tileLayer, k -> project(dataset, tileLayer));
-        if (tileLayer.equals("sites") || z > PYRAMID_MAX_ZOOM) {
-            return full;
+    /**
+     * Builds the per-zoom copies of every tile layer of a dataset, top-down (the coverage layers are
+     * computed first if they are not yet). Later tiles of any zoom then only clip and encode.
+     */
+    public void warmUp(String dataset) {
+        for (String name : TILE_LAYERS.keySet()) {
+            level(dataset, name, 0);
         }
-        return simplified.get(dataset + "|" + tileLayer + "|" + z, k -> {
+    }
+
+    /** The copy of a tile layer used at zoom z: simplified for z up to PYRAMID_MAX_ZOOM, else full resolution. */
+    private Level level(String dataset, String tileLayer, int z) {
+        String full = dataset + "|" + tileLayer + "|full";
+        if (z > PYRAMID_MAX_ZOOM || tileLayer.equals("sites")) {
+            return levels.computeIfAbsent(full, k -> Level.of(project(dataset, tileLayer)));
+        }
+        Level existing = levels.get(dataset + "|" + tileLayer + "|" + z);
+        if (existing != null) {
+            return existing;
+        }
+        Level finer = level(dataset, tileLayer, z + 1); // outside computeIfAbsent: no recursive update of the map
+        return levels.computeIfAbsent(dataset + "|" + tileLayer + "|" + z, k -> {
             double tolerance = new TileId(z, 0, 0).sizeM() / EXTENT * SIMPLIFY_UNITS;
-            List<Source> out = new ArrayList<>(full.size());
-            for (Source s : full) {
-                out.add(Source.of(simplify(s.geometry(), tolerance), s.properties()));
+            List<Source> out = new ArrayList<>(finer.sources().size());
+            for (Source s : finer.sources()) {
+                out.add(new Source(simplify(s.geometry(), tolerance, false), s.properties()));
             }
-            return List.copyOf(out);
+            return Level.of(out);
         });
     }
 
@@ -286,7 +361,7 @@ public final class VectorTiles {
             if (f.geometry() == null) {
                 continue;
             }
-            out.add(Source.of(WebMercator.project(f.geometry()), properties(f)));
+            out.add(new Source(WebMercator.project(f.geometry()), properties(f)));
         }
         return List.copyOf(out);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -131,7 +132,7 @@ class KmlTest {
     }
 
     @Test
-    void theCoverageAsKmlHasThePolygonTheSourceAndTheStatistics() throws Exception {
+    void theCoverageAsKmlHasNamedPlacemarksTheSourceGeometryAndAReadableBalloon() throws Exception {
         String q = "/coverage?site=lida-airbase&range_km=120";
         JsonNode geo = JSON.readTree(ServerFixture.get(q).body()).get("features").get(0);
         Document d = parse(VectorTilesApiTest.get(q + "&f=kml", Map.of()).body());
@@ -139,16 +140,28 @@ class KmlTest {
         assertThat(data.keySet()).containsExactly("coverage", "source");
         Map<String, String> c = data.get("coverage");
         assertThat(c.get("range_km")).isEqualTo("120.0");
-        assertThat(Double.parseDouble(c.get("stats.area_km2"))).isEqualTo(geo.get("properties").get("stats")
-            .get("area_km2").asDouble());
-        assertThat(c).containsKey("stats.countries.BLR.share_percent").containsKey("source.ids");
+        assertThat(Double.parseDouble(c.get("land_in_range_including_source_km2")))
+            .isEqualTo(geo.get("properties").get("land_in_range_including_source_km2").asDouble());
+        assertThat(c).containsKey("BLR_share_percent").containsEntry("source_ids", "lida-airbase");
+        assertThat(c.keySet()).as("a balloon a reader can take in").hasSizeLessThan(60);
         assertThat(c.get("vertex_count")).isEqualTo(geo.get("properties").get("vertex_count").asText());
+        List<String> names = new ArrayList<>();
+        var placemarks = d.getElementsByTagNameNS(NS, "Placemark");
+        for (int i = 0; i < placemarks.getLength(); i++) {
+            names.add(((org.w3c.dom.Element) placemarks.item(i)).getElementsByTagNameNS(NS, "name").item(0).getTextContent());
+        }
+        assertThat(names).containsExactly("Within 120 km of Lida air base", "Lida air base (source)");
         String ring = d.getElementsByTagNameNS(NS, "outerBoundaryIs").item(0).getTextContent().trim();
         JsonNode rings = geo.get("geometry").get("coordinates");
         JsonNode shell = geo.get("geometry").get("type").asText().equals("MultiPolygon") ? rings.get(0).get(0) : rings.get(0);
         assertThat(ring.split("\\s+")).hasSize(shell.size());
         assertThat(data.get("source").get("ids")).isEqualTo("lida-airbase");
         assertThat(d.getElementsByTagNameNS(NS, "Point").getLength()).isEqualTo(1);
+        // a country source has its territory as geometry
+        Document blr = parse(VectorTilesApiTest.get("/coverage?from=BLR&range_km=30&f=kml", Map.of()).body());
+        org.w3c.dom.Element source = (org.w3c.dom.Element) blr.getElementsByTagNameNS(NS, "Placemark").item(1);
+        assertThat(source.getElementsByTagNameNS(NS, "name").item(0).getTextContent()).isEqualTo("Belarus (source)");
+        assertThat(source.getElementsByTagNameNS(NS, "Polygon").getLength()).isPositive();
     }
 
     @ParameterizedTest

@@ -154,4 +154,67 @@ class VectorTilesApiTest {
         JsonNode ne = JSON.readTree(rawGet("/tiles/tilejson.json?dataset=ne10m", "tiles.example:8080"));
         assertThat(ne.get("tiles").get(0).asText()).isEqualTo("http://tiles.example:8080/tiles/{z}/{x}/{y}.mvt?dataset=ne10m");
     }
+
+    @Test
+    void theStyleReferencesTheTileJsonAndGivesEveryCoverageItsOwnFilteredLayer() throws Exception {
+        HttpResponse<byte[]> r = get("/tiles/style.json", Map.of());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode style = JSON.readTree(r.body());
+        assertThat(style.get("version").asInt()).isEqualTo(8);
+        JsonNode source = style.get("sources").get("borderline");
+        assertThat(source.get("type").asText()).isEqualTo("vector");
+        assertThat(source.get("url").asText()).isEqualTo(ServerFixture.base() + "/tiles/tilejson.json");
+        JsonNode tileJson = JSON.readTree(get("/tiles/tilejson.json", Map.of()).body());
+        JsonNode fields = tileJson.get("vector_layers").get(3).get("fields");
+        assertThat(fields.get("range_km").asText()).isEqualTo("Number");
+        assertThat(fields.has("drone_class")).isTrue();
+        List<String> visible = new ArrayList<>();
+        int coverageLayers = 0;
+        for (JsonNode drone : JSON.readTree(get("/drones", Map.of()).body()).get("drones")) {
+            for (String from : List.of("BLR", "RUS")) {
+                String id = "coverage-" + from + "-" + drone.get("id").asText();
+                JsonNode layer = null;
+                for (JsonNode l : style.get("layers")) {
+                    if (l.get("id").asText().equals(id)) {
+                        layer = l;
+                    }
+                }
+                assertThat(layer).as(id).isNotNull();
+                assertThat(layer.get("source-layer").asText()).isEqualTo("coverage");
+                assertThat(layer.get("filter").toString()).contains("\"" + from + "\"", "\"" + drone.get("id").asText() + "\"");
+                assertThat(layer.get("metadata").get("borderline:range_km").asDouble()).isEqualTo(drone.get("range_km").asDouble());
+                if (layer.get("layout").get("visibility").asText().equals("visible")) {
+                    visible.add(id);
+                }
+                coverageLayers++;
+            }
+        }
+        assertThat(coverageLayers).isGreaterThanOrEqualTo(14);
+        assertThat(visible).containsExactlyInAnyOrder("coverage-BLR-lancet", "coverage-RUS-lancet");
+    }
+
+    @Test
+    void aBaseMapTileCarriesOnlyTheLayersAskedForAndItsPolygonsAreValid() throws Exception {
+        for (int z : new int[] {3, 6, 9}) {
+            TileId t = tileOf(VILNIUS_LON, VILNIUS_LAT, z);
+            HttpResponse<byte[]> r = get("/tiles/" + t + ".mvt?layers=borders,countries", Map.of());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(),
+                new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
+            assertThat(mvt.getLayersByName().keySet()).contains("countries").isSubsetOf("countries", "borders");
+            if (z <= 6) {
+                assertThat(mvt.getLayersByName().keySet()).containsExactly("countries", "borders");
+            }
+            for (Geometry g : mvt.getLayer("countries").getGeometries()) {
+                assertThat(g.isValid()).as("z" + z + " " + ((Map<?, ?>) g.getUserData()).get("code")).isTrue();
+            }
+            assertThat(props(mvt.getLayer("countries"), "code")).contains("LTU");
+            if (z <= 6) {
+                assertThat(props(mvt.getLayer("countries"), "code")).contains("BLR", "LVA", "POL");
+            }
+        }
+        HttpResponse<byte[]> bad = get("/tiles/6/36/20.mvt?layers=countries,roads", Map.of());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("parameter").asText()).isEqualTo("layers");
+    }
 }
