@@ -12,6 +12,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
 import io.borderline.features.Feature;
+import io.borderline.gpkg.GeoPackageWriter;
 import io.borderline.kml.KmlStyle;
 import io.borderline.kml.KmlWriter;
 import io.javalin.http.Context;
@@ -36,7 +37,8 @@ final class CoverageApi {
     /** Source parameters that take several values. */
     static final Set<String> LISTS = Set.of("from", "border", "site");
     /** Formats of /coverage: GeoJSON (default), KML, KMZ. */
-    private static final List<String> FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
+    private static final List<String> FORMATS =
+        List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);
 
     private final BorderlineData data;
     private final CoverageService service;
@@ -76,6 +78,10 @@ final class CoverageApi {
             kml(ctx, format, req, r);
             return;
         }
+        if (format.equals(GeoPackageResponse.GPKG)) {
+            gpkg(ctx, req, r);
+            return;
+        }
         ObjectNode fc = GeoJson.featureCollection();
         ObjectNode props = GeoJson.addFeature(fc, "coverage", r.geometry());
         describe(props, req, r);
@@ -109,6 +115,28 @@ final class CoverageApi {
         KmlResponse.write(ctx, format, "coverage", "Borderline coverage: " + what, description, List.of(
             new KmlWriter.Folder("Coverage", KmlStyle.COVERAGE, List.of(new Feature("coverage", r.geometry(), flat))),
             new KmlWriter.Folder("Source", KmlStyle.SOURCE, List.of(new Feature("source",
+                sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
+    }
+
+    /**
+     * The coverage as a GeoPackage: a "coverage" layer (the polygon with every number of the GeoJSON answer, nested
+     * names flattened with underscores, e.g. {@code stats_countries_LTU_share_percent}) and a "source" layer.
+     */
+    private void gpkg(Context ctx, CoverageRequest req, CoverageResult r) {
+        ObjectNode props = Json.MAPPER.createObjectNode();
+        describe(props, req, r);
+        props.set("stats", Json.MAPPER.valueToTree(r.stats()));
+        Map<String, Object> dotted = new LinkedHashMap<>();
+        flatten("", props, dotted);
+        Map<String, Object> flat = new LinkedHashMap<>();
+        dotted.forEach((k, v) -> flat.put(k.replace('.', '_'), v));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("kind", req.sourceKind());
+        source.put("ids", String.join(",", req.sourceIds()));
+        var sourceGeometry = r.coverage().source().geometry();
+        GeoPackageResponse.write(ctx, "coverage", List.of(
+            new GeoPackageWriter.Layer("coverage", List.of(new Feature("coverage", r.geometry(), flat))),
+            new GeoPackageWriter.Layer("source", List.of(new Feature("source",
                 sourceGeometry.getDimension() == 2 ? null : sourceGeometry, source)))));
     }
 
