@@ -18,6 +18,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
 import io.borderline.features.Feature;
+import io.borderline.gpkg.GeoPackageWriter;
 import io.borderline.kml.KmlStyle;
 import io.borderline.kml.KmlWriter;
 import io.javalin.http.Context;
@@ -55,7 +56,8 @@ final class CoverageApi {
     /** Fastest speed a time ring accepts, km/h: above it a figure is a typo, not a drone. */
     static final double MAX_SPEED_KMH = DroneClass.MAX_SPEED_KMH;
     /** Formats of /coverage: GeoJSON (default), KML, KMZ. */
-    private static final List<String> FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
+    private static final List<String> FORMATS =
+        List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);
 
     private final BorderlineData data;
     private final CoverageService service;
@@ -124,6 +126,10 @@ final class CoverageApi {
         }
         if (KmlResponse.isKml(format)) {
             kml(ctx, format, reqs, results);
+            return;
+        }
+        if (format.equals(GeoPackageResponse.GPKG)) {
+            gpkg(ctx, reqs, results);
             return;
         }
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(featureCollection(reqs, results, null, null)));
@@ -270,6 +276,39 @@ final class CoverageApi {
         String out = s.fullCircle() ? "" : ", azimuths " + Params.fmt(s.azimuthFromDeg()) + "° to "
             + Params.fmt(s.azimuthToDeg()) + "°";
         return out + (s.minRangeM() > 0 ? ", from " + Params.fmt(s.minRangeM() / 1000) + " km" : "");
+    }
+
+    /**
+     * The coverage as a GeoPackage: a "coverage" layer (the polygon with every number of the GeoJSON answer, nested
+     * names flattened with underscores, e.g. {@code stats_countries_LTU_share_percent}) and a "source" layer.
+     */
+    /**
+     * The coverage as a GeoPackage: a coverage layer (one feature per ring) with the same flat columns as the
+     * GeoJSON answer's properties, and the source layer with its geometry.
+     */
+    private void gpkg(Context ctx, List<CoverageRequest> reqs, List<CoverageResult> results) {
+        List<Feature> rings = new ArrayList<>();
+        for (int i = 0; i < reqs.size(); i++) {
+            CoverageRequest q = reqs.get(i);
+            ObjectNode props = Json.MAPPER.createObjectNode();
+            describe(props, q, results.get(i));
+            props.remove("source");
+            CoverageColumns.add(props, q, Json.MAPPER.valueToTree(results.get(i).stats()), coverageName(q));
+            Map<String, Object> dotted = new LinkedHashMap<>();
+            flatten("", props, dotted);
+            Map<String, Object> flat = new LinkedHashMap<>();
+            dotted.forEach((k, v) -> flat.put(k.replace('.', '_'), v));
+            rings.add(new Feature(featureId(q), results.get(i).geometry(), flat));
+        }
+        CoverageRequest req = reqs.get(0);
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("name", sourceName(req));
+        source.put("kind", req.sourceKind());
+        source.put("ids", String.join(",", req.sourceIds()));
+        GeoPackageResponse.write(ctx, "coverage", List.of(
+            new GeoPackageWriter.Layer("coverage", rings),
+            new GeoPackageWriter.Layer("source", List.of(new Feature("source", sourceGeometry(req, results.get(0)),
+                source)))));
     }
 
     /** Nested JSON as flat dotted names; array items are named by their code or id when they have one. */

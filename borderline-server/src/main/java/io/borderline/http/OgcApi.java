@@ -9,6 +9,7 @@ import io.borderline.data.BorderlineData;
 import io.borderline.features.Feature;
 import io.borderline.features.FeatureLayer;
 import io.borderline.features.Layers;
+import io.borderline.gpkg.GeoPackageWriter;
 import io.borderline.kml.KmlStyle;
 import io.borderline.kml.KmlWriter;
 import io.borderline.projection.OutputCrs;
@@ -59,8 +60,9 @@ final class OgcApi {
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
         "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
         "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
-    /** Formats of items and single features: GeoJSON (default), KML, KMZ. */
-    static final List<String> ITEM_FORMATS = List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ);
+    /** Formats of items and single features: GeoJSON (default), KML, KMZ, GeoPackage. */
+    static final List<String> ITEM_FORMATS =
+        List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);
     private static final Set<String> META_PARAMS = Set.of("f", "dataset");
     private static final Set<String> ITEM_PARAMS = Set.of("f", "dataset", "crs");
     private static final Set<String> ITEMS_PARAMS =
@@ -257,6 +259,10 @@ final class OgcApi {
         }
         List<Feature> page = offset >= matched.size() ? List.of()
             : matched.subList(offset, Math.min(matched.size(), offset + limit));
+        if (format.equals(GeoPackageResponse.GPKG)) {
+            GeoPackageResponse.write(ctx, l.id(), List.of(new GeoPackageWriter.Layer(l.id(), page)));
+            return;
+        }
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
                 + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
@@ -295,6 +301,11 @@ final class OgcApi {
             .orElseThrow(() -> ApiException.notFound("feature in collection '" + l.id() + "'", Params.shorten(id),
                 String.join(", ", l.features().apply(p.datasetId()).stream().map(Feature::id).toList())));
         OutputCrs crs = crs(p, "crs", format);
+        if (format.equals(GeoPackageResponse.GPKG)) {
+            GeoPackageResponse.write(ctx, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
+                List.of(new GeoPackageWriter.Layer(l.id(), List.of(f))));
+            return;
+        }
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
                 "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
@@ -378,9 +389,16 @@ final class OgcApi {
             + "': unsupported CRS '" + Params.shorten(v) + "'", String.join(", ", OutputCrs.uris())));
     }
 
-    /** As {@link #crs(Params, String)}; KML and KMZ are always longitude/latitude on WGS84 (CRS84). */
+    /**
+     * As {@link #crs(Params, String)}; KML and KMZ are always longitude/latitude on WGS84 (CRS84), and a GeoPackage
+     * is always EPSG:4326 (stored longitude first).
+     */
     private static OutputCrs crs(Params p, String name, String format) {
         OutputCrs crs = crs(p, name);
+        if (format.equals(GeoPackageResponse.GPKG) && crs != OutputCrs.CRS84) {
+            throw ApiException.badParameter(name, "a GeoPackage is always written in EPSG:4326 (longitude, latitude)",
+                OutputCrs.CRS84.uri() + " (or no " + name + ") with f=gpkg");
+        }
         if (KmlResponse.isKml(format) && crs != OutputCrs.CRS84) {
             throw ApiException.badParameter(name, "KML coordinates are always longitude/latitude on WGS84",
                 OutputCrs.CRS84.uri() + " (or no " + name + ") with f=" + format);

@@ -107,6 +107,8 @@ class ContractTest {
         "/tileMatrixSets", "/tileMatrixSets/WebMercatorQuad", "/tiles", "/tiles?dataset=ne10m", "/tiles/metadata.json",
         "/tiles/WebMercatorQuad", "/tiles/WebMercatorQuad/6/20/36", "/collections/countries/tiles",
         "/collections/borders/tiles/WebMercatorQuad?dataset=ne10m", "/collections/sites/tiles/WebMercatorQuad/5/10/18",
+        "/collections/sites/items?kind=airfield&f=gpkg", "/collections/claims/items/narva-rus?f=gpkg",
+        "/coverage?from=EST&range_km=30&f=gpkg",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);

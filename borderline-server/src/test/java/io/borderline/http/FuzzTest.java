@@ -48,6 +48,7 @@ class FuzzTest {
     /** The strict contract check: undocumented fields fail here too. */
     private static final OpenApiInteractionValidator VALIDATOR = ContractTest.VALIDATOR;
 
+    private static final String OGC_TILE = "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}";
     private static final Map<String, List<String>> PARAMS = Map.ofEntries(
         Map.entry("/health", List.of()),
         Map.entry("/ready", List.of()),
@@ -70,6 +71,15 @@ class FuzzTest {
             "min_range_km")),
         Map.entry("/tiles/tilejson.json", List.of("dataset")),
         Map.entry("/tiles/{z}/{x}/{y}.mvt", List.of("dataset")),
+        Map.entry("/tileMatrixSets", List.of("f", "dataset")),
+        Map.entry("/tileMatrixSets/WebMercatorQuad", List.of("f", "dataset")),
+        Map.entry("/tiles", List.of("f", "dataset")),
+        Map.entry("/tiles/metadata.json", List.of("dataset")),
+        Map.entry("/tiles/WebMercatorQuad", List.of("f", "dataset")),
+        Map.entry(OGC_TILE, List.of("dataset")),
+        Map.entry("/collections/{collectionId}/tiles", List.of("f", "dataset")),
+        Map.entry("/collections/{collectionId}/tiles/WebMercatorQuad", List.of("f", "dataset")),
+        Map.entry("/collections/{collectionId}" + OGC_TILE, List.of("dataset")),
         Map.entry("/coverage/stats", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
             "range_km", "drone", "mode", "dataset", "minutes", "speed_kmh", "speed", "azimuth_from", "azimuth_to",
             "min_range_km")),
@@ -336,6 +346,13 @@ class FuzzTest {
                     Tuple.of(1, nasty())),
                 Arbitraries.oneOf(Arbitraries.of("BLR", "RUS-KGD", "narva", "vilnius-blr", "fpv", "BLR-LTU"), nasty()))
                 .as((c, f) -> template.replace("{collectionId}", pathSegment(c)).replace("{featureId}", pathSegment(f)));
+        } else if (template.contains("{tileMatrix}")) {
+            Arbitrary<String> n = Arbitraries.oneOf(Arbitraries.integers().between(0, 16).map(String::valueOf),
+                Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
+            Arbitrary<String> c = Arbitraries.oneOf(Arbitraries.of("countries", "borders", "sites", "claims"), nasty());
+            path = Combinators.combine(c, n, n, n).as((col, z, row, x) -> template
+                .replace("{collectionId}", pathSegment(col)).replace("{tileMatrix}", pathSegment(z))
+                .replace("{tileRow}", pathSegment(row)).replace("{tileCol}", pathSegment(x)));
         } else if (template.contains("{z}")) {
             Arbitrary<String> n = Arbitraries.oneOf(Arbitraries.integers().between(0, 16).map(String::valueOf),
                 Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
@@ -605,6 +622,18 @@ class FuzzTest {
         }
         if (path.startsWith("/tiles/") && path.endsWith(".mvt")) {
             return "/tiles/{z}/{x}/{y}.mvt";
+        }
+        if (path.endsWith("/") || path.contains("//")) {
+            return null; // an empty path segment: no documented path, the router's 404 (checked above as a problem)
+        }
+        if (path.startsWith("/tiles/WebMercatorQuad/")) {
+            return OGC_TILE;
+        }
+        if (path.matches("/collections/[^/]+/tiles(/.*)?")) {
+            long depth = path.chars().filter(ch -> ch == '/').count();
+            return depth == 3 ? "/collections/{collectionId}/tiles"
+                : depth == 4 ? "/collections/{collectionId}/tiles/WebMercatorQuad"
+                : "/collections/{collectionId}" + OGC_TILE;
         }
         if (path.startsWith("/collections/")) {
             long depth = path.chars().filter(ch -> ch == '/').count();
