@@ -28,8 +28,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
- * Exposure statistics of a coverage: per-country area in range (JTS overlay of the territory's
- * polygons the outline crosses, then ellipsoidal area with GeographicLib), named sites and GeoNames places inside it. Thread-safe.
+ * Exposure statistics of a coverage: per-country area in range (ellipsoidal, GeographicLib's edge area terms
+ * summed over the boundary of each territory polygon's intersection with the coverage, see
+ * {@link IntersectionArea}), named sites and GeoNames places inside it. Thread-safe.
  */
 public final class ExposureCalculator {
     public static final String POPULATION_NOTE = "Sum of GeoNames populations of populated places with at least"
@@ -59,7 +60,7 @@ public final class ExposureCalculator {
             Territory t = ds.territory(c);
             double inRange = 0;
             if (!excluded.contains(c.code()) && env.intersects(t.land().getEnvelopeInternal())) {
-                inRange = areaWithinM2(t, cover, env, locator, coverEdges) / 1e6;
+                inRange = areaWithinM2(t, cover, env, locator, coverEdges, !excluded.isEmpty()) / 1e6;
             }
             countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
                 round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
@@ -104,7 +105,7 @@ public final class ExposureCalculator {
      * touching inputs, which took minutes on Russia's 400,000 vertices.
      */
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, IndexedPointInAreaLocator locator,
-                                       FastSegmentSetIntersectionFinder coverEdges) {
+                                       FastSegmentSetIntersectionFinder coverEdges, boolean sharedEdges) {
         double sum = 0;
         int coverPoints = cover.getNumPoints();
         Geometry land = t.land();
@@ -116,11 +117,14 @@ public final class ExposureCalculator {
                 continue;
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once
-            if (part.getNumPoints() < coverPoints && env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
+            if ((sharedEdges || part.getNumPoints() < coverPoints) && env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
                 && locator.locate(part.getCoordinate()) == Location.INTERIOR) {
                 sum += IntersectionArea.areaM2(part);
             } else {
-                OptionalDouble within = IntersectionArea.areaWithinM2(part, cover, locator);
+                // mode=beyond: the cover was cut along the source's borders, which its neighbours share, so the
+                // boundary sum would find them degenerate after a full crossing search: overlay directly
+                OptionalDouble within = sharedEdges ? OptionalDouble.empty()
+                    : IntersectionArea.areaWithinM2(part, cover, locator);
                 sum += within.isPresent() ? within.getAsDouble()
                     : EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
             }

@@ -69,8 +69,9 @@ public final class GeodesicBuffer {
                     + " Pole, which the longitude/latitude output cannot represent; use a smaller range");
             }
         }
-        Geometry guess = firstGuess(source.geometry(), rangeM);
-        Outline outline = new Outline(dist, rangeM, tol, source.geometry().getEnvelope().getCentroid());
+        long deadline = t0 + DEADLINE_SECONDS * 1_000_000_000L; // the first guess counts too
+        Geometry guess = firstGuess(source.geometry(), rangeM, deadline);
+        Outline outline = new Outline(dist, rangeM, tol, source.geometry().getEnvelope().getCentroid(), deadline);
         List<Polygon> corrected = new ArrayList<>();
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
@@ -108,14 +109,14 @@ public final class GeodesicBuffer {
     }
 
     /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */
-    private Geometry firstGuess(Geometry source, double rangeM) {
+    private Geometry firstGuess(Geometry source, double rangeM, long deadline) {
         Point c = source.getEnvelope().getCentroid();
         AzimuthalEquidistant aeqd = new AzimuthalEquidistant(c.getY(), c.getX());
         // Only the guess is simplified; corrections use the full source. A tolerance of R/10
         // keeps the guess well within reach of the correction step.
         double degrees = Math.min(rangeM / 10, 20_000) / 111_000;
         Geometry shells = withoutHoles(source); // lakes are part of a territory source
-        Geometry simple = shells.getNumPoints() > 50 ? simplifyParts(shells, degrees) : shells;
+        Geometry simple = shells.getNumPoints() > 50 ? simplifyParts(shells, degrees, deadline) : shells;
         if (simple.isEmpty()) {
             simple = source.getCentroid();
         }
@@ -125,7 +126,7 @@ public final class GeodesicBuffer {
         double tol = toleranceM(rangeM);
         int perCircle = (int) Math.ceil(Math.PI / Math.acos(1 - tol / rangeM));
         BufferParameters params = new BufferParameters(Math.max(2, (perCircle + 3) / 4));
-        Geometry buffered = bufferParts(projected, rangeM, params);
+        Geometry buffered = bufferParts(projected, rangeM, params, deadline);
         List<Polygon> polygons = new ArrayList<>();
         for (int i = 0; i < buffered.getNumGeometries(); i++) {
             Polygon p = (Polygon) buffered.getGeometryN(i);
@@ -145,10 +146,10 @@ public final class GeodesicBuffer {
      * uninterruptible call). The guess needs no repair: any loop the simplification may tie is smaller than
      * its tolerance (R/10), and the buffer by R that follows covers it. Cancellable between parts.
      */
-    private Geometry simplifyParts(Geometry source, double degrees) {
+    private Geometry simplifyParts(Geometry source, double degrees, long deadline) {
         List<Geometry> parts = new ArrayList<>(source.getNumGeometries());
         for (int i = 0; i < source.getNumGeometries(); i++) {
-            Cancellation.check();
+            checkDeadline(deadline);
             DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(source.getGeometryN(i));
             dp.setDistanceTolerance(degrees);
             dp.setEnsureValid(false);
@@ -168,17 +169,26 @@ public final class GeodesicBuffer {
      * in the number of parts: tens of seconds in one uninterruptible call. Part by part, each buffer is
      * small, and the computation can be cancelled between parts.
      */
-    private static Geometry bufferParts(Geometry projected, double rangeM, BufferParameters params) {
+    private static Geometry bufferParts(Geometry projected, double rangeM, BufferParameters params, long deadline) {
         if (projected.getNumGeometries() == 1) {
             return org.locationtech.jts.operation.buffer.BufferOp.bufferOp(projected, rangeM, params);
         }
         List<Geometry> parts = new ArrayList<>(projected.getNumGeometries());
         for (int i = 0; i < projected.getNumGeometries(); i++) {
-            Cancellation.check();
+            checkDeadline(deadline);
             parts.add(org.locationtech.jts.operation.buffer.BufferOp.bufferOp(projected.getGeometryN(i), rangeM, params));
         }
         Cancellation.check();
         return OverlayNGRobust.union(parts);
+    }
+
+    /** Stops with a 422-mapped {@link CoverageLimitException} past the engine deadline (and on cancellation). */
+    static void checkDeadline(long deadlineNanos) {
+        Cancellation.check();
+        if (System.nanoTime() > deadlineNanos) {
+            throw new CoverageLimitException("the coverage would take longer than the computation deadline of "
+                + DEADLINE_SECONDS + " s; use a simpler source or a larger range");
+        }
     }
 
     private Geometry withoutHoles(Geometry g) {
@@ -244,12 +254,13 @@ public final class GeodesicBuffer {
         final double r;
         final double tol;
         final Point centre;
-        final long deadline = System.nanoTime() + DEADLINE_SECONDS * 1_000_000_000L;
+        final long deadline;
         int vertices;
         int dropped;
         double maxError;
 
-        Outline(SourceDistance dist, double r, double tol, Point centre) {
+        Outline(SourceDistance dist, double r, double tol, Point centre, long deadline) {
+            this.deadline = deadline;
             this.dist = dist;
             this.r = r;
             this.tol = tol;
@@ -314,11 +325,7 @@ public final class GeodesicBuffer {
          * them), and the best iterate is kept.
          */
         Coordinate correct(Coordinate c) {
-            Cancellation.check();
-            if (System.nanoTime() > deadline) {
-                throw new CoverageLimitException("the coverage would take longer than the computation deadline of "
-                    + DEADLINE_SECONDS + " s; use a simpler source or a larger range");
-            }
+            checkDeadline(deadline);
             Coordinate p = new Coordinate(c);
             Coordinate best = p;
             Coordinate below = null;

@@ -87,7 +87,7 @@ public final class IntersectionArea {
                 return OptionalDouble.empty();
             }
         }
-        Crossings crossings = Crossings.find(pt, coverRings);
+        Crossings crossings = Crossings.find(pt, coverRings, pEnv);
         if (crossings == null) {
             return OptionalDouble.empty();
         }
@@ -267,16 +267,16 @@ public final class IntersectionArea {
         private final double[][][] cCuts;
 
         @SuppressWarnings("unchecked")
-        private Crossings(List<Coordinate[]> p, List<Coordinate[]> c) {
-            cStrings = strings(c, 1);
+        private Crossings(List<Coordinate[]> p, List<Coordinate[]> c, Envelope near) {
+            cStrings = runsNear(c, near);
             onPEdges = new List[p.size()];
             onCEdges = new List[c.size()];
             pCuts = new double[p.size()][][];
             cCuts = new double[c.size()][][];
         }
 
-        static Crossings find(PolygonTerms p, List<Coordinate[]> c) {
-            Crossings x = new Crossings(p.rings, c);
+        static Crossings find(PolygonTerms p, List<Coordinate[]> c, Envelope near) {
+            Crossings x = new Crossings(p.rings, c, near);
             if (c.isEmpty()) {
                 return x;
             }
@@ -293,6 +293,30 @@ public final class IntersectionArea {
             List<SegmentString> out = new ArrayList<>(rings.size());
             for (int i = 0; i < rings.size(); i++) {
                 out.add(new BasicSegmentString(rings.get(i), new int[] {side, i}));
+            }
+            return out;
+        }
+
+        /**
+         * The cover's rings cut to runs of consecutive edges that touch {@code near} (P's envelope), tagged
+         * {1, ring, offset of the run's first edge}: only those can cross P, and a cover of hundreds of
+         * thousands of vertices (mode=beyond along Russia) is not chained again for every small polygon.
+         */
+        private static List<SegmentString> runsNear(List<Coordinate[]> rings, Envelope near) {
+            List<SegmentString> out = new ArrayList<>();
+            for (int r = 0; r < rings.size(); r++) {
+                Coordinate[] ring = rings.get(r);
+                int start = -1;
+                for (int i = 0; i <= ring.length - 1; i++) {
+                    boolean touches = i < ring.length - 1 && near.intersects(ring[i], ring[i + 1]);
+                    if (touches && start < 0) {
+                        start = i;
+                    } else if (!touches && start >= 0) {
+                        out.add(new BasicSegmentString(java.util.Arrays.copyOfRange(ring, start, i + 1),
+                            new int[] {1, r, start}));
+                        start = -1;
+                    }
+                }
             }
             return out;
         }
@@ -322,7 +346,7 @@ public final class IntersectionArea {
             }
             Coordinate x = li.getIntersection(0);
             add(onPEdges, ((int[]) ps.getData())[1], pi, x, p0, p1);
-            add(onCEdges, ((int[]) cs.getData())[1], ci, x, c0, c1);
+            add(onCEdges, ((int[]) cs.getData())[1], ci + ((int[]) cs.getData())[2], x, c0, c1);
         }
 
         private static void add(List<double[]>[] lists, int ring, int edge, Coordinate x, Coordinate a, Coordinate b) {
