@@ -86,13 +86,13 @@ public final class Layers {
 
     private List<Feature> countries(Dataset ds) {
         List<Feature> out = new ArrayList<>();
-        for (CountryCode c : CountryCode.values()) {
+        for (CountryCode c : ds.countries()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("code", c.code());
             p.put("name_en", c.nameEn());
             p.put("name_local", c.nameLocal());
             p.put("area_km2", round(ds.territory(c).areaKm2(), 1));
-            p.put("part_of", c == CountryCode.RUS_KGD ? "RUS" : null);
+            p.put("part_of", c.partOf().map(CountryCode::code).orElse(null));
             p.put("dataset", ds.id());
             out.add(new Feature(c.code(), multi(ds.territory(c).land()), p));
         }

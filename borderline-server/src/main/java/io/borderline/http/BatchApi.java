@@ -69,7 +69,8 @@ final class BatchApi {
     private void batch(Context ctx) throws IOException {
         Params p = Params.of(ctx, Set.of("to", "dataset"));
         Dataset ds = data.dataset(p.datasetId());
-        CountryCode to = Params.country("to", p.required("to", CountryCode.allowed()));
+        CountryCode to = BorderlineApi.drawn(data.dataset(p.datasetId()),
+            Params.country("to", p.required("to", CountryCode.allowed())), "to");
         boolean csvOut = csvAnswer(ctx.header("Accept"));
         boolean csvIn = csvBody(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
