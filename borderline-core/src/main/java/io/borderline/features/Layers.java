@@ -206,7 +206,12 @@ public final class Layers {
         List<Feature> out = new ArrayList<>();
         List<String> ids = source.stream().map(CountryCode::code).toList();
         for (DroneClass d : data.drones().values()) {
-            var result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+            io.borderline.analysis.CoverageResult result;
+            try {
+                result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+            } catch (io.borderline.coverage.CoverageLimitException e) {
+                continue; // e.g. a coverage of Russia whole (ne10m) around the pole: not representable, left out
+            }
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("drone", d.id());
             p.put("drone_class", d.droneClass());
