@@ -3,7 +3,7 @@
 # QGIS's Python bindings, LibreOffice Impress + poppler (slides to PDF to PNG), Chromium + ChromeDriver
 # (the web page), the DejaVu fonts, and HAProxy + wrk (replicas behind a load balancer). Tests that need one of them fail under CI=true when it is missing.
 set -euo pipefail
-PACKAGES=(gdal-bin python3-qgis qgis-providers libreoffice-impress poppler-utils chromium chromium-driver fonts-dejavu-core haproxy wrk)
+PACKAGES=(gdal-bin python3-qgis qgis-providers libreoffice-impress poppler-utils chromium chromium-driver fonts-dejavu-core haproxy wrk curl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
