@@ -124,7 +124,8 @@ public final class CoverageService {
                 yield List.of(factory.createPoint(new org.locationtech.jts.geom.Coordinate(
                     Double.parseDouble(ll[1]), Double.parseDouble(ll[0]))));
             }
-            default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
+            // a user layer: its geometry, as the source the coverage would use
+            default -> List.of(source(ds, req, GeodesicBuffer.toleranceM(req.rangeKm() * 1000) / 10).geometry());
         };
         return CoverageCost.estimate(geometries, req.rangeKm() * 1000);
     }

@@ -201,6 +201,7 @@ public final class BorderlineApi {
     // ------------------------------------------------------------------ meta
 
     private void health(Context ctx) {
+        Params.of(ctx, Set.of()); // no parameters: an unknown one is a 400, as everywhere
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", "ok");
         m.put("datasets", data.datasets().keySet());

@@ -15,7 +15,7 @@ class BriefingProvenanceTest {
 
     @Test
     void sourcesSlideAttributesTheQuoteToItsSpeakerAndReport() throws Exception {
-        String sources = texts().get(5);
+        String sources = texts().stream().filter(t -> t.startsWith("Sources and method")).findFirst().orElseThrow();
         assertThat(sources).contains("Oleh Dunda", "Verkhovna Rada",
             "The War's Expansion: Belarus as a Launchpad for Attacks on NATO States",
             "The War Will End Once Belarus Is Liberated", "24.01.2025, 14:17", "URL not known");

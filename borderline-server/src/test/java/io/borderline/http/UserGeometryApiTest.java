@@ -123,7 +123,7 @@ class UserGeometryApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode coverage = JSON.readTree(r.body()).get("features").get(0);
         JsonNode props = coverage.get("properties");
-        assertThat(props.get("source").get("kind").asText()).isEqualTo("user");
+        assertThat(props.get("source_kind").asText()).isEqualTo("user");
         assertThat(props.get("user_source").get("origin").asText()).isEqualTo("user-supplied");
         double tolerance = props.get("tolerance_m").asDouble();
         assertThat(tolerance).isEqualTo(40.0);

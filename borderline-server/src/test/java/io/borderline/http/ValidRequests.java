@@ -121,6 +121,11 @@ final class ValidRequests {
         totalWeight = WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** The operations this generator draws valid requests for (the others are fuzzed by FuzzTest's random cases). */
+    static java.util.Set<String> operations() {
+        return java.util.Collections.unmodifiableSet(WEIGHTS.keySet());
+    }
+
     /** The next valid request. */
     Case next() {
         int w = rnd.nextInt(totalWeight);
@@ -248,6 +253,11 @@ final class ValidRequests {
         String[] pairs = url.substring(qm + 1).split("&");
         int i = rnd.nextInt(pairs.length);
         String name = java.net.URLDecoder.decode(pairs[i].split("=", 2)[0], StandardCharsets.UTF_8);
+        if (url.startsWith("/collections/") && List.of("a", "b", "country", "code", "kind", "target", "verdict",
+            "drone", "drone_class").contains(name)) {
+            // an OGC API - Features property filter: a value that matches nothing is an empty page, not an error
+            name = "";
+        }
         String bad = switch (name) {
             case "lat" -> pick(List.of("91", "-90.5", "NaN", "abc"));
             case "lon" -> pick(List.of("181", "-180.01", "Infinity"));
