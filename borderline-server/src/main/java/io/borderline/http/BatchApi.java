@@ -272,20 +272,9 @@ final class BatchApi {
         }
         double bestQ = 0;
         Boolean best = null;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                if (param.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(param.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
+        for (MediaRange range : MediaRange.parse(accept)) {
+            String type = range.type();
+            double q = range.q();
             Boolean csv = switch (type) {
                 case BatchOutput.NDJSON, "application/*", "*/*" -> Boolean.FALSE;
                 case BatchOutput.CSV, "text/*" -> Boolean.TRUE;

@@ -234,18 +234,8 @@ public final class BorderlineApi {
         }
         String toRaw = p.required("to", CountryCode.allowed());
         List<CountryCode> targets = targets(p);
-        PlaceLookup.Located from = null;
-        LatLon point;
-        if (p.has("from")) {
-            if (p.has("lat") || p.has("lon")) {
-                throw ApiException.badParameter("from", "give either 'from' (a site or GeoNames id) or 'lat' and"
-                    + " 'lon', not both", PlaceLookup.ALLOWED + ", or lat and lon");
-            }
-            from = placeLookup.resolve("from", p.required("from", PlaceLookup.ALLOWED));
-            point = new LatLon(from.lat(), from.lon());
-        } else {
-            point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
-        }
+        Origin origin = origin(p);
+        LatLon point = origin.point();
         List<CountryDistance> answers = new ArrayList<>();
         for (CountryCode to : targets) {
             answers.add(distances.toCountry(ds, point.lat(), point.lon(), to));
@@ -255,7 +245,7 @@ public final class BorderlineApi {
             return;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from == null ? point : from.view());
+        m.put("from", origin.view());
         if (toRaw.contains(",")) {
             m.put("results", answers);
             m.put("warning_times", answers.stream().map(this::warningTime).toList());
@@ -269,27 +259,34 @@ public final class BorderlineApi {
         json(ctx, m);
     }
 
+    /** Where a distance is measured from, and how the answer shows it as {@code from}. */
+    private record Origin(LatLon point, Object view) {}
+
+    /** {@code from} (a site or GeoNames id) or {@code lat} and {@code lon}, never both. */
+    private Origin origin(Params p) {
+        if (!p.has("from")) {
+            LatLon point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
+            return new Origin(point, point);
+        }
+        if (p.has("lat") || p.has("lon")) {
+            throw ApiException.badParameter("from", "give either 'from' (a site or GeoNames id) or 'lat' and"
+                + " 'lon', not both", PlaceLookup.ALLOWED + ", or lat and lon");
+        }
+        PlaceLookup.Located from = placeLookup.resolve("from", p.required("from", PlaceLookup.ALLOWED));
+        return new Origin(new LatLon(from.lat(), from.lon()), from.view());
+    }
+
     /** {@code GET /distance?to=layer:NAME}: a point or site to a user layer. */
     private void distanceToLayer(Context ctx, Params p) {
         String name = UserLayers.reference(p.optional("to")).orElseThrow();
         UserLayer layer = userLayers.get(name).orElseThrow(() -> ApiException.badParameter("to", "parameter 'to':"
             + " unknown layer '" + Params.shorten(name) + "'", userLayers.isEmpty() ? "no layers are loaded (--layers)"
             : String.join(", ", userLayers.all().stream().map(l -> UserLayer.PREFIX + l.name()).toList())));
-        PlaceLookup.Located from = null;
-        LatLon point;
-        if (p.has("from")) {
-            if (p.has("lat") || p.has("lon")) {
-                throw ApiException.badParameter("from", "give either 'from' (a site or GeoNames id) or 'lat' and"
-                    + " 'lon', not both", PlaceLookup.ALLOWED + ", or lat and lon");
-            }
-            from = placeLookup.resolve("from", p.required("from", PlaceLookup.ALLOWED));
-            point = new LatLon(from.lat(), from.lon());
-        } else {
-            point = new LatLon(p.number("lat", -90, 90), p.number("lon", -180, 180));
-        }
+        Origin origin = origin(p);
+        LatLon point = origin.point();
         UserDistance d = layer.target().measure(point.lat(), point.lon());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", from == null ? point : from.view());
+        m.put("from", origin.view());
         m.put("to", UserLayer.PREFIX + name);
         m.put("result", d);
         m.put("distance_km", Math.round(d.distanceM()) / 1000.0);

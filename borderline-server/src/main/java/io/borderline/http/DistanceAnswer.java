@@ -1,7 +1,5 @@
 package io.borderline.http;
 
-import java.util.Locale;
-
 /**
  * Content negotiation for {@code GET /distance}: JSON (the default) or CSV, and a 406 problem
  * when the {@code Accept} header admits neither, rather than JSON the client did not ask for.
@@ -18,20 +16,9 @@ final class DistanceAnswer {
         }
         double json = 0;
         double csv = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim();
-                if (param.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(param.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
+        for (MediaRange range : MediaRange.parse(accept)) {
+            String type = range.type();
+            double q = range.q();
             switch (type) {
                 case "application/json", "application/*" -> json = Math.max(json, q);
                 case "text/csv", "text/*" -> csv = Math.max(csv, q);
