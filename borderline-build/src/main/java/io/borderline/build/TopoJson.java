@@ -70,16 +70,25 @@ final class TopoJson {
         } else {
             throw new IllegalArgumentException("unexpected TopoJSON type " + type);
         }
+        // quantization collapses a few tiny islands to fewer than 4 points: they have no area
+        polygons.removeIf(java.util.Objects::isNull);
         return factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
     }
 
+    /** The polygon, or null if its shell collapsed to fewer than 4 points. */
     private Polygon polygon(JsonNode rings) {
         LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
+        if (shell == null) {
+            return null;
         }
-        return factory.createPolygon(shell, holes);
+        List<LinearRing> holes = new ArrayList<>();
+        for (int i = 1; i < rings.size(); i++) {
+            LinearRing h = ring(rings.get(i));
+            if (h != null) {
+                holes.add(h);
+            }
+        }
+        return factory.createPolygon(shell, holes.toArray(LinearRing[]::new));
     }
 
     private LinearRing ring(JsonNode arcIndexes) {
@@ -90,6 +99,9 @@ final class TopoJson {
                 coords.add(a[i]);
             }
         }
+        if (coords.size() < 4) {
+            return null;
+        }
         unwrapAntimeridian(coords);
         return factory.createLinearRing(coords.toArray(Coordinate[]::new));
     }
@@ -99,7 +111,37 @@ final class TopoJson {
      * Chukotka) jumps from +180 to -180. In planar longitude/latitude that is a ring across the
      * whole globe; shifting the western longitudes by 360 makes it a proper planar ring.
      */
+    /**
+     * Antarctica's ring circles the south pole: on the sphere it needs no closing, in planar
+     * longitude/latitude it jumps once from +180 to -180. Closing it along the antimeridian and the
+     * pole's parallel (-90°) makes it the planar polygon of the same area.
+     */
+    static boolean closeAroundSouthPole(List<Coordinate> ring) {
+        int jump = -1;
+        int jumps = 0;
+        double minLat = 90;
+        for (int i = 1; i < ring.size(); i++) {
+            minLat = Math.min(minLat, ring.get(i).y);
+            if (Math.abs(ring.get(i).x - ring.get(i - 1).x) > 180) {
+                jump = i;
+                jumps++;
+            }
+        }
+        if (jumps != 1 || minLat > -60) {
+            return false;
+        }
+        Coordinate before = ring.get(jump - 1);
+        Coordinate after = ring.get(jump);
+        double side = Math.signum(before.x);
+        ring.addAll(jump, List.of(new Coordinate(180 * side, before.y), new Coordinate(180 * side, -90),
+            new Coordinate(-180 * side, -90), new Coordinate(-180 * side, after.y)));
+        return true;
+    }
+
     static void unwrapAntimeridian(List<Coordinate> ring) {
+        if (closeAroundSouthPole(ring)) {
+            return; // the closing edge along -90° jumps by 360° on purpose: not an antimeridian crossing
+        }
         boolean crosses = false;
         for (int i = 1; i < ring.size(); i++) {
             if (Math.abs(ring.get(i).x - ring.get(i - 1).x) > 180) {

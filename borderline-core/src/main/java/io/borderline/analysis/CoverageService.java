@@ -206,9 +206,11 @@ public final class CoverageService {
     /** The states the points stand on (their own territory, for mode=beyond). */
     private static List<CountryCode> ownStates(Dataset ds, List<LatLon> points) {
         List<CountryCode> own = new ArrayList<>();
-        for (CountryCode c : CountryCode.states()) {
-            if (points.stream().anyMatch(p -> ds.inside(c, p.lat(), p.lon()))) {
-                own.add(c);
+        for (LatLon p : points) {
+            for (CountryCode c : ds.statesContaining(p.lat(), p.lon())) {
+                if (!own.contains(c)) {
+                    own.add(c);
+                }
             }
         }
         return own;

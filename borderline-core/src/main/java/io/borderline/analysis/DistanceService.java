@@ -3,7 +3,7 @@ package io.borderline.analysis;
 import io.borderline.data.Border;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
-import io.borderline.data.RegionWindow;
+import io.borderline.data.BorderLine;
 import io.borderline.data.Territory;
 import io.borderline.geodesy.GeodesicSegments;
 import io.borderline.geodesy.LatLon;
@@ -18,8 +18,7 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * Geodesic distances on WGS84 between points, countries and borders, using the indexes each
- * {@link Dataset} builds once. Thread-safe; country-pair results are memoised (there are at
- * most 8 × 8 pairs per dataset).
+ * {@link Dataset} builds once. Thread-safe; country-pair results are memoised.
  */
 public final class DistanceService {
     public static final String METHOD = "Geodesic distance on the WGS84 ellipsoid (GeographicLib inverse solution) to the"
@@ -30,35 +29,53 @@ public final class DistanceService {
 
     private final Map<String, PairDistance> pairCache = new ConcurrentHashMap<>();
 
-    /** Distance from (lat, lon) to country {@code to}; see {@link CountryDistance} for the semantics. */
+    /** Distance from (lat, lon) to country {@code to}, border = the political line; see {@link CountryDistance}. */
     public CountryDistance toCountry(Dataset ds, double lat, double lon, CountryCode to) {
+        return toCountry(ds, lat, lon, to, BorderLine.DEFAULT);
+    }
+
+    /**
+     * Distance from (lat, lon) to country {@code to}, its border measured as {@code line} defines it;
+     * see {@link CountryDistance} for the semantics.
+     *
+     * @throws IllegalArgumentException if the dataset does not draw {@code to}
+     */
+    public CountryDistance toCountry(Dataset ds, double lat, double lon, CountryCode to, BorderLine line) {
         Territory t = ds.territory(to);
+        if (t == null) {
+            throw new IllegalArgumentException(ds.id() + " does not draw " + to.code());
+        }
         List<CountryCode> states = ds.statesContaining(lat, lon);
         List<String> inStates = states.stream().map(CountryCode::code).toList();
-        boolean inside = to == CountryCode.RUS_KGD
-            ? states.contains(CountryCode.RUS) && ds.inside(to, lat, lon) : states.contains(to);
-        BorderDistance border = toBorder(ds, lat, lon, to);
+        boolean inside = to.isState() ? states.contains(to)
+            : states.contains(to.partOf().orElseThrow()) && ds.inside(to, lat, lon);
+        BorderDistance border = toBorder(ds, lat, lon, to, line);
         if (inside) {
             return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), true, inStates, 0, null, null, false,
                 border);
         }
         NearestPoint n = t.boundary().nearest(lat, lon);
         return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), false, inStates,
-            Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n),
-            RegionWindow.onEdge(n.lat(), n.lon()), border);
+            Rounding.metres(n.distanceM()), Rounding.point(n.lat(), GeodesicSegments.normalizeLon(n.lon())), bearing(n),
+            false, border);
     }
 
-    /** Distance from (lat, lon) to the international boundary line of {@code c}, or null if it has none loaded. */
+    /** Distance from (lat, lon) to the political boundary line of {@code c}, or null if it has no neighbour. */
     public BorderDistance toBorder(Dataset ds, double lat, double lon, CountryCode c) {
-        SegmentIndex index = ds.borderIndex(c);
+        return toBorder(ds, lat, lon, c, BorderLine.DEFAULT);
+    }
+
+    /** Distance from (lat, lon) to the boundary line of {@code c} as {@code line} defines it, or null if it has none. */
+    public BorderDistance toBorder(Dataset ds, double lat, double lon, CountryCode c, BorderLine line) {
+        SegmentIndex index = ds.borderIndex(c, line);
         NearestPoint n = index.nearest(lat, lon);
         if (n == null) {
             return null;
         }
         int source = index.sourceOf(n.segment());
         Border b = ds.borderOf(source);
-        return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), n.lon()), bearing(n), b.id(),
-            Dataset.segmentKind(source));
+        return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), GeodesicSegments.normalizeLon(n.lon())),
+            bearing(n), b.id(), Dataset.segmentKind(source), line.id());
     }
 
     /** Geodesic between two points. */
@@ -82,7 +99,10 @@ public final class DistanceService {
     private PairDistance compute(Dataset ds, CountryCode a, CountryCode b) {
         Territory ta = ds.territory(a);
         Territory tb = ds.territory(b);
-        if (a == b || (a == CountryCode.RUS && b == CountryCode.RUS_KGD) || (a == CountryCode.RUS_KGD && b == CountryCode.RUS)) {
+        if (ta == null || tb == null) {
+            throw new IllegalArgumentException(ds.id() + " does not draw " + (ta == null ? a : b).code());
+        }
+        if (a.sameStateAs(b)) {
             Coordinate c = tb.land().getInteriorPoint().getCoordinate();
             LatLon p = Rounding.point(c.y, c.x); // rounded like every other published point
             return new PairDistance(a.code(), b.code(), ds.id(), 0, p, p, null);

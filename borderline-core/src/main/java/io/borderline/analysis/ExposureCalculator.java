@@ -55,16 +55,21 @@ public final class ExposureCalculator {
         FastSegmentSetIntersectionFinder coverEdges =
             new FastSegmentSetIntersectionFinder(SegmentStringUtil.extractSegmentStrings(cover));
         List<CoverageStats.CountryExposure> countries = new ArrayList<>();
-        for (CountryCode c : CountryCode.values()) {
+        for (CountryCode c : ds.countries()) {
             Cancellation.check();
             Territory t = ds.territory(c);
+            boolean isExcluded = excluded.contains(c.code());
             double inRange = 0;
-            if (!excluded.contains(c.code()) && env.intersects(t.land().getEnvelopeInternal())) {
+            if (!isExcluded && env.intersects(t.envelope())) {
                 inRange = areaWithinM2(t, cover, env, locator, coverEdges, !excluded.isEmpty()) / 1e6;
             }
-            countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
-                round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
+            // every country the coverage reaches, and the source's own states (0 in range by construction)
+            if (inRange > 0 || isExcluded) {
+                countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
+                    round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
+            }
         }
+        countries.sort((a, b) -> Double.compare(b.areaInRangeKm2(), a.areaInRangeKm2()));
         SourceDistance dist = coverage.source().distance();
         List<CoverageStats.SiteInRange> sites = new ArrayList<>();
         for (Site s : data.sites().values()) {

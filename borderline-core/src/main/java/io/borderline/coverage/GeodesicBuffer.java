@@ -236,8 +236,16 @@ public final class GeodesicBuffer {
         List<Geometry> parts = new ArrayList<>();
         for (int shift = -720; shift <= 720; shift += 360) {
             Geometry window = factory.toGeometry(new Envelope(-180 - shift, 180 - shift, -90, 90));
-            // a copy: the overlay may share coordinates with its input, and the shift below must not move g itself
-            Geometry piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION).copy();
+            Geometry piece;
+            try {
+                // a copy: the overlay may share coordinates with its input, and the shift below must not move g itself
+                piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION).copy();
+            } catch (org.locationtech.jts.geom.TopologyException topology) {
+                // a source unwrapped across the antimeridian (Natural Earth's Russia) gives an outline
+                // the overlay cannot cut: say so rather than fail with a 500
+                throw new CoverageLimitException("the coverage crosses the antimeridian in a way the longitude/latitude"
+                    + " output cannot represent; use dataset=osm10m or a source that does not cross 180°");
+            }
             if (!piece.isEmpty()) {
                 final int s = shift;
                 piece.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x += s);

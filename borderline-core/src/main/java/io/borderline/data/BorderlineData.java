@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Geometry;
 
 /**
  * Everything loaded from the data directory at start-up: both boundary datasets, the named
@@ -19,6 +17,8 @@ import org.locationtech.jts.geom.Geometry;
 public final class BorderlineData {
     public static final String DEFAULT_DATASET = "osm10m";
     public static final List<String> DATASETS = List.of("osm10m", "ne10m");
+    /** The country table: every code of both datasets with names and ISO codes. */
+    public static final String COUNTRIES_FILE = "countries.csv";
 
     private final Map<String, Dataset> datasets;
     private final Map<String, Site> sites;
@@ -40,9 +40,11 @@ public final class BorderlineData {
             throw new DataFileException(dataDir, "is not a directory");
         }
         Manifest manifest = Manifest.read(dataDir);
+        manifest.verify(dataDir, COUNTRIES_FILE);
+        readCountries(dataDir.resolve(COUNTRIES_FILE));
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         for (String id : DATASETS) {
-            String rel = "boundaries/" + id + ".bin.gz";
+            String rel = "boundaries/" + id + ".bin";
             manifest.verify(dataDir, rel);
             datasets.put(id, toDataset(dataDir.resolve(rel), BoundaryFile.read(dataDir.resolve(rel))));
         }
@@ -58,11 +60,24 @@ public final class BorderlineData {
             Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones), places);
     }
 
+    /** Registers every row of countries.csv as a {@link CountryCode}. */
+    private static void readCountries(Path file) {
+        CsvTable t = CsvTable.read(file, List.of("code", "iso2", "iso_numeric", "name_en", "name_local", "part_of"));
+        for (int i = 0; i < t.size(); i++) {
+            String code = t.text(i, "code");
+            if (!code.matches("[A-Z]{3}(-[A-Z]{3})?")) {
+                throw t.bad(i, "code", "is not an alpha-3 code or AAA-XXX: " + code);
+            }
+            CountryCode.define(code, t.text(i, "name_en"), t.text(i, "name_local"), t.optional(i, "iso2"),
+                t.optional(i, "iso_numeric"), t.optional(i, "part_of"));
+        }
+    }
+
     static Dataset toDataset(Path file, List<FeatureRecord> records) {
         DatasetInfo info = null;
-        Map<CountryCode, Territory> territories = new java.util.LinkedHashMap<>();
-        List<Border> borders = new ArrayList<>();
-        Map<String, Geometry[]> parts = new LinkedHashMap<>();
+        Map<CountryCode, Territory> territories = new LinkedHashMap<>();
+        List<FeatureRecord> borderRecords = new ArrayList<>();
+        Map<String, FeatureRecord[]> parts = new LinkedHashMap<>();
         for (FeatureRecord r : records) {
             switch (r.kind()) {
                 case "dataset" -> {
@@ -73,33 +88,12 @@ public final class BorderlineData {
                 case FeatureRecord.COUNTRY -> {
                     CountryCode c = CountryCode.parse(r.id())
                         .orElseThrow(() -> new DataFileException(file, "has unknown country code " + r.id()));
-                    String problem = StructuralCheck.problem(r.geometry());
-                    if (problem != null) {
-                        throw new DataFileException(file, "territory " + r.id() + " " + problem);
-                    }
-                    territories.put(c, new Territory(c, r.geometry(), area(file, r)));
+                    territories.put(c, new Territory(c, r::geometry, r.envelope(), r.numPoints(), area(file, r)));
                 }
-                case FeatureRecord.BORDER -> {
-                    String a = r.properties().get("a");
-                    String b = r.properties().get("b");
-                    CountryCode ca = CountryCode.parse(a)
-                        .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + a));
-                    CountryCode cb = CountryCode.parse(b)
-                        .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + b));
-                    String problem = StructuralCheck.problem(r.geometry());
-                    if (problem != null) {
-                        throw new DataFileException(file, "border " + r.id() + " " + problem);
-                    }
-                    borders.add(new Border(r.id(), ca, cb, Double.parseDouble(r.properties().get("length_km")),
-                        r.geometry(), r.properties(), null, null));
-                }
-                case FeatureRecord.BORDER_LAND, FeatureRecord.BORDER_WATER -> {
-                    String problem = StructuralCheck.problem(r.geometry());
-                    if (problem != null) {
-                        throw new DataFileException(file, r.kind() + " " + r.id() + " " + problem);
-                    }
-                    parts.computeIfAbsent(r.id(), k -> new Geometry[2])[r.kind().equals(FeatureRecord.BORDER_LAND) ? 0 : 1]
-                        = r.geometry();
+                case FeatureRecord.BORDER -> borderRecords.add(r);
+                case FeatureRecord.BORDER_LAND, FeatureRecord.BORDER_WATER, FeatureRecord.BORDER_SEA -> {
+                    int k = r.kind().equals(FeatureRecord.BORDER_LAND) ? 0 : r.kind().equals(FeatureRecord.BORDER_WATER) ? 1 : 2;
+                    parts.computeIfAbsent(r.id(), x -> new FeatureRecord[3])[k] = r;
                 }
                 default -> throw new DataFileException(file, "has a record of unknown kind " + r.kind());
             }
@@ -107,19 +101,30 @@ public final class BorderlineData {
         if (info == null) {
             throw new DataFileException(file, "has no dataset record");
         }
-        for (int i = 0; i < borders.size(); i++) {
-            Geometry[] p = parts.remove(borders.get(i).id());
-            if (p != null) {
-                borders.set(i, borders.get(i).withParts(p[0], p[1]));
+        List<Border> borders = new ArrayList<>();
+        for (FeatureRecord r : borderRecords) {
+            String a = r.properties().get("a");
+            String b = r.properties().get("b");
+            CountryCode ca = CountryCode.parse(a)
+                .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + a));
+            CountryCode cb = CountryCode.parse(b)
+                .orElseThrow(() -> new DataFileException(file, "border " + r.id() + " names unknown country " + b));
+            double length;
+            try {
+                length = Double.parseDouble(r.properties().get("length_km"));
+            } catch (RuntimeException e) {
+                throw new DataFileException(file, "border " + r.id() + " lacks a numeric length_km");
             }
+            FeatureRecord[] p = parts.remove(r.id());
+            borders.add(new Border(r.id(), ca, cb, length, r.properties(), r::geometry,
+                p == null || p[0] == null ? null : p[0]::geometry, p == null || p[1] == null ? null : p[1]::geometry,
+                p == null || p[2] == null ? null : p[2]::geometry));
         }
         if (!parts.isEmpty()) {
             throw new DataFileException(file, "has border parts without a border: " + parts.keySet());
         }
-        for (CountryCode c : CountryCode.values()) {
-            if (!territories.containsKey(c)) {
-                throw new DataFileException(file, "lacks the territory of " + c.code());
-            }
+        if (territories.isEmpty()) {
+            throw new DataFileException(file, "has no territory");
         }
         return new Dataset(info, territories, borders);
     }
@@ -259,7 +264,7 @@ public final class BorderlineData {
         return List.copyOf(out);
     }
 
-    /** GeoNames places (population ≥ 1,000) of the loaded countries inside the region window. */
+    /** GeoNames places (population ≥ 1,000) worldwide. */
     public List<Place> places() {
         return places;
     }

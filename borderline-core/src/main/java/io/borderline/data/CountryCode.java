@@ -25,6 +25,7 @@ public final class CountryCode {
 
     public static final CountryCode BLR = define("BLR", "Belarus", "Беларусь", "BY", "112", null);
     public static final CountryCode EST = define("EST", "Estonia", "Eesti", "EE", "233", null);
+    public static final CountryCode FIN = define("FIN", "Finland", "Suomi", "FI", "246", null);
     public static final CountryCode LTU = define("LTU", "Lithuania", "Lietuva", "LT", "440", null);
     public static final CountryCode LVA = define("LVA", "Latvia", "Latvija", "LV", "428", null);
     public static final CountryCode POL = define("POL", "Poland", "Polska", "PL", "616", null);
@@ -166,7 +167,7 @@ public final class CountryCode {
      * {@code /countries}; a few examples are given inline.
      */
     public static String allowed() {
-        return "a country code listed at /countries (ISO 3166-1 alpha-3 such as BLR, RUS, or RUS-KGD; "
+        return "a country code listed at /countries (ISO 3166-1 alpha-3 such as BLR, FIN, RUS, or RUS-KGD; "
             + registry.size() + " codes)";
     }
 

@@ -3,44 +3,34 @@ package io.borderline.data;
 import io.borderline.geodesy.SegmentIndex;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One boundary dataset loaded into memory: territories, shared borders and, per country, an
- * index over the borders that bound it. Built once at start-up; immutable and thread-safe.
+ * One boundary dataset: territories, shared borders and, per country and {@link BorderLine}, an
+ * index over the borders that bound it. Territories decode and index themselves on first use,
+ * and a country's border index is built the first time a query asks for it, so opening the
+ * world's dataset costs only its header. Thread-safe.
  */
 public final class Dataset {
     private final DatasetInfo info;
     private final Map<CountryCode, Territory> territories;
     private final List<Border> borders;
-    private final Map<CountryCode, SegmentIndex> borderIndex = new java.util.LinkedHashMap<>();
+    private final Map<String, Border> bordersById = new LinkedHashMap<>();
+    private final Map<String, SegmentIndex> borderIndex = new ConcurrentHashMap<>();
 
     public Dataset(DatasetInfo info, Map<CountryCode, Territory> territories, List<Border> borders) {
         this.info = info;
-        this.territories = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(territories));
+        Map<CountryCode, Territory> sorted = new LinkedHashMap<>();
+        territories.keySet().stream().sorted((x, y) -> x.code().compareTo(y.code()))
+            .forEach(c -> sorted.put(c, territories.get(c)));
+        this.territories = Collections.unmodifiableMap(sorted);
         this.borders = List.copyOf(borders);
-        for (CountryCode c : CountryCode.values()) {
-            SegmentIndex.Builder b = new SegmentIndex.Builder();
-            for (int i = 0; i < this.borders.size(); i++) {
-                Border border = this.borders.get(i);
-                if (!border.bounds(c)) {
-                    continue;
-                }
-                if (border.landPart() == null && border.waterPart() == null) {
-                    b.addGeometry(border.line(), sourceId(i, null));
-                } else {
-                    if (border.landPart() != null) {
-                        b.addGeometry(border.landPart(), sourceId(i, false));
-                    }
-                    if (border.waterPart() != null) {
-                        b.addGeometry(border.waterPart(), sourceId(i, true));
-                    }
-                }
-            }
-            borderIndex.put(c, b.build());
+        for (Border b : this.borders) {
+            bordersById.put(b.id().toUpperCase(java.util.Locale.ROOT), b);
         }
     }
 
@@ -52,8 +42,24 @@ public final class Dataset {
         return info.id();
     }
 
+    /** The territory of {@code c}, or null if this dataset does not draw it. */
     public Territory territory(CountryCode c) {
         return territories.get(c);
+    }
+
+    /** True if this dataset draws {@code c}. */
+    public boolean has(CountryCode c) {
+        return territories.containsKey(c);
+    }
+
+    /** Every country and derived part this dataset draws, in code order. */
+    public List<CountryCode> countries() {
+        return List.copyOf(territories.keySet());
+    }
+
+    /** The states and territories this dataset draws (no derived parts), in code order. */
+    public List<CountryCode> states() {
+        return territories.keySet().stream().filter(CountryCode::isState).toList();
     }
 
     public List<Border> borders() {
@@ -61,39 +67,81 @@ public final class Dataset {
     }
 
     public Optional<Border> border(String id) {
-        return borders.stream().filter(b -> b.id().equalsIgnoreCase(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(bordersById.get(id.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The neighbours of {@code c}: the other side of every border that bounds it, in code order. */
+    public List<CountryCode> neighbours(CountryCode c) {
+        return borders.stream().filter(b -> b.bounds(c)).map(b -> b.bounds(c) && (b.a() == c || c.sameStateAs(b.a()))
+            ? b.b() : b.a()).distinct().sorted((x, y) -> x.code().compareTo(y.code())).toList();
     }
 
     /** Encodes a border index and the kind of its segment into one index source id. */
-    static int sourceId(int border, Boolean water) {
-        return 3 * border + (water == null ? 0 : water ? 2 : 1);
+    static int sourceId(int border, int kind) {
+        return 4 * border + kind;
     }
 
     /** The border a segment source id belongs to. */
     public Border borderOf(int sourceId) {
-        return borders.get(sourceId / 3);
+        return borders.get(sourceId / 4);
     }
 
-    /** "land", "water" or null (the dataset does not tell) for a segment source id. */
+    /** "land", "water" (river or lake), "sea" or null (the dataset does not tell) for a segment source id. */
     public static String segmentKind(int sourceId) {
-        return switch (sourceId % 3) {
+        return switch (sourceId % 4) {
             case 1 -> "land";
             case 2 -> "water";
+            case 3 -> "sea";
             default -> null;
         };
     }
 
-    /** Index over the shared borders that bound {@code c}; decode source ids with {@link #borderOf}. */
+    /** Index over the political borders that bound {@code c}; decode source ids with {@link #borderOf}. */
     public SegmentIndex borderIndex(CountryCode c) {
-        return borderIndex.get(c);
+        return borderIndex(c, BorderLine.POLITICAL);
+    }
+
+    /**
+     * Index over the borders that bound {@code c}, as {@code line} defines them (with
+     * {@link BorderLine#LAND} the sea parts are left out). Built on first use.
+     */
+    public SegmentIndex borderIndex(CountryCode c, BorderLine line) {
+        return borderIndex.computeIfAbsent(c.code() + "|" + line.id(), k -> buildBorderIndex(c, line));
+    }
+
+    private SegmentIndex buildBorderIndex(CountryCode c, BorderLine line) {
+        SegmentIndex.Builder b = new SegmentIndex.Builder();
+        for (int i = 0; i < borders.size(); i++) {
+            Border border = borders.get(i);
+            if (!border.bounds(c)) {
+                continue;
+            }
+            if (!border.split()) {
+                b.addGeometry(border.line(), sourceId(i, 0));
+                continue;
+            }
+            if (border.landPart() != null) {
+                b.addGeometry(border.landPart(), sourceId(i, 1));
+            }
+            if (border.waterPart() != null) {
+                b.addGeometry(border.waterPart(), sourceId(i, 2));
+            }
+            if (line == BorderLine.POLITICAL && border.seaPart() != null) {
+                b.addGeometry(border.seaPart(), sourceId(i, 3));
+            }
+        }
+        return b.build();
     }
 
     /**
      * True if the point is in {@code c}'s territory: on its land, or on a lake or river enclosed
-     * by it (a hole of the land polygon) that no other loaded country's land covers.
+     * by it (a hole of the land polygon) that no other country's land covers.
      */
     public boolean inside(CountryCode c, double lat, double lon) {
         Territory t = territories.get(c);
+        if (t == null || !t.mayContain(lat, lon)) {
+            return false;
+        }
         if (t.onLand(lat, lon)) {
             return true;
         }
@@ -101,25 +149,21 @@ public final class Dataset {
             return false;
         }
         for (Territory other : territories.values()) {
-            if (!isSameOrPart(other.code(), c) && other.onLand(lat, lon)) {
+            if (!other.code().sameStateAs(c) && other.mayContain(lat, lon) && other.onLand(lat, lon)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The sovereign states whose territory contains the point (more than one where the data overlaps). */
+    /** The states whose territory contains the point (more than one where the data overlaps), in code order. */
     public List<CountryCode> statesContaining(double lat, double lon) {
         List<CountryCode> out = new ArrayList<>();
-        for (CountryCode c : CountryCode.states()) {
-            if (inside(c, lat, lon)) {
-                out.add(c);
+        for (Territory t : territories.values()) {
+            if (t.code().isState() && t.mayContain(lat, lon) && inside(t.code(), lat, lon)) {
+                out.add(t.code());
             }
         }
         return out;
-    }
-
-    private static boolean isSameOrPart(CountryCode a, CountryCode b) {
-        return a == b || (a == CountryCode.RUS_KGD && b == CountryCode.RUS) || (a == CountryCode.RUS && b == CountryCode.RUS_KGD);
     }
 }

@@ -1,23 +1,103 @@
 package io.borderline.data;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * One geometry of a boundary dataset file: a country's land territory ({@code kind} "country"),
- * or the shared boundary line of two countries ({@code kind} "border"). Coordinates are
- * longitude/latitude on WGS84, x = longitude.
+ * or the shared boundary line of two countries ({@code kind} "border" and its parts). Coordinates
+ * are longitude/latitude on WGS84, x = longitude.
  *
- * @param kind "country" or "border"
- * @param id ISO 3166-1 alpha-3 code (or RUS-KGD), or a border id such as BLR-LTU
- * @param properties string properties carried with the geometry (names, lengths, repair notes)
- * @param geometry the geometry, valid per JTS
+ * <p>A record read from a file knows its envelope and size at once and decodes its geometry on
+ * the first call of {@link #geometry()} (then keeps it): the world's files hold about 250
+ * countries, and a query touches few of them. Thread-safe.
  */
-public record FeatureRecord(String kind, String id, Map<String, String> properties, Geometry geometry) {
+public final class FeatureRecord {
     public static final String COUNTRY = "country";
     public static final String BORDER = "border";
     /** The part of a border where the two land polygons share edges. */
     public static final String BORDER_LAND = "border-land";
-    /** The part of a border in water: a river, a lake, or where two territorial seas meet. */
+    /** The part of a border in inland water: a river or a lake. */
     public static final String BORDER_WATER = "border-water";
+    /** The part of a border at sea: where two territorial seas meet. */
+    public static final String BORDER_SEA = "border-sea";
+
+    private final String kind;
+    private final String id;
+    private final Map<String, String> properties;
+    private final Envelope envelope;
+    private final int numPoints;
+    private Supplier<Geometry> decoder;
+    private volatile Geometry geometry;
+
+    /**
+     * @param kind "country", "border", "border-land", "border-water", "border-sea" or "dataset"
+     * @param id ISO 3166-1 alpha-3 code (or RUS-KGD), or a border id such as BLR-LTU
+     * @param properties string properties carried with the geometry (names, lengths, repair notes)
+     * @param geometry the geometry, valid per JTS
+     */
+    public FeatureRecord(String kind, String id, Map<String, String> properties, Geometry geometry) {
+        this.kind = kind;
+        this.id = id;
+        this.properties = properties;
+        this.geometry = geometry;
+        this.envelope = geometry.getEnvelopeInternal();
+        this.numPoints = geometry.getNumPoints();
+    }
+
+    /** A record whose geometry is decoded on first use. */
+    FeatureRecord(String kind, String id, Map<String, String> properties, Envelope envelope, int numPoints,
+                  Supplier<Geometry> decoder) {
+        this.kind = kind;
+        this.id = id;
+        this.properties = properties;
+        this.envelope = envelope;
+        this.numPoints = numPoints;
+        this.decoder = decoder;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** Bounding box, longitude/latitude degrees (known without decoding). */
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    /** Number of vertices (known without decoding). */
+    public int numPoints() {
+        return numPoints;
+    }
+
+    /** True once the geometry is in memory. */
+    public boolean decoded() {
+        return geometry != null;
+    }
+
+    /** The geometry, decoded on the first call. */
+    public Geometry geometry() {
+        Geometry g = geometry;
+        if (g == null) {
+            synchronized (this) {
+                g = geometry;
+                if (g == null) {
+                    g = decoder.get();
+                    geometry = g;
+                    decoder = null;
+                }
+            }
+        }
+        return g;
+    }
 }

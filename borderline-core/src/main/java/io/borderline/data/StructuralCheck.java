@@ -1,17 +1,19 @@
 package io.borderline.data;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The start-up check of a stored geometry, linear in its size: every coordinate finite and
- * inside the region window, every ring closed with at least four points. Full JTS validity
- * ({@code IsValidOp}) takes about 9 s for Russia's 400,000 vertices, so it is enforced where
- * the file is made (the data build refuses to write an invalid geometry, and a test checks
- * the committed files); the manifest checksum then guarantees the service loads that file.
+ * The check of a stored geometry when it is decoded, linear in its size: every coordinate finite
+ * and on the globe (longitudes up to 360° east, where Natural Earth's antimeridian rings are
+ * unwrapped), every ring closed with at least four points. Full JTS validity ({@code IsValidOp})
+ * takes seconds for Russia, so it is enforced where the file is made (the data build refuses to
+ * write an invalid geometry, and a test checks the committed files); the manifest checksum then
+ * guarantees the service loads that file.
  */
 final class StructuralCheck {
     private StructuralCheck() {}
@@ -32,7 +34,7 @@ final class StructuralCheck {
                     return s;
                 }
             } else if (part instanceof LineString l) {
-                String s = coordinates(l.getCoordinates());
+                String s = coordinates(l.getCoordinateSequence());
                 if (s != null) {
                     return s;
                 }
@@ -47,21 +49,22 @@ final class StructuralCheck {
     }
 
     private static String ring(LinearRing r) {
-        Coordinate[] c = r.getCoordinates();
-        if (c.length < 4) {
+        CoordinateSequence c = r.getCoordinateSequence();
+        if (c.size() < 4) {
             return "has a ring with fewer than 4 points";
         }
-        if (!c[0].equals2D(c[c.length - 1])) {
-            return "has an unclosed ring at " + c[0];
+        if (c.getX(0) != c.getX(c.size() - 1) || c.getY(0) != c.getY(c.size() - 1)) {
+            return "has an unclosed ring at " + c.getCoordinate(0);
         }
         return coordinates(c);
     }
 
-    private static String coordinates(Coordinate[] cs) {
-        for (Coordinate c : cs) {
-            if (!(c.x >= RegionWindow.MIN_LON && c.x <= RegionWindow.MAX_LON
-                && c.y >= RegionWindow.MIN_LAT && c.y <= RegionWindow.MAX_LAT)) {
-                return "has a coordinate outside the region window: " + c.x + " " + c.y;
+    private static String coordinates(CoordinateSequence cs) {
+        for (int i = 0; i < cs.size(); i++) {
+            double x = cs.getX(i);
+            double y = cs.getY(i);
+            if (!(x >= -180 && x <= 360 && y >= -90 && y <= 90)) {
+                return "has a coordinate off the globe: " + new Coordinate(x, y);
             }
         }
         return null;

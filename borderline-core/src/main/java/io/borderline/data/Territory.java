@@ -1,7 +1,9 @@
 package io.borderline.data;
 
-import io.borderline.geodesy.SegmentIndex;
 import io.borderline.geodesy.GridLocator;
+import io.borderline.geodesy.SegmentIndex;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -11,40 +13,87 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>The land data cuts lakes, reservoirs and wide rivers out of a country as holes; those are
  * still the country's territory, so {@link #inShell} (holes filled) exists for the inside test.
- * Immutable and thread-safe.
+ *
+ * <p>Lazy: the envelope and area are known at once; the geometry is decoded and indexed the
+ * first time a query needs it (a point outside the envelope never does), so the world's 250
+ * territories cost nothing until used. Thread-safe.
  */
 public final class Territory {
-    private final CountryCode code;
-    private final Geometry land;
-    private final double areaKm2;
-    private final SegmentIndex boundary;
     /** Grid cell of the point-in-polygon accelerators, degrees (about 5 km). */
     private static final double GRID_CELL_DEG = 0.05;
 
-    private final GridLocator landLocator;
-    private final GridLocator shellLocator;
+    private final CountryCode code;
+    private final double areaKm2;
+    private final Envelope envelope;
+    private final int numPoints;
+    private Supplier<Geometry> source;
+    private volatile Indexed indexed;
+
+    private record Indexed(Geometry land, SegmentIndex boundary, GridLocator landLocator, GridLocator shellLocator) {}
 
     public Territory(CountryCode code, Geometry land, double areaKm2) {
+        this(code, () -> land, land.getEnvelopeInternal(), land.getNumPoints(), areaKm2);
+    }
+
+    /**
+     * @param land supplies the land territory on first use (longitude/latitude)
+     * @param envelope its bounding box, degrees
+     * @param numPoints its vertex count
+     */
+    public Territory(CountryCode code, Supplier<Geometry> land, Envelope envelope, int numPoints, double areaKm2) {
         this.code = code;
-        this.land = land;
+        this.source = land;
+        this.envelope = envelope;
+        this.numPoints = numPoints;
         this.areaKm2 = areaKm2;
-        this.boundary = new SegmentIndex.Builder().addGeometry(land, 0).build();
-        this.landLocator = new GridLocator(land, GRID_CELL_DEG);
-        Polygon[] shells = new Polygon[land.getNumGeometries()];
-        for (int i = 0; i < shells.length; i++) {
-            Polygon p = (Polygon) land.getGeometryN(i);
-            shells[i] = land.getFactory().createPolygon(p.getExteriorRing().getCoordinates());
+    }
+
+    private Indexed indexed() {
+        Indexed i = indexed;
+        if (i == null) {
+            synchronized (this) {
+                i = indexed;
+                if (i == null) {
+                    Geometry land = source.get();
+                    SegmentIndex boundary = new SegmentIndex.Builder().addGeometry(land, 0).build();
+                    GridLocator landLocator = new GridLocator(land, GRID_CELL_DEG);
+                    Polygon[] shells = new Polygon[land.getNumGeometries()];
+                    for (int k = 0; k < shells.length; k++) {
+                        Polygon p = (Polygon) land.getGeometryN(k);
+                        shells[k] = land.getFactory().createPolygon(p.getExteriorRing().getCoordinateSequence());
+                    }
+                    GridLocator shellLocator = new GridLocator(land.getFactory().createMultiPolygon(shells), GRID_CELL_DEG);
+                    i = new Indexed(land, boundary, landLocator, shellLocator);
+                    indexed = i;
+                    source = null;
+                }
+            }
         }
-        this.shellLocator = new GridLocator(land.getFactory().createMultiPolygon(shells), GRID_CELL_DEG);
+        return i;
     }
 
     public CountryCode code() {
         return code;
     }
 
-    /** The land territory, longitude/latitude. */
+    /** The land territory, longitude/latitude (decoded on first use). */
     public Geometry land() {
-        return land;
+        return indexed().land();
+    }
+
+    /** Bounding box of the land territory, degrees; known without decoding it. */
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    /** Vertex count of the land territory; known without decoding it. */
+    public int numPoints() {
+        return numPoints;
+    }
+
+    /** True once the territory's geometry and indexes are in memory. */
+    public boolean loaded() {
+        return indexed != null;
     }
 
     /** Ellipsoidal area of the land territory (holes excluded), km². */
@@ -54,16 +103,40 @@ public final class Territory {
 
     /** Every edge of the territory's rings: coast, lake shores and land borders alike. */
     public SegmentIndex boundary() {
-        return boundary;
+        return indexed().boundary();
     }
 
     /** True if the point lies on the land territory or its boundary. */
     public boolean onLand(double lat, double lon) {
-        return landLocator.covers(lat, lon);
+        double x = unwrap(lon);
+        return !Double.isNaN(x) && indexed().landLocator().covers(lat, x);
     }
 
     /** True if the point lies inside an outer ring, i.e. on land or on a lake enclosed by it. */
     public boolean inShell(double lat, double lon) {
-        return shellLocator.covers(lat, lon);
+        double x = unwrap(lon);
+        return !Double.isNaN(x) && indexed().shellLocator().covers(lat, x);
+    }
+
+    /** True if the envelope may hold the point (a cheap test before {@link #onLand}). */
+    public boolean mayContain(double lat, double lon) {
+        return !Double.isNaN(unwrap(lon)) && lat >= envelope.getMinY() && lat <= envelope.getMaxY();
+    }
+
+    /**
+     * The point's longitude as the territory's coordinates write it (Natural Earth unwraps rings
+     * across the antimeridian to longitudes beyond 180°), or NaN if it is outside the envelope.
+     */
+    private double unwrap(double lon) {
+        if (envelope.isNull()) {
+            return Double.NaN;
+        }
+        if (lon >= envelope.getMinX() && lon <= envelope.getMaxX()) {
+            return lon;
+        }
+        if (lon + 360 >= envelope.getMinX() && lon + 360 <= envelope.getMaxX()) {
+            return lon + 360;
+        }
+        return Double.NaN;
     }
 }

@@ -114,13 +114,13 @@ public final class Layers {
 
     private List<Feature> countries(Dataset ds) {
         List<Feature> out = new ArrayList<>();
-        for (CountryCode c : CountryCode.values()) {
+        for (CountryCode c : ds.countries()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("code", c.code());
             p.put("name_en", c.nameEn());
             p.put("name_local", c.nameLocal());
             p.put("area_km2", round(ds.territory(c).areaKm2(), 1));
-            p.put("part_of", c == CountryCode.RUS_KGD ? "RUS" : null);
+            p.put("part_of", c.partOf().map(CountryCode::code).orElse(null));
             p.put("dataset", ds.id());
             out.add(new Feature(c.code(), multi(ds.territory(c).land()), p));
         }
@@ -237,7 +237,12 @@ public final class Layers {
         List<Feature> out = new ArrayList<>();
         List<String> ids = source.stream().map(CountryCode::code).toList();
         for (DroneClass d : data.drones().values()) {
-            var result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+            io.borderline.analysis.CoverageResult result;
+            try {
+                result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+            } catch (io.borderline.coverage.CoverageLimitException e) {
+                continue; // e.g. a coverage of Russia whole (ne10m) around the pole: not representable, left out
+            }
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("drone", d.id());
             p.put("drone_class", d.droneClass());

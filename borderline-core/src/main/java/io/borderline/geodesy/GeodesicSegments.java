@@ -78,4 +78,13 @@ public final class GeodesicSegments {
         double b = azimuthDeg % 360;
         return b < 0 ? b + 360 : b;
     }
+
+    /** A longitude in [-180, 180) degrees (Natural Earth writes antimeridian rings with longitudes beyond 180). */
+    public static double normalizeLon(double lonDeg) {
+        if (lonDeg >= -180 && lonDeg < 180) {
+            return lonDeg;
+        }
+        double x = ((lonDeg + 180) % 360 + 360) % 360 - 180;
+        return x;
+    }
 }

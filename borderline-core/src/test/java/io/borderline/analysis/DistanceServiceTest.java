@@ -3,6 +3,7 @@ package io.borderline.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderline.TestData;
+import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
@@ -41,8 +42,42 @@ class DistanceServiceTest {
         CountryDistance tallinn = from(osm, "tallinn", CountryCode.EST);
         assertThat(tallinn.inside()).isTrue();
         assertThat(tallinn.border().borderId()).isEqualTo("EST-RUS");
-        assertThat(tallinn.border().segmentKind()).isEqualTo("water");
+        assertThat(tallinn.border().segmentKind()).isEqualTo("sea");
         assertThat(from(ne, "narva", CountryCode.RUS).border().segmentKind()).isNull(); // NE does not tell
+    }
+
+    @Test
+    void theLandBorderLeavesOutTheLinesAtSea() {
+        // Tallinn: the political line's nearest point is at sea; the land line's is the Narva river or
+        // Lake Peipus (inland water) or on land, and farther away
+        Site s = TestData.get().sites().get("tallinn");
+        CountryDistance political = service.toCountry(osm, s.lat(), s.lon(), CountryCode.EST, BorderLine.POLITICAL);
+        CountryDistance land = service.toCountry(osm, s.lat(), s.lon(), CountryCode.EST, BorderLine.LAND);
+        assertThat(political.border().borderLine()).isEqualTo("political");
+        assertThat(land.border().borderLine()).isEqualTo("land");
+        assertThat(land.border().segmentKind()).isIn("land", "water");
+        assertThat(land.border().distanceM()).isGreaterThan(political.border().distanceM());
+        // its distance is the minimum over the land and inland-water parts only
+        double expected = Double.POSITIVE_INFINITY;
+        for (var b : osm.borders()) {
+            if (b.bounds(CountryCode.EST)) {
+                for (var g : new org.locationtech.jts.geom.Geometry[] {b.landPart(), b.waterPart()}) {
+                    if (g != null) {
+                        expected = Math.min(expected, new io.borderline.geodesy.BruteForce(g).distance(s.lat(), s.lon()));
+                    }
+                }
+            }
+        }
+        assertThat(Math.abs(land.border().distanceM() - expected)).isLessThan(1.0);
+    }
+
+    @Test
+    void helsinkiWithTheLandBorderFindsTheFinlandRussiaLandBorder() {
+        // Natural Earth draws Finland (the world); its borders are land boundaries
+        CountryDistance d = service.toCountry(ne, 60.1699, 24.9384, CountryCode.RUS, BorderLine.LAND);
+        assertThat(d.inStates()).containsExactly("FIN");
+        assertThat(d.border().borderId()).isEqualTo("FIN-RUS");
+        assertThat(d.border().distanceM()).isBetween(150_000.0, 250_000.0);
     }
 
     @Test

@@ -70,7 +70,8 @@ final class BatchApi {
         Params p = Params.of(ctx, Set.of("to", "dataset", "summary"));
         boolean trailer = trailer(p.optional("summary"));
         Dataset ds = data.dataset(p.datasetId());
-        CountryCode to = Params.country("to", p.required("to", CountryCode.allowed()));
+        CountryCode to = BorderlineApi.drawn(data.dataset(p.datasetId()),
+            Params.country("to", p.required("to", CountryCode.allowed())), "to");
         boolean csvOut = csvAnswer(ctx.header("Accept"));
         boolean csvIn = csvBody(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();

@@ -11,6 +11,7 @@ import io.borderline.coverage.CoverageLimitException;
 import io.borderline.data.Border;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Claim;
+import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
@@ -225,7 +226,7 @@ public final class BorderlineApi {
     static final int MAX_TARGETS = 20;
 
     private void distance(Context ctx) {
-        Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset"));
+        Params p = Params.of(ctx, Set.of("lat", "lon", "from", "to", "dataset", "border"));
         boolean csv = DistanceAnswer.csv(ctx.header("Accept"));
         Dataset ds = dataset(p);
         if (UserLayers.reference(p.optional("to")).isPresent()) {
@@ -234,11 +235,12 @@ public final class BorderlineApi {
         }
         String toRaw = p.required("to", CountryCode.allowed());
         List<CountryCode> targets = targets(p);
+        BorderLine line = Params.borderLine(p);
         Origin origin = origin(p);
         LatLon point = origin.point();
         List<CountryDistance> answers = new ArrayList<>();
         for (CountryCode to : targets) {
-            answers.add(distances.toCountry(ds, point.lat(), point.lon(), to));
+            answers.add(distances.toCountry(ds, point.lat(), point.lon(), drawn(ds, to, "to"), line));
         }
         if (csv) {
             ctx.contentType(DistanceAnswer.CSV_TYPE).result(io.borderline.points.DistanceCsv.write(answers));
@@ -246,6 +248,7 @@ public final class BorderlineApi {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", origin.view());
+        m.put("border_line", line.id());
         if (toRaw.contains(",")) {
             m.put("results", answers);
             m.put("warning_times", answers.stream().map(this::warningTime).toList());
@@ -328,8 +331,8 @@ public final class BorderlineApi {
     private void distanceCountries(Context ctx) {
         Params p = Params.of(ctx, Set.of("a", "b", "dataset"));
         Dataset ds = dataset(p);
-        CountryCode a = country(p, "a");
-        CountryCode b = country(p, "b");
+        CountryCode a = drawn(ds, country(p, "a"), "a");
+        CountryCode b = drawn(ds, country(p, "b"), "b");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("result", distances.between(ds, a, b));
         m.put("dataset", Views.dataset(ds.info()));
@@ -343,7 +346,7 @@ public final class BorderlineApi {
         Params p = Params.of(ctx, Set.of("dataset"));
         Dataset ds = dataset(p);
         List<Object> out = new ArrayList<>();
-        for (CountryCode c : CountryCode.values()) {
+        for (CountryCode c : ds.countries()) {
             out.add(Views.country(c, ds));
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -362,7 +365,7 @@ public final class BorderlineApi {
             props.put("a", b.a().code());
             props.put("b", b.b().code());
             props.put("length_km", b.lengthKm());
-            for (String k : List.of("land_length_km", "water_length_km")) {
+            for (String k : List.of("land_length_km", "water_length_km", "sea_length_km")) {
                 if (b.properties().containsKey(k)) {
                     props.put(k, Double.parseDouble(b.properties().get(k)));
                 }
@@ -400,7 +403,13 @@ public final class BorderlineApi {
             throw ApiException.notFound("site", Params.shorten(ctx.pathParam("id")), "see GET /sites");
         }
         List<Object> to = new ArrayList<>();
-        for (CountryCode c : CountryCode.values()) {
+        // the site's own country and its neighbours (the world has 250 countries)
+        java.util.Set<CountryCode> near = new java.util.LinkedHashSet<>();
+        if (ds.has(s.country())) {
+            near.add(s.country());
+            near.addAll(ds.neighbours(s.country()));
+        }
+        for (CountryCode c : near) {
             to.add(distances.toCountry(ds, s.lat(), s.lon(), c));
         }
         Map<String, Object> m = Views.site(s);
@@ -465,6 +474,15 @@ public final class BorderlineApi {
 
     private Dataset dataset(Params p) {
         return data.dataset(p.datasetId());
+    }
+
+    /** {@code c} if the dataset draws it, else a 400 naming the parameter. */
+    static CountryCode drawn(Dataset ds, CountryCode c, String name) {
+        if (!ds.has(c)) {
+            throw ApiException.badParameter(name, "parameter '" + name + "': dataset " + ds.id() + " does not draw "
+                + c.code(), "a country of GET /countries?dataset=" + ds.id());
+        }
+        return c;
     }
 
     private static CountryCode country(Params p, String name) {

@@ -661,7 +661,7 @@ final class CoverageApi {
                 }
                 List<String> ids = new ArrayList<>();
                 for (String v : p.list("from", MAX_SOURCES)) {
-                    CountryCode c = Params.country("from", v);
+                    CountryCode c = BorderlineApi.drawn(data.dataset(dataset), Params.country("from", v), "from");
                     if (!ids.contains(c.code())) {
                         ids.add(c.code());
                     }

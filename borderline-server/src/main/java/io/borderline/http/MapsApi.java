@@ -135,7 +135,7 @@ final class MapsApi {
         }
         List<String> from = new ArrayList<>();
         for (String v : p.list("from", CoverageApi.MAX_SOURCES)) {
-            String code = Params.country("from", v).code();
+            String code = BorderlineApi.drawn(data.dataset(p.datasetId()), Params.country("from", v), "from").code();
             if (!from.contains(code)) {
                 from.add(code);
             }

@@ -95,10 +95,20 @@ final class Params {
         return id;
     }
 
-    /** {@code value} of parameter {@code name} as a country code; unknown codes are a 400. */
+    /** The optional {@code border} parameter: "political" (default) or "land". */
+    static io.borderline.data.BorderLine borderLine(Params p) {
+        String v = p.optional("border");
+        if (v == null) {
+            return io.borderline.data.BorderLine.DEFAULT;
+        }
+        return io.borderline.data.BorderLine.parse(v).orElseThrow(() -> ApiException.badParameter("border",
+            "parameter 'border': unknown border line '" + shorten(v) + "'", "political (default), land"));
+    }
+
+    /** {@code value} of parameter {@code name} as a country code; unknown codes are a 400 pointing to /countries. */
     static io.borderline.data.CountryCode country(String name, String value) {
         return io.borderline.data.CountryCode.parse(value).orElseThrow(() -> ApiException.badParameter(name,
-            "parameter '" + name + "': unknown country '" + shorten(value) + "'",
+            "parameter '" + name + "': unknown country '" + shorten(value) + "'; GET /countries lists every code",
             io.borderline.data.CountryCode.allowed()));
     }
 

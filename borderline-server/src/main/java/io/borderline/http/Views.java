@@ -53,8 +53,12 @@ final class Views {
         m.put("code", c.code());
         m.put("name_en", c.nameEn());
         m.put("name_local", c.nameLocal());
+        m.put("iso2", c.iso2() == null || c.iso2().isEmpty() ? null : c.iso2());
+        m.put("iso3", c.isState() && c.code().length() == 3 ? c.code() : c.iso3());
+        m.put("iso_numeric", c.isoNumeric() == null || c.isoNumeric().isEmpty() ? null : c.isoNumeric());
         m.put("area_km2", Math.round(ds.territory(c).areaKm2() * 10) / 10.0);
-        m.put("part_of", c == CountryCode.RUS_KGD ? "RUS" : null);
+        m.put("part_of", c.partOf().map(CountryCode::code).orElse(null));
+        m.put("neighbours", ds.neighbours(c).stream().map(CountryCode::code).toList());
         m.put("borders", ds.borders().stream().filter(b -> b.bounds(c)).map(b -> b.id()).toList());
         return m;
     }

@@ -154,8 +154,11 @@ public final class MapRenderer {
             g.draw(s);
         }
         List<Shape> coasts = new ArrayList<>();
-        for (CountryCode code : CountryCode.states()) {
+        for (CountryCode code : c.dataset().states()) {
             Territory t = c.dataset().territory(code);
+            if (!t.envelope().intersects(clipBounds)) {
+                continue;
+            }
             Geometry land = visible(simplify(t.land(), tolDeg), clipBounds, 10 * tolDeg);
             if (land == null) {
                 continue;
@@ -423,8 +426,22 @@ public final class MapRenderer {
         if (nx < 3 || ny < 3) {
             return;
         }
-        List<CountryCode> codes = new ArrayList<>(List.of(CountryCode.RUS_KGD));
-        codes.addAll(CountryCode.states());
+        Envelope visible = new Envelope();
+        for (int i = 0; i <= nx; i++) {
+            for (int j = 0; j <= ny; j++) {
+                double[] ll = view.latLonOf(frame.getMinX() + i * step, frame.getMinY() + j * step);
+                if (Double.isFinite(ll[0]) && Double.isFinite(ll[1])) {
+                    visible.expandToInclude(ll[1], ll[0]);
+                }
+            }
+        }
+        List<CountryCode> codes = new ArrayList<>();
+        for (CountryCode code : c.dataset().countries()) {
+            // derived parts (RUS-KGD) first, so they are labelled apart from their state
+            if (c.dataset().territory(code).envelope().intersects(visible)) {
+                codes.add(code.isState() ? codes.size() : 0, code);
+            }
+        }
         int[][] owner = new int[nx][ny];
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < ny; j++) {
@@ -434,7 +451,8 @@ public final class MapRenderer {
                     continue;
                 }
                 for (int k = 0; k < codes.size(); k++) {
-                    if (c.dataset().territory(codes.get(k)).onLand(ll[0], ll[1])) {
+                    if (c.dataset().territory(codes.get(k)).mayContain(ll[0], ll[1])
+                        && c.dataset().territory(codes.get(k)).onLand(ll[0], ll[1])) {
                         owner[i][j] = k;
                         break;
                     }
@@ -466,6 +484,7 @@ public final class MapRenderer {
             }
             CountryCode code = codes.get(k);
             String name = code == CountryCode.RUS_KGD ? "KALININGRAD (RUSSIA)" : code.nameEn().toUpperCase(Locale.ROOT);
+            // (other derived parts are named by their own name_en)
             double w = fm.getStringBounds(name, g).getWidth() + name.length() * spacing;
             double h = fm.getAscent() + fm.getDescent();
             // the name must fit inside the country: its half-width within the depth found

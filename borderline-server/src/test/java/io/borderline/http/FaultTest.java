@@ -95,7 +95,7 @@ class FaultTest {
     @Test
     void aCorruptedDataFileStopsStartUpNamingTheFile() throws Exception {
         copyData();
-        Path f = dir.resolve("boundaries/osm10m.bin.gz");
+        Path f = dir.resolve("boundaries/osm10m.bin");
         byte[] b = Files.readAllBytes(f);
         b[b.length / 3] ^= 0x21;
         Files.write(f, b);
@@ -109,7 +109,7 @@ class FaultTest {
             System.setErr(err);
         }
         assertThat(exit).isEqualTo(1);
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("refusing to start").contains("osm10m.bin.gz")
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("refusing to start").contains("osm10m.bin")
             .contains("checksum");
     }
 
