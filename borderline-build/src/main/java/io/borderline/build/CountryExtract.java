@@ -34,16 +34,15 @@ final class CountryExtract {
             parts.add((Polygon) raw.getGeometryN(i));
         }
         Geometry source = F.createMultiPolygon(parts.toArray(Polygon[]::new));
-        TopologyValidationError error = new IsValidOp(source).getValidationError();
-        String validity = error == null ? "valid" : error.getMessage() + " at "
-            + String.format("%.5f %.5f", error.getCoordinate().x, error.getCoordinate().y);
+        String error = IndexedValidity.validationError(source);
+        String validity = error == null ? "valid" : error;
         double rawArea = EllipsoidalMeasure.areaM2(source);
         // Repair part by part: GeometryFixer on the whole MultiPolygon unions thousands of
         // islands at once, which takes many minutes for Russia; parts only need a union if the
         // repaired parts turn out to overlap.
         List<Polygon> repairedParts = new ArrayList<>();
         for (Polygon p : parts) {
-            Geometry fixed = p.isValid() ? p : GeometryFixer.fix(p);
+            Geometry fixed = IndexedValidity.isValid(p) ? p : GeometryFixer.fix(p);
             for (int i = 0; i < fixed.getNumGeometries(); i++) {
                 if (fixed.getGeometryN(i) instanceof Polygon fp && !fp.isEmpty()) {
                     repairedParts.add(fp);
@@ -53,12 +52,12 @@ final class CountryExtract {
         Geometry repaired = F.createMultiPolygon(repairedParts.toArray(Polygon[]::new));
         double repairedArea = EllipsoidalMeasure.areaM2(repaired);
         Geometry stored = asMultiPolygon(Densifier.densify(repaired, GeodesicSegments.MAX_SEGMENT_M));
-        if (!stored.isValid()) {
+        if (!IndexedValidity.isValid(stored)) {
             stored = asMultiPolygon(OverlayNGRobust.union(stored));
         }
-        if (!stored.isValid()) {
+        if (!IndexedValidity.isValid(stored)) {
             throw new IllegalStateException(dataset + " " + country + " is still invalid after repair: "
-                + new IsValidOp(stored).getValidationError());
+                + IndexedValidity.validationError(stored));
         }
         double storedArea = EllipsoidalMeasure.areaM2(stored);
         RepairReport report = new RepairReport(dataset, country, source.getNumPoints(), validity,

@@ -15,12 +15,14 @@ import java.util.List;
  * @param verdictToleranceRule how the verdict tolerance is derived
  * @param measurementAccuracyM accuracy of each measured distance against the dataset, metres
  * @param measurementAccuracy what that accuracy covers and what it does not (the data's resolution)
- * @param measurements one per dataset and definition of "the border"
+ * @param borderLine the line the boundary measurements measure to: "political" (with the territorial-sea lines)
+ *     or "land" (without them)
+ * @param measurements one per dataset that draws the target and definition of "the border"
  * @param reach what it takes to reach the place from the target country
  */
 public record ClaimCheck(String claimId, String place, String placeDefinition, String target, double claimedKm,
                          double verdictToleranceKm, String verdictToleranceRule, double measurementAccuracyM,
-                         String measurementAccuracy, List<Measurement> measurements, Reach reach) {
+                         String measurementAccuracy, String borderLine, List<Measurement> measurements, Reach reach) {
 
     /**
      * @param minRangeKm the smallest range that reaches the place from the target's territory
@@ -33,8 +35,9 @@ public record ClaimCheck(String claimId, String place, String placeDefinition, S
      * One measured value.
      *
      * @param dataset dataset id
-     * @param definition political_boundary (the border line, through rivers and lakes) or
-     *     nearest_territory (the nearest land of the target country)
+     * @param definition political_boundary (the border line through rivers, lakes and the territorial sea),
+     *     land_boundary (the same without the lines at sea; with border=land) or nearest_territory (the
+     *     nearest land of the target country)
      * @param measuredKm measured geodesic distance, km
      * @param differenceKm claimed minus measured, km
      * @param differencePercent difference relative to the measured value, % (null if the measured value is 0)

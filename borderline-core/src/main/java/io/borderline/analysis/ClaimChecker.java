@@ -1,5 +1,6 @@
 package io.borderline.analysis;
 
+import io.borderline.data.BorderLine;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Claim;
 import io.borderline.data.Dataset;
@@ -43,20 +44,36 @@ public final class ClaimChecker {
         this.distances = distances;
     }
 
-    /** Checks a cited claim. */
+    /** Checks a cited claim against the political line. */
     public ClaimCheck check(Claim claim) {
-        return check(ClaimQuery.of(claim));
+        return check(ClaimQuery.of(claim), BorderLine.DEFAULT);
     }
 
-    /** Checks any claim: every dataset, both definitions of the border, the verdict tolerance. */
+    /** Checks a cited claim against the given line. */
+    public ClaimCheck check(Claim claim, BorderLine line) {
+        return check(ClaimQuery.of(claim), line);
+    }
+
+    /** Checks any claim against the political line. */
     public ClaimCheck check(ClaimQuery claim) {
+        return check(claim, BorderLine.DEFAULT);
+    }
+
+    /**
+     * Checks any claim: every dataset that draws the target country, both definitions of "the border" (the
+     * boundary line chosen by {@code line}, and the nearest territory), the verdict tolerance.
+     */
+    public ClaimCheck check(ClaimQuery claim, BorderLine line) {
         double tolerance = Math.max(MIN_TOLERANCE_KM, RELATIVE_TOLERANCE * claim.claimedKm());
         List<ClaimCheck.Measurement> out = new ArrayList<>();
         ClaimCheck.Reach reach = null;
         for (Dataset ds : data.datasets().values()) {
-            CountryDistance d = distances.toCountry(ds, claim.lat(), claim.lon(), claim.target());
+            if (!ds.has(claim.target())) {
+                continue; // a code only the other dataset draws (Natural Earth's CYN, KAS, ...)
+            }
+            CountryDistance d = distances.toCountry(ds, claim.lat(), claim.lon(), claim.target(), line);
             if (d.border() != null) {
-                out.add(measure(ds.id(), "political_boundary", d.border().distanceM(), claim.claimedKm(), tolerance,
+                out.add(measure(ds.id(), line == BorderLine.LAND ? "land_boundary" : "political_boundary", d.border().distanceM(), claim.claimedKm(), tolerance,
                     d.border().nearestPoint().lat(), d.border().nearestPoint().lon(), d.border().bearingDeg(),
                     d.inside()));
             }
@@ -64,14 +81,14 @@ public final class ClaimChecker {
             double lon = d.inside() ? claim.lon() : d.nearestPoint().lon();
             out.add(measure(ds.id(), "nearest_territory", d.distanceM(), claim.claimedKm(), tolerance, lat, lon,
                 d.bearingDeg(), d.inside()));
-            if (ds.id().equals(BorderlineData.DEFAULT_DATASET)) {
+            if (reach == null || ds.id().equals(BorderlineData.DEFAULT_DATASET)) {
                 double km = d.distanceM() / 1000;
                 reach = new ClaimCheck.Reach(Math.round(km * 1000) / 1000.0, data.drones().values().stream()
                     .filter(x -> x.rangeKm() >= km).map(x -> x.id()).toList());
             }
         }
         return new ClaimCheck(claim.claimId(), claim.place(), claim.placeDefinition(), claim.target().code(),
-            claim.claimedKm(), round(tolerance, 3), TOLERANCE_RULE, MEASUREMENT_ACCURACY_M, MEASUREMENT_ACCURACY, out,
+            claim.claimedKm(), round(tolerance, 3), TOLERANCE_RULE, MEASUREMENT_ACCURACY_M, MEASUREMENT_ACCURACY, line.id(), out,
             reach);
     }
 

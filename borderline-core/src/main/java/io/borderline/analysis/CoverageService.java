@@ -182,7 +182,8 @@ public final class CoverageService {
                     k -> Sources.countries(ds, codes, bucketM));
             }
             case "border" -> {
-                return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList());
+                return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList(),
+                    req.borderLine());
             }
             case "site" -> {
                 List<Site> sites = req.sourceIds().stream().map(id -> data.sites().get(id)).toList();

@@ -71,7 +71,7 @@ public final class GeodesicBuffer {
         }
         long deadline = t0 + DEADLINE_SECONDS * 1_000_000_000L; // the first guess counts too
         Geometry guess = firstGuess(source.geometry(), rangeM, deadline);
-        Outline outline = new Outline(dist, rangeM, tol, source.geometry().getEnvelope().getCentroid(), deadline);
+        Outline outline = new Outline(dist, rangeM, tol, centre(source.geometry()), deadline);
         List<Polygon> corrected = new ArrayList<>();
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
@@ -108,9 +108,19 @@ public final class GeodesicBuffer {
         return new Coverage(source, rangeM, tol, result, outline.maxError, outline.dropped, ms);
     }
 
+    /**
+     * The middle of the source's box, its longitude taken on the circle: a source split at the antimeridian
+     * (Russia, Fiji) would otherwise be centred near Greenwich, half a world away, and its first guess torn.
+     */
+    private Point centre(Geometry source) {
+        Envelope e = source.getEnvelopeInternal();
+        return factory.createPoint(new Coordinate(io.borderline.geodesy.LongitudeSpan.of(source).centre(),
+            (e.getMinY() + e.getMaxY()) / 2));
+    }
+
     /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */
     private Geometry firstGuess(Geometry source, double rangeM, long deadline) {
-        Point c = source.getEnvelope().getCentroid();
+        Point c = centre(source);
         AzimuthalEquidistant aeqd = new AzimuthalEquidistant(c.getY(), c.getX());
         // Only the guess is simplified; corrections use the full source. A tolerance of R/10
         // keeps the guess well within reach of the correction step.
@@ -154,10 +164,17 @@ public final class GeodesicBuffer {
             dp.setDistanceTolerance(degrees);
             dp.setEnsureValid(false);
             Geometry part = dp.getResultGeometry();
+            int kept = 0;
             for (int k = 0; k < part.getNumGeometries(); k++) {
                 if (!part.getGeometryN(k).isEmpty()) {
                     parts.add(part.getGeometryN(k));
+                    kept++;
                 }
+            }
+            if (kept == 0) {
+                // an island smaller than the tolerance collapses to nothing; without it in the guess its
+                // coverage would be missing altogether (a lone island of Fiji's Lau group), so keep a point of it
+                parts.add(source.getGeometryN(i).getInteriorPoint());
             }
         }
         return factory.buildGeometry(parts);
@@ -241,10 +258,10 @@ public final class GeodesicBuffer {
                 // a copy: the overlay may share coordinates with its input, and the shift below must not move g itself
                 piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION).copy();
             } catch (org.locationtech.jts.geom.TopologyException topology) {
-                // a source unwrapped across the antimeridian (Natural Earth's Russia) gives an outline
-                // the overlay cannot cut: say so rather than fail with a 500
+                // not seen since the first guess is centred on the source's longitude span; if an outline still
+                // cannot be cut at 180°, say so rather than fail with a 500
                 throw new CoverageLimitException("the coverage crosses the antimeridian in a way the longitude/latitude"
-                    + " output cannot represent; use dataset=osm10m or a source that does not cross 180°");
+                    + " output cannot represent; use a smaller range or a source that does not cross 180°");
             }
             if (!piece.isEmpty()) {
                 final int s = shift;

@@ -1,6 +1,7 @@
 package io.borderline.coverage;
 
 import io.borderline.data.Border;
+import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.geodesy.LatLon;
@@ -61,13 +62,29 @@ public final class Sources {
         return new Source("country", ids, all, d, own, ids);
     }
 
-    /** One or several shared border lines. */
+    /** One or several shared border lines, whole (the political line). */
     public static Source borders(List<Border> borders) {
+        return borders(borders, BorderLine.POLITICAL);
+    }
+
+    /**
+     * One or several shared border lines as {@code which} defines them (with {@link BorderLine#LAND}
+     * without the lines at sea).
+     *
+     * @throws IllegalArgumentException if none of them has a line of that kind (a border wholly at sea)
+     */
+    public static Source borders(List<Border> borders, BorderLine which) {
         SegmentIndex.Builder b = new SegmentIndex.Builder();
         List<Geometry> lines = new ArrayList<>();
         for (Border border : borders) {
-            b.addGeometry(border.line(), 0);
-            lines.add(border.line());
+            Geometry line = border.line(which);
+            if (!line.isEmpty()) {
+                b.addGeometry(line, 0);
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("no " + which.id() + " line on " + borders);
         }
         SegmentIndex index = b.build();
         Geometry all = lines.get(0).getFactory().buildGeometry(lines);

@@ -80,6 +80,26 @@ public final class Border {
         return line.get();
     }
 
+    /**
+     * The line as {@code which} defines it: the whole political line, or with {@link BorderLine#LAND} the
+     * land and inland-water parts only (empty for a border that lies wholly at sea). A dataset that does not
+     * split its borders (Natural Earth: land boundaries only) gives its one line for both.
+     */
+    public Geometry line(BorderLine which) {
+        if (which == BorderLine.POLITICAL || !split()) {
+            return line();
+        }
+        java.util.List<Geometry> lines = new java.util.ArrayList<>();
+        for (Geometry part : new Geometry[] {landPart(), waterPart()}) {
+            for (int i = 0; part != null && i < part.getNumGeometries(); i++) {
+                if (!part.getGeometryN(i).isEmpty()) {
+                    lines.add(part.getGeometryN(i));
+                }
+            }
+        }
+        return line().getFactory().buildGeometry(lines);
+    }
+
     /** Where the two land polygons share edges, or null if the dataset does not split its borders. */
     public Geometry landPart() {
         return landPart == null ? null : landPart.get();

@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class CountryCode {
     private static final Object LOCK = new Object();
     private static volatile Map<String, CountryCode> registry = Map.of();
+    /** {@code registry}'s values in code order, replaced with it (values() is on per-answer paths). */
+    private static volatile List<CountryCode> sorted = List.of();
 
     public static final CountryCode BLR = define("BLR", "Belarus", "Беларусь", "BY", "112", null);
     public static final CountryCode EST = define("EST", "Estonia", "Eesti", "EE", "233", null);
@@ -74,6 +76,9 @@ public final class CountryCode {
             Map<String, CountryCode> next = new LinkedHashMap<>(registry);
             next.put(key, c);
             registry = Map.copyOf(next);
+            List<CountryCode> order = new ArrayList<>(next.values());
+            order.sort(Comparator.comparing(CountryCode::code));
+            sorted = List.copyOf(order);
             return c;
         }
     }
@@ -125,9 +130,7 @@ public final class CountryCode {
 
     /** Every registered country and derived part, in code order. */
     public static List<CountryCode> values() {
-        List<CountryCode> out = new ArrayList<>(registry.values());
-        out.sort(Comparator.comparing(CountryCode::code));
-        return out;
+        return sorted;
     }
 
     /** The states and territories, i.e. everything but the derived parts (RUS-KGD), in code order. */
@@ -159,7 +162,7 @@ public final class CountryCode {
         if (iso2 == null) {
             return Optional.empty();
         }
-        return registry.values().stream().filter(c -> c.isState() && iso2.equalsIgnoreCase(c.iso2)).findFirst();
+        return sorted.stream().filter(c -> c.isState() && iso2.equalsIgnoreCase(c.iso2)).findFirst();
     }
 
     /**

@@ -158,7 +158,9 @@ public final class PlaceIndex {
             // tier from the places in population order, where the first `limit` prefix matches are the best
             int exactTo = lowerBound(selector + '\u0001');
             for (int j = from; j < exactTo; j++) {
-                if (firstEntry(j, owners[j], selector)) {
+                // every word here equals the selector, and a place's equal words sit side by side: count it once
+                // (firstEntry would look for its first word *starting* with the selector, "anse" in "Anse à Galets")
+                if (j == from || owners[j - 1] != owners[j]) {
                     offer(owners[j], q, whole, countryIso2, limit, best, 0, 1);
                 }
             }

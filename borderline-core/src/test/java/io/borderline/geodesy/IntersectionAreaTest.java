@@ -38,7 +38,7 @@ class IntersectionAreaTest {
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
         int crossing = 0;
         int compared = 0;
-        for (CountryCode c : CountryCode.values()) {
+        for (CountryCode c : OSM.countries()) {
             Geometry land = OSM.territory(c).land();
             for (int i = 0; i < land.getNumGeometries(); i++) {
                 Polygon part = (Polygon) land.getGeometryN(i);

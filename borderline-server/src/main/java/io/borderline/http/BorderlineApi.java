@@ -420,9 +420,10 @@ public final class BorderlineApi {
     }
 
     private void claimList(Context ctx) {
-        Params.of(ctx, Set.of());
-        List<Object> out = data.claims().values().stream().map(c -> (Object) claimView(c)).toList();
+        BorderLine line = Params.borderLine(Params.of(ctx, Set.of("border")));
+        List<Object> out = data.claims().values().stream().map(c -> (Object) claimView(c, line)).toList();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("border_line", line.id());
         m.put("claims", out);
         m.put("datasets", data.datasets().values().stream().map(d -> Views.dataset(d.info())).toList());
         m.put("method", Views.method());
@@ -430,19 +431,20 @@ public final class BorderlineApi {
     }
 
     private void claim(Context ctx) {
-        Params.of(ctx, Set.of());
+        BorderLine line = Params.borderLine(Params.of(ctx, Set.of("border")));
         Claim c = data.claims().get(ctx.pathParam("id"));
         if (c == null) {
             throw ApiException.notFound("claim", Params.shorten(ctx.pathParam("id")),
                 String.join(", ", data.claims().keySet()));
         }
-        Map<String, Object> m = claimView(c);
+        Map<String, Object> m = claimView(c, line);
+        m.put("border_line", line.id());
         m.put("datasets", data.datasets().values().stream().map(d -> Views.dataset(d.info())).toList());
         m.put("method", Views.method());
         json(ctx, m);
     }
 
-    private Map<String, Object> claimView(Claim c) {
+    private Map<String, Object> claimView(Claim c, BorderLine line) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("quote", c.quote());
@@ -456,7 +458,7 @@ public final class BorderlineApi {
         m.put("place", Views.site(c.site()));
         m.put("target", c.target().code());
         m.put("claimed_km", c.claimedKm());
-        m.put("check", claims.check(c));
+        m.put("check", claims.check(c, line));
         Dataset ds = data.dataset(io.borderline.data.BorderlineData.DEFAULT_DATASET);
         m.put("warning_time", warningTime(distances.toCountry(ds, c.site().lat(), c.site().lon(), c.target())));
         return m;

@@ -18,7 +18,7 @@ import java.util.Set;
  * nearest point). Nothing is stored.
  */
 final class ClaimCheckApi {
-    static final Set<String> PARAMETERS = Set.of("place", "lat", "lon", "to", "claimed_km");
+    static final Set<String> PARAMETERS = Set.of("place", "lat", "lon", "to", "claimed_km", "border");
     static final String CLAIMED_ALLOWED = "a number of km greater than 0 and at most "
         + Params.fmt(ClaimChecker.MAX_CLAIMED_KM) + " (no two points on Earth are farther apart)";
 
@@ -42,11 +42,13 @@ final class ClaimCheckApi {
         double claimed = claimedKm(p.required("claimed_km", CLAIMED_ALLOWED));
         PlaceLookup.Located place = place(p);
         ClaimQuery query = new ClaimQuery(null, place.id(), place.definition(), place.lat(), place.lon(), to, claimed);
-        ClaimCheck check = checker.check(query);
+        io.borderline.data.BorderLine line = Params.borderLine(p);
+        ClaimCheck check = checker.check(query, line);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("place", place.view());
         m.put("target", query.target().code());
         m.put("claimed_km", query.claimedKm());
+        m.put("border_line", line.id());
         m.put("check", check);
         m.put("stored", false);
         m.put("datasets", data.datasets().values().stream().map(d -> Views.dataset(d.info())).toList());

@@ -14,7 +14,9 @@ import io.borderline.userdata.UserLayer;
 import io.borderline.userdata.UserLayers;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
+import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
+import io.borderline.data.Dataset;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
 import io.borderline.features.Feature;
@@ -38,7 +40,7 @@ final class CoverageApi {
         + " PolygonArea.";
     /** Parameters naming a coverage's source, mode and dataset (everything but its range). */
     static final Set<String> SOURCE_PARAMS = Set.of("from", "border", "site", "site_kind", "site_country", "lat",
-        "lon", "mode", "dataset");
+        "lon", "mode", "dataset", "border_line");
     /** Parameters that turn a ring into a range fan (one site or point only). */
     static final Set<String> FAN_PARAMS = Set.of("azimuth_from", "azimuth_to", "min_range_km");
     /** Parameters of time rings: the reach of a flight time at a speed. */
@@ -619,6 +621,16 @@ final class CoverageApi {
      * The coverage request for the source, mode and dataset parameters ({@link #SOURCE_PARAMS}) at
      * a range already validated; shared with the map routes, which draw several ranges.
      */
+    /** {@code border_line}: which line of a border source, political (default) or land. */
+    static BorderLine borderLine(Params p) {
+        String v = p.optional("border_line");
+        if (v == null) {
+            return BorderLine.DEFAULT;
+        }
+        return BorderLine.parse(v).orElseThrow(() -> ApiException.badParameter("border_line", "parameter"
+            + " 'border_line' must be political or land, got '" + Params.shorten(v) + "'", "political, land"));
+    }
+
     CoverageRequest request(Params p, double rangeKm, String drone) {
         CoverageRequest whole = wholeRing(p, rangeKm, drone);
         Sector sector = sector(p, whole.sourceKind(), whole.sourceIds().size(), rangeKm);
@@ -648,6 +660,10 @@ final class CoverageApi {
                     + "[&site_country=<code>], lat=..&lon=..");
         }
         String kind = kinds.get(0);
+        if (p.has("border_line") && !kind.equals("border")) {
+            throw ApiException.badParameter("border_line", "parameter 'border_line' chooses the line of a border"
+                + " source; this coverage's source is " + kind, "political or land, with border=<border ids>");
+        }
         boolean beyond = "beyond".equals(mode);
         if (beyond && kind.equals("border")) {
             throw ApiException.badParameter("mode", "mode=beyond needs a source that stands on a territory; a border"
@@ -678,7 +694,13 @@ final class CoverageApi {
                     }
                 }
                 ids.sort(null);
-                yield new CoverageRequest(dataset, "border", ids, rangeKm, drone, beyond);
+                BorderLine line = borderLine(p);
+                Dataset ds = data.dataset(dataset);
+                if (ids.stream().allMatch(id -> ds.border(id).orElseThrow().line(line).isEmpty())) {
+                    throw ApiException.badParameter("border_line", "parameter 'border_line': " + ids + " lie wholly"
+                        + " at sea, so they have no land line", "political (these borders are sea lines only)");
+                }
+                yield new CoverageRequest(dataset, "border", ids, rangeKm, drone, beyond).withBorderLine(line);
             }
             case "site", "site_kind" -> {
                 List<String> ids = kind.equals("site") ? new ArrayList<>(p.list("site", MAX_SOURCES)) : sitesOfKind(p);

@@ -69,11 +69,6 @@ final class PlaceLookup {
 
     /** The loaded country (ISO alpha-3) with this alpha-2 code, or null if none is loaded. */
     static String alpha3(String iso2) {
-        for (CountryCode c : CountryCode.values()) {
-            if (c.code().length() == 3 && iso2.equalsIgnoreCase(c.iso2())) {
-                return c.code();
-            }
-        }
-        return null;
+        return CountryCode.byIso2(iso2).map(CountryCode::code).orElse(null);
     }
 }

@@ -55,6 +55,46 @@ class ClaimCheckApiTest {
     }
 
     @Test
+    void theLandLineLeavesTheSeaOutAndTheAnswerSaysSo() {
+        double lat = 59.4370;
+        double lon = 24.7536; // Tallinn: the political line to Russia runs out through the Gulf of Finland
+        JsonNode land = ok("/claims/check?lat=" + lat + "&lon=" + lon + "&to=RUS&claimed_km=150&border=land");
+        JsonNode political = ok("/claims/check?lat=" + lat + "&lon=" + lon + "&to=RUS&claimed_km=150");
+        assertThat(land.get("border_line").asText()).isEqualTo("land");
+        assertThat(land.at("/check/border_line").asText()).isEqualTo("land");
+        assertThat(political.get("border_line").asText()).isEqualTo("political");
+        int landBoundaries = 0;
+        for (JsonNode m : land.at("/check/measurements")) {
+            if (!m.get("definition").asText().equals("land_boundary")) {
+                continue;
+            }
+            landBoundaries++;
+            Dataset ds = TestData.get().dataset(m.get("dataset").asText());
+            Geometry line = ds.borders().stream().filter(b -> b.bounds(CountryCode.RUS))
+                .map(b -> b.line(io.borderline.data.BorderLine.LAND)).filter(g -> !g.isEmpty())
+                .reduce(Geometry::union).orElseThrow();
+            assertThat(m.get("measured_km").asDouble()).as(m.toString())
+                .isCloseTo(new BruteForce(line).distance(lat, lon) / 1000, org.assertj.core.data.Offset.offset(0.0015));
+        }
+        assertThat(landBoundaries).isEqualTo(TestData.get().datasets().size());
+        double politicalOsm = measured(political, "osm10m", "political_boundary");
+        double landOsm = measured(land, "osm10m", "land_boundary");
+        assertThat(landOsm).as("the sea line is nearer Tallinn than the Narva").isGreaterThan(politicalOsm + 10);
+        problem("/claims/check?place=narva&to=RUS&claimed_km=1&border=sea", "border");
+        assertThat(ok("/claims/narva-rus?border=land").at("/check/border_line").asText()).isEqualTo("land");
+        assertThat(ok("/claims?border=land").get("border_line").asText()).isEqualTo("land");
+    }
+
+    private static double measured(JsonNode answer, String dataset, String definition) {
+        for (JsonNode m : answer.at("/check/measurements")) {
+            if (m.get("dataset").asText().equals(dataset) && m.get("definition").asText().equals(definition)) {
+                return m.get("measured_km").asDouble();
+            }
+        }
+        throw new AssertionError("no " + dataset + " " + definition + " in " + answer);
+    }
+
+    @Test
     void aGeoNamesIdIsAPlace() {
         JsonNode r = ok("/claims/check?place=593116&to=blr&claimed_km=20");
         assertThat(r.at("/place/name").asText()).isEqualTo("Vilnius");
@@ -78,7 +118,7 @@ class ClaimCheckApiTest {
 
     @Test
     void anUnknownCountryPointsToTheCountryList() {
-        JsonNode p = problem("/claims/check?place=narva&to=FIN&claimed_km=1", "to");
+        JsonNode p = problem("/claims/check?place=narva&to=XYZ&claimed_km=1", "to");
         assertThat(p.get("detail").asText()).contains("/countries");
         assertThat(p.get("allowed").asText()).contains("/countries");
     }

@@ -73,4 +73,33 @@ class CoverageGeoJsonTest {
         // simplified within the tolerance (tens of metres): the ellipsoidal area stays within 0.1 %
         assertThat(EllipsoidalMeasure.areaM2(g) / 1e6).isCloseTo(areaKm2, Percentage.withPercentage(0.1));
     }
+
+    @Test
+    void aBorderSourceOnItsLandLineLeavesTheSeaLineOut() throws Exception {
+        io.borderline.data.Border border = io.borderline.TestData.get().dataset("osm10m").border("EST-RUS").orElseThrow();
+        Geometry landLine = border.line(io.borderline.data.BorderLine.LAND);
+        assertThat(border.seaPart()).as("EST-RUS runs out to sea in osm10m").isNotNull();
+        double r = 10_000;
+        JsonNode fc = JSON.readTree(ServerFixture.get("/coverage?border=EST-RUS&range_km=10&border_line=land").body());
+        Geometry outline = new GeoJsonReader().read(fc.get("features").get(0).get("geometry").toString());
+        double tol = Math.max(0.001 * r, 20);
+        io.borderline.geodesy.BruteForce fromLand = new io.borderline.geodesy.BruteForce(landLine);
+        int checked = 0;
+        for (org.locationtech.jts.geom.Coordinate v : outline.getCoordinates()) {
+            if (checked++ % 5 == 0) { // every fifth vertex: the brute force costs a geodesic per segment
+                assertThat(Math.abs(fromLand.distance(v.y, v.x) - r)).as("%s", v).isLessThanOrEqualTo(tol);
+            }
+        }
+        // the far end of the sea line lies well outside the land line's 10 km
+        org.locationtech.jts.geom.Coordinate[] sea = border.seaPart().getCoordinates();
+        org.locationtech.jts.geom.Coordinate far = java.util.Arrays.stream(sea)
+            .max(java.util.Comparator.comparingDouble(c -> fromLand.distance(c.y, c.x))).orElseThrow();
+        assertThat(fromLand.distance(far.y, far.x)).isGreaterThan(2 * r);
+        assertThat(outline.covers(outline.getFactory().createPoint(far))).isFalse();
+        Geometry political = new GeoJsonReader().read(JSON.readTree(ServerFixture.get("/coverage?border=EST-RUS&range_km=10")
+            .body()).get("features").get(0).get("geometry").toString());
+        assertThat(political.covers(political.getFactory().createPoint(far))).isTrue();
+        assertThat(ServerFixture.get("/coverage?from=EST&range_km=10&border_line=land").statusCode()).isEqualTo(400);
+        assertThat(ServerFixture.get("/coverage?border=EST-RUS&range_km=10&border_line=sea").statusCode()).isEqualTo(400);
+    }
 }

@@ -1,0 +1,164 @@
+package io.borderline.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.noding.NodingIntersectionFinder;
+import org.locationtech.jts.noding.MCIndexNoder;
+import org.locationtech.jts.noding.NodedSegmentString;
+import org.locationtech.jts.noding.SegmentString;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+/**
+ * Validity of a large (multi)polygon with every test indexed. JTS {@link IsValidOp} tests each hole
+ * against its shell by a linear scan of the shell (PolygonTopologyAnalyzer.isRingNested): for a
+ * country with thousands of lakes and a shell of millions of vertices (Canada, Russia in OSM) that
+ * is holes × vertices point-in-ring steps, hours per call. Here the rings are checked one by one
+ * with IsValidOp (each alone is small in that sense), crossings between rings are found by one
+ * monotone-chain noding pass, and containment (hole in shell, hole in hole, shell in shell) by
+ * indexed point-in-area lookups. Stricter than needed in no case; laxer than IsValidOp in one:
+ * rings that touch at isolated points are accepted without checking that the interior stays
+ * connected (a repair would not change the area, which is all the build measures and stores).
+ */
+final class IndexedValidity {
+    /** Below this many hole × shell-vertex steps JTS's own test is fast enough and exact. */
+    private static final long DIRECT_LIMIT = 20_000_000L;
+
+    private IndexedValidity() {}
+
+    /** Null if valid, else what is wrong (IsValidOp's message and location when the geometry is small). */
+    static String validationError(Geometry g) {
+        if (small(g)) {
+            var error = new IsValidOp(g).getValidationError();
+            return error == null ? null : error.getMessage() + " at "
+                + String.format(java.util.Locale.ROOT, "%.5f %.5f", error.getCoordinate().x, error.getCoordinate().y);
+        }
+        return isValid(g) ? null : "invalid (indexed check: rings crossing or a ring outside its shell)";
+    }
+
+    private static boolean small(Geometry g) {
+        long steps = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            steps += (long) p.getNumInteriorRing() * p.getExteriorRing().getNumPoints();
+        }
+        steps += (long) g.getNumGeometries() * g.getNumGeometries();
+        return steps < DIRECT_LIMIT;
+    }
+
+    static boolean isValid(Geometry g) {
+        return small(g) ? g.isValid() : isValidIndexed(g);
+    }
+
+    /** The indexed test whatever the size (tests compare it with IsValidOp). */
+    static boolean isValidIndexed(Geometry g) {
+        List<LinearRing> rings = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            rings.add(p.getExteriorRing());
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                rings.add(p.getInteriorRingN(h));
+            }
+        }
+        for (LinearRing r : rings) { // each ring simple and closed, as a polygon of its own
+            if (!new IsValidOp(g.getFactory().createPolygon(r)).isValid()) {
+                return false;
+            }
+        }
+        if (ringsCross(rings)) {
+            return false;
+        }
+        STRtree shells = new STRtree();
+        List<IndexedPointInAreaLocator> shellAreas = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            Polygon shellOnly = g.getFactory().createPolygon(p.getExteriorRing());
+            IndexedPointInAreaLocator shell = new IndexedPointInAreaLocator(shellOnly);
+            shellAreas.add(shell);
+            shells.insert(shellOnly.getEnvelopeInternal(), i);
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                if (!strictlyInside(p.getInteriorRingN(h), shell)) {
+                    return false; // a hole outside its shell
+                }
+            }
+            if (holesNested(p)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) { // no part's shell inside another part's shell
+            Polygon p = (Polygon) g.getGeometryN(i);
+            for (Object o : shells.query(p.getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j != i && strictlyInside(p.getExteriorRing(), shellAreas.get(j))
+                    && !insideAHole(p.getExteriorRing(), (Polygon) g.getGeometryN(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** True if two rings (or a ring with itself) cross at a point interior to a segment. */
+    private static boolean ringsCross(List<LinearRing> rings) {
+        List<SegmentString> strings = new ArrayList<>();
+        for (LinearRing r : rings) {
+            strings.add(new NodedSegmentString(r.getCoordinates(), r));
+        }
+        NodingIntersectionFinder finder = new NodingIntersectionFinder(new RobustLineIntersector());
+        finder.setInteriorIntersectionsOnly(true); // rings may share vertices (a hole touching its shell)
+        finder.setFindAllIntersections(false);
+        MCIndexNoder noder = new MCIndexNoder();
+        noder.setSegmentIntersector(finder);
+        noder.computeNodes(strings);
+        return finder.hasIntersection();
+    }
+
+    /** Since no rings cross, a ring is inside an area if one of its vertices off the area's boundary is. */
+    private static boolean strictlyInside(LinearRing ring, IndexedPointInAreaLocator area) {
+        for (Coordinate c : ring.getCoordinates()) {
+            int loc = area.locate(c);
+            if (loc != Location.BOUNDARY) {
+                return loc == Location.INTERIOR;
+            }
+        }
+        return false; // every vertex on the boundary: a duplicate ring
+    }
+
+    private static boolean holesNested(Polygon p) {
+        STRtree holes = new STRtree();
+        for (int h = 0; h < p.getNumInteriorRing(); h++) {
+            holes.insert(p.getInteriorRingN(h).getEnvelopeInternal(), h);
+        }
+        for (int h = 0; h < p.getNumInteriorRing(); h++) {
+            LinearRing hole = p.getInteriorRingN(h);
+            for (Object o : holes.query(hole.getEnvelopeInternal())) {
+                int k = (Integer) o;
+                if (k != h && hole.getEnvelopeInternal().intersects(p.getInteriorRingN(k).getEnvelopeInternal())
+                    && strictlyInside(hole, new IndexedPointInAreaLocator(
+                        p.getFactory().createPolygon(p.getInteriorRingN(k))))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An island in a lake of another part is valid: its shell lies inside one of that part's holes. */
+    private static boolean insideAHole(LinearRing ring, Polygon other) {
+        for (int h = 0; h < other.getNumInteriorRing(); h++) {
+            LinearRing hole = other.getInteriorRingN(h);
+            if (hole.getEnvelopeInternal().covers(ring.getEnvelopeInternal())
+                && strictlyInside(ring, new IndexedPointInAreaLocator(other.getFactory().createPolygon(hole)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
