@@ -32,7 +32,7 @@ import java.util.function.LongFunction;
 final class DistanceBatchProcess implements Process {
     static final String ID = "distance-batch";
     /** Most points in one execution (documented limit); POST /distance/batch streams more. */
-    static final int MAX_POINTS = 100_000;
+    static final int MAX_POINTS = 10_000;
     private static final Set<String> INPUTS = Set.of("points", "to", "dataset");
 
     private final BorderlineData data;

@@ -31,7 +31,12 @@ final class ProcessCalls {
 
     /** POST /processes/{id}/execution with the execute request {@code body}; {@code async} adds Prefer: respond-async. */
     static HttpResponse<String> execute(String process, String body, boolean async) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/processes/" + process + "/execution"))
+        return execute(ServerFixture.base(), process, body, async);
+    }
+
+    /** As {@link #execute(String, String, boolean)} on the server at {@code base}. */
+    static HttpResponse<String> execute(String base, String process, String body, boolean async) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/processes/" + process + "/execution"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (async) {
             b.header("Prefer", "respond-async");
