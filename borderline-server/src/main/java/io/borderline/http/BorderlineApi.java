@@ -101,9 +101,10 @@ public final class BorderlineApi {
         this.places = new PlacesApi(placeIndex);
         this.claimCheck = new ClaimCheckApi(data, claims, placeLookup);
         this.ogcTiles = new OgcTilesApi(tiles);
+        io.borderline.jobs.JobStore jobs = new io.borderline.jobs.JobStore(options.jobs());
+        ops.metrics().monitorJobs(jobs);
         this.processes = new ProcessesApi(List.of(new CoverageProcess(coverage),
-            new DistanceBatchProcess(data, distances, batch.gate(), options.coverageDeadlineSeconds())),
-            new io.borderline.jobs.JobStore(options.jobs()));
+            new DistanceBatchProcess(data, distances, batch.gate(), options.coverageDeadlineSeconds())), jobs);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */

@@ -200,6 +200,12 @@ public final class JobStore {
         return Optional.of(job);
     }
 
+    /** Jobs held now (queued, running, finished and not yet expired). */
+    public synchronized int size() {
+        sweep(clock.instant());
+        return jobs.size();
+    }
+
     /** Bytes held now (inputs of unfinished jobs, outputs of finished ones). */
     public synchronized long bytesHeld() {
         return bytes;

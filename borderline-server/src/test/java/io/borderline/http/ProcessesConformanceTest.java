@@ -358,6 +358,8 @@ class ProcessesConformanceTest {
         assertThat(full.statusCode()).isEqualTo(503);
         assertThat(json(full).get("type").asText()).isEqualTo("urn:borderline:problem:job-store-full");
         int retryAfter = Integer.parseInt(full.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(ServerFixture.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).GET()
+            .build()).body()).contains("borderline_jobs_held 2.0");
         assertThat(retryAfter).isBetween(3000, 3600); // the failed job expires an hour after it finished
         ProcessCalls.delete(location);
         assertThat(ProcessCalls.execute(base, "coverage", SMALL, true).statusCode()).isEqualTo(201);
