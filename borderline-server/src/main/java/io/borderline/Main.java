@@ -8,6 +8,7 @@ import io.borderline.data.BoundaryFile;
 import io.borderline.data.DataFileException;
 import io.borderline.http.BorderlineApi;
 import io.borderline.http.ServerOptions;
+import io.borderline.jobs.JobStore;
 import io.borderline.userdata.LayerFolder;
 import io.borderline.userdata.UserLayer;
 import io.borderline.userdata.UserLayers;
@@ -80,6 +81,21 @@ public final class Main implements Callable<Integer> {
         description = "seconds an uncached coverage, map or deck may compute before it is cancelled and answered 503"
             + " (env BORDERLINE_COVERAGE_DEADLINE_S; default ${DEFAULT-VALUE})")
     long coverageDeadlineS;
+
+    @Option(names = "--jobs-max", defaultValue = "${env:BORDERLINE_JOBS_MAX:-100}",
+        description = "most asynchronous process jobs held at once, queued, running or finished; more get 503 with"
+            + " Retry-After (env BORDERLINE_JOBS_MAX; default ${DEFAULT-VALUE})")
+    int jobsMax;
+
+    @Option(names = "--jobs-max-mib", defaultValue = "${env:BORDERLINE_JOBS_MAX_MIB:-64}",
+        description = "most MiB of job inputs and results held in memory (env BORDERLINE_JOBS_MAX_MIB; default"
+            + " ${DEFAULT-VALUE})")
+    int jobsMaxMib;
+
+    @Option(names = "--jobs-ttl-s", defaultValue = "${env:BORDERLINE_JOBS_TTL_S:-3600}",
+        description = "seconds a finished job and its results are kept, then forgotten; jobs never survive a"
+            + " restart (env BORDERLINE_JOBS_TTL_S; default ${DEFAULT-VALUE})")
+    long jobsTtlS;
 
     @Option(names = "--cache-mib", defaultValue = "${env:BORDERLINE_CACHE_MIB:-64}",
         description = "coverage cache size, MiB (env BORDERLINE_CACHE_MIB; default ${DEFAULT-VALUE})")
@@ -215,10 +231,19 @@ public final class Main implements Callable<Integer> {
             throw new IllegalArgumentException("--batch-max-rows, --batch-concurrency and --coverage-concurrency must"
                 + " be at least 1");
         }
+        if (jobsMax < 1 || jobsMax > 100_000) {
+            throw new IllegalArgumentException("--jobs-max must be 1 to 100000, got " + jobsMax);
+        }
+        if (jobsMaxMib < 1 || jobsMaxMib > 1 << 20) {
+            throw new IllegalArgumentException("--jobs-max-mib must be 1 to 1048576, got " + jobsMaxMib);
+        }
+        if (jobsTtlS < 1 || jobsTtlS > 7 * 24 * 3600) {
+            throw new IllegalArgumentException("--jobs-ttl-s must be 1 to 604800, got " + jobsTtlS);
+        }
         ServerOptions d = ServerOptions.DEFAULTS;
         return new ServerOptions(origins, batchMaxRows, (long) maxBodyMib << 20, batchConcurrency,
             coverageConcurrency, (long) cacheMib << 20, d.requestHeaderBytes(), shutdownTimeoutS * 1000L,
-            coverageDeadlineS, drainS * 1000L);
+            coverageDeadlineS, drainS * 1000L, new JobStore.Limits(jobsMax, (long) jobsMaxMib << 20, jobsTtlS));
     }
 
     /** The data directory as given, or, if relative and absent, next to the jar's project. */

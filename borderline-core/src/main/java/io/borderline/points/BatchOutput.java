@@ -64,6 +64,31 @@ public abstract class BatchOutput implements AutoCloseable {
     @Override
     public abstract void close() throws IOException;
 
+    /** The keys of one answer row (as NDJSON writes it): index, id, echoed columns, then the distance or the error. */
+    static Map<String, Object> fields(BatchRow row, CountryDistance d, List<String> columns, List<String> extras) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", row.index());
+        m.put("id", row.id());
+        for (int i = 0; i < columns.size(); i++) {
+            m.put(columns.get(i), i < extras.size() ? extras.get(i) : "");
+        }
+        if (d == null) {
+            m.put("error", row.error());
+        } else {
+            m.put("lat", row.lat());
+            m.put("lon", row.lon());
+            m.put("inside", d.inside());
+            m.put("in_states", d.inStates());
+            m.put("distance_m", d.distanceM());
+            m.put("distance_km", km(d));
+            m.put("nearest_point", d.nearestPoint());
+            m.put("bearing_deg", d.bearingDeg());
+            m.put("nearest_point_on_window_edge", d.nearestPointOnWindowEdge());
+            m.put("border", d.border());
+        }
+        return m;
+    }
+
     public static double km(CountryDistance d) {
         return Math.round(d.distanceM()) / 1000.0;
     }
@@ -72,7 +97,7 @@ public abstract class BatchOutput implements AutoCloseable {
     public static final class Ndjson extends BatchOutput {
         private static final ObjectWriter WRITER = Json.MAPPER.writer()
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-        private static final String KEYS = "index,id,error,lat,lon,inside,in_states,distance_m,distance_km,"
+        static final String KEYS = "index,id,error,lat,lon,inside,in_states,distance_m,distance_km,"
             + "nearest_point,bearing_deg,nearest_point_on_window_edge,border";
         private final JsonGenerator gen;
         private final List<String> columns;
@@ -92,27 +117,7 @@ public abstract class BatchOutput implements AutoCloseable {
 
         @Override
         public void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("index", row.index());
-            m.put("id", row.id());
-            for (int i = 0; i < columns.size(); i++) {
-                m.put(columns.get(i), i < extras.size() ? extras.get(i) : "");
-            }
-            if (d == null) {
-                m.put("error", row.error());
-            } else {
-                m.put("lat", row.lat());
-                m.put("lon", row.lon());
-                m.put("inside", d.inside());
-                m.put("in_states", d.inStates());
-                m.put("distance_m", d.distanceM());
-                m.put("distance_km", km(d));
-                m.put("nearest_point", d.nearestPoint());
-                m.put("bearing_deg", d.bearingDeg());
-                m.put("nearest_point_on_window_edge", d.nearestPointOnWindowEdge());
-                m.put("border", d.border());
-            }
-            WRITER.writeValue(gen, m);
+            WRITER.writeValue(gen, fields(row, d, columns, extras));
             gen.writeRaw('\n');
         }
 
@@ -132,6 +137,65 @@ public abstract class BatchOutput implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            gen.close();
+        }
+    }
+
+    /**
+     * A GeoJSON FeatureCollection (RFC 7946): one Point feature per row, whose properties are the NDJSON row's
+     * keys (an error row has a null geometry and its error), and the summary as the collection's foreign member
+     * {@code summary}. Written as rows come, like the others.
+     */
+    public static final class GeoJson extends BatchOutput {
+        private static final ObjectWriter WRITER = Json.MAPPER.writer()
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        private final JsonGenerator gen;
+        private final List<String> columns;
+
+        /** Echoes the input {@code columns} as properties. */
+        public GeoJson(OutputStream out, List<String> columns) throws IOException {
+            this.gen = Json.MAPPER.getFactory().createGenerator(out);
+            this.columns = echoed(columns, Ndjson.KEYS);
+            gen.writeStartObject();
+            gen.writeStringField("type", "FeatureCollection");
+            gen.writeArrayFieldStart("features");
+        }
+
+        @Override
+        public void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("type", "Feature");
+            if (row.id() != null) {
+                gen.writeFieldName("id");
+                WRITER.writeValue(gen, row.id());
+            }
+            gen.writeFieldName("geometry");
+            if (d == null) {
+                gen.writeNull();
+            } else {
+                gen.writeStartObject();
+                gen.writeStringField("type", "Point");
+                gen.writeArrayFieldStart("coordinates");
+                gen.writeNumber(row.lon());
+                gen.writeNumber(row.lat());
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }
+            gen.writeFieldName("properties");
+            WRITER.writeValue(gen, fields(row, d, columns, extras));
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void summary(Summary s) throws IOException {
+            gen.writeEndArray();
+            gen.writeFieldName("summary");
+            WRITER.writeValue(gen, s);
+        }
+
+        @Override
+        public void close() throws IOException {
+            gen.writeEndObject();
             gen.close();
         }
     }

@@ -10,6 +10,7 @@ public final class ApiException extends RuntimeException {
     private final String title;
     private final String parameter;
     private final String allowed;
+    private Integer retryAfterSeconds;
 
     public ApiException(int status, String type, String title, String detail, String parameter, String allowed) {
         super(detail);
@@ -28,6 +29,17 @@ public final class ApiException extends RuntimeException {
     /** 404: the path names something that does not exist. */
     public static ApiException notFound(String what, String id, String allowed) {
         return new ApiException(404, "not-found", "Not found", "no " + what + " with id '" + id + "'", null, allowed);
+    }
+
+    /** This problem with a {@code Retry-After} of {@code seconds} (instead of the default of its status). */
+    public ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds this problem names, or null for the default of its status. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

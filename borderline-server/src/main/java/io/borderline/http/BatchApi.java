@@ -61,6 +61,11 @@ final class BatchApi {
         metrics.monitorGate(gate, "batch");
     }
 
+    /** The gate of the batches, which the distance-batch process shares. */
+    ComputeGate gate() {
+        return gate;
+    }
+
     /** {@code POST} routes of this class. */
     Map<String, Handler> routes() {
         return Map.of(PATH, this::batch);

@@ -64,6 +64,7 @@ public final class BorderlineApi {
     private final OgcTilesApi ogcTiles;
     private final UserLayers userLayers;
     private final UserGeometryApi user;
+    private final ProcessesApi processes;
 
     public BorderlineApi(BorderlineData data, DistanceService distances, ClaimChecker claims,
                          CoverageService coverages) {
@@ -100,6 +101,10 @@ public final class BorderlineApi {
         this.places = new PlacesApi(placeIndex);
         this.claimCheck = new ClaimCheckApi(data, claims, placeLookup);
         this.ogcTiles = new OgcTilesApi(tiles);
+        io.borderline.jobs.JobStore jobs = new io.borderline.jobs.JobStore(options.jobs());
+        ops.metrics().monitorJobs(jobs);
+        this.processes = new ProcessesApi(List.of(new CoverageProcess(coverage),
+            new DistanceBatchProcess(data, distances, batch.gate(), options.coverageDeadlineSeconds())), jobs);
     }
 
     /** The published layers (OGC API collections), e.g. to warm them up after start-up. */
@@ -150,6 +155,7 @@ public final class BorderlineApi {
         r.putAll(maps.routes());
         r.putAll(tiles.routes());
         r.putAll(ogcTiles.routes());
+        r.putAll(processes.routes());
         return r;
     }
 
@@ -157,7 +163,13 @@ public final class BorderlineApi {
     public Map<String, Handler> postRoutes() {
         Map<String, Handler> r = new LinkedHashMap<>(batch.routes());
         r.putAll(user.postRoutes());
+        r.putAll(processes.postRoutes());
         return r;
+    }
+
+    /** Every documented DELETE route and its handler; the contract test checks these against openapi.yaml. */
+    public Map<String, Handler> deleteRoutes() {
+        return new LinkedHashMap<>(processes.deleteRoutes());
     }
 
     private void configure(JavalinConfig cfg) {
@@ -175,6 +187,7 @@ public final class BorderlineApi {
         });
         routes().forEach(cfg.routes::get);
         postRoutes().forEach(cfg.routes::post);
+        deleteRoutes().forEach(cfg.routes::delete);
         WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(io.borderline.points.InvalidPointsException.class, (e, ctx) -> ProblemHandler.apiException(

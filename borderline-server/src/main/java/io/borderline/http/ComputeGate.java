@@ -1,5 +1,6 @@
 package io.borderline.http;
 
+import io.borderline.coverage.Cancellation;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,9 +64,14 @@ final class ComputeGate {
 
     /** Takes a slot, waiting up to {@link #WAIT_MILLIS}; throws a 429 {@link ApiException} if none frees up. */
     Permit enter() {
+        return enter(WAIT_MILLIS);
+    }
+
+    /** As {@link #enter()}, waiting up to {@code waitMillis} for a slot. */
+    Permit enter(long waitMillis) {
         boolean acquired;
         try {
-            acquired = permits.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            acquired = permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
@@ -116,7 +122,16 @@ final class ComputeGate {
      * requests cannot hold the slots and starve the requests behind them.
      */
     <T> T runWithin(long deadlineSeconds, Supplier<T> computation) {
-        Permit p = enter();
+        return runWithin(deadlineSeconds, WAIT_MILLIS, computation);
+    }
+
+    /**
+     * As {@link #runWithin(long, Supplier)}, waiting up to {@code waitMillis} for a slot (a queued job waits
+     * longer than a request). If the waiting thread is interrupted (a dismissed job), the computation is
+     * cancelled as at the deadline and {@link Cancellation.CancelledException} is thrown.
+     */
+    <T> T runWithin(long deadlineSeconds, long waitMillis, Supplier<T> computation) {
+        Permit p = enter(waitMillis);
         Future<T> f;
         try {
             f = WORKERS.submit(() -> {
@@ -147,8 +162,10 @@ final class ComputeGate {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            // the caller was cancelled: stop the computation too, so its slot frees within one step
+            f.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a computation", e);
+            throw new Cancellation.CancelledException();
         }
     }
 

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * no {@code Access-Control-*} header is ever sent and {@code OPTIONS} is a 405.
  */
 final class Cors {
-    static final String ALLOWED_METHODS = "GET, HEAD, POST";
-    static final String ALLOWED_HEADERS = "Accept, Content-Type";
-    static final String EXPOSED_HEADERS = "Retry-After";
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, DELETE";
+    static final String ALLOWED_HEADERS = "Accept, Content-Type, Prefer";
+    // a web client of the processes needs the job address, the applied preference and DELETE to dismiss
+    static final String EXPOSED_HEADERS = "Retry-After, Location, Preference-Applied";
     static final int MAX_AGE_SECONDS = 600;
 
     private final Set<String> origins;

@@ -45,7 +45,7 @@ final class CoverageApi {
     static final Set<String> FAN_PARAMS = Set.of("azimuth_from", "azimuth_to", "min_range_km");
     /** Parameters of time rings: the reach of a flight time at a speed. */
     static final Set<String> TIME_PARAMS = Set.of("minutes", "speed_kmh", "speed");
-    private static final Set<String> PARAMS = union(union(SOURCE_PARAMS, FAN_PARAMS),
+    static final Set<String> PARAMS = union(union(SOURCE_PARAMS, FAN_PARAMS),
         union(TIME_PARAMS, Set.of("range_km", "drone")));
     private static final Set<String> PARAMS_WITH_F = union(PARAMS, Set.of("f"));
     /** Query parameters of the POST routes, whose source is in the body. */
@@ -95,6 +95,14 @@ final class CoverageApi {
 
     /** As {@link #result(CoverageRequest)}; {@code source}, if not null, is a source sent with the request. */
     CoverageResult result(CoverageRequest req, Source source) {
+        return result(req, source, ComputeGate.WAIT_MILLIS);
+    }
+
+    /**
+     * As {@link #result(CoverageRequest, Source)}, waiting up to {@code waitMillis} for a computation slot (an
+     * asynchronous job waits longer than a request; it still gets the same deadline and cancellation).
+     */
+    CoverageResult result(CoverageRequest req, Source source, long waitMillis) {
         CoverageResult cached = service.cached(req);
         if (cached != null) {
             return cached;
@@ -106,7 +114,7 @@ final class CoverageApi {
                     + " per coverage; ask for a larger range or fewer sources", estimate.seconds(),
                 estimate.outlineVertices(), estimate.sourceVertices(), CoverageCost.MAX_SECONDS), null, null);
         }
-        return gate.runWithin(deadlineSeconds, () -> {
+        return gate.runWithin(deadlineSeconds, waitMillis, () -> {
             long t0 = System.nanoTime();
             try {
                 return source == null ? service.coverage(req) : service.coverage(req, source);
@@ -157,7 +165,7 @@ final class CoverageApi {
      * of the feature, RFC 7946 §6.1, since clients would read a nested property as one JSON string), then the
      * source with its geometry.
      */
-    private ObjectNode featureCollection(List<CoverageRequest> reqs, List<CoverageResult> results, String extraName,
+    ObjectNode featureCollection(List<CoverageRequest> reqs, List<CoverageResult> results, String extraName,
                                          Object extra) {
         ObjectNode fc = GeoJson.featureCollection();
         for (int i = 0; i < reqs.size(); i++) {

@@ -89,6 +89,14 @@ public final class Metrics {
         CaffeineCacheMetrics.monitor(registry, cache, name);
     }
 
+    /** Jobs and bytes held by the process job store (both bounded, see {@link io.borderline.jobs.JobStore}). */
+    void monitorJobs(io.borderline.jobs.JobStore jobs) {
+        Gauge.builder("borderline.jobs.held", jobs, io.borderline.jobs.JobStore::size)
+            .description("Asynchronous process jobs held now (queued, running, finished)").register(registry);
+        Gauge.builder("borderline.jobs.bytes", jobs, io.borderline.jobs.JobStore::bytesHeld)
+            .description("Bytes of job inputs and results held now").baseUnit("bytes").register(registry);
+    }
+
     void monitorGate(ComputeGate gate, String name) {
         Gauge.builder("borderline.compute.slots.available", gate, ComputeGate::available)
             .description("Free slots of a concurrency gate").tag("gate", name).register(registry);

@@ -59,7 +59,9 @@ final class OgcApi {
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
         "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
-        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
+        ProcessesApi.CONFORMANCE.get(0), ProcessesApi.CONFORMANCE.get(1), ProcessesApi.CONFORMANCE.get(2),
+        ProcessesApi.CONFORMANCE.get(3), ProcessesApi.CONFORMANCE.get(4));
     /** Formats of items and single features: GeoJSON (default), KML, KMZ, GeoPackage. */
     static final List<String> ITEM_FORMATS =
         List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);
@@ -131,7 +133,7 @@ final class OgcApi {
         m.put("title", "Borderline");
         m.put("description", "Geodesic distances to the borders of Belarus, the Baltic states, Poland, Ukraine and"
             + " Russia (Kaliningrad included), drone-range coverage, and public distance claims checked against"
-            + " the data. OGC API - Features; every collection also as KML and in vector tiles.");
+            + " the data. OGC API - Features, Tiles and Processes; every collection also as KML and in vector tiles.");
         ArrayNode links = m.putArray("links");
         link(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
         link(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
@@ -142,6 +144,10 @@ final class OgcApi {
             "Vector tiles of every layer (OGC API - Tiles)");
         link(links, base + "/tileMatrixSets", OgcTilesApi.REL_TILING_SCHEMES, BorderlineApi.JSON,
             "Tile matrix sets");
+        link(links, base + "/processes", ProcessesApi.REL_PROCESSES, BorderlineApi.JSON,
+            "Processes (OGC API - Processes): coverage, distance-batch");
+        link(links, base + "/jobs", ProcessesApi.REL_JOB_LIST, BorderlineApi.JSON,
+            "Asynchronous jobs (in memory only, lost on restart)");
         link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
             WebPage.HTML, "The web map");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));

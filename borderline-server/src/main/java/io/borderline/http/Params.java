@@ -13,10 +13,11 @@ import java.util.Set;
 final class Params {
     static final int MAX_VALUE_LENGTH = 200;
 
-    private final Context ctx;
+    // name -> values as given (query parameters, or the inputs of a process execution)
+    private final Map<String, List<String>> values;
 
-    private Params(Context ctx) {
-        this.ctx = ctx;
+    private Params(Map<String, List<String>> values) {
+        this.values = values;
     }
 
     static Params of(Context ctx, Set<String> allowed) {
@@ -25,7 +26,15 @@ final class Params {
 
     /** As {@link #of(Context, Set)}, but the {@code lists} parameters may repeat. */
     static Params of(Context ctx, Set<String> allowed, Set<String> lists) {
-        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+        return of(ctx.queryParamMap(), allowed, lists);
+    }
+
+    /**
+     * As {@link #of(Context, Set, Set)} over named values that are not query parameters (the inputs of a
+     * process execution, as strings), so they are validated exactly as the same query parameters.
+     */
+    static Params of(Map<String, List<String>> given, Set<String> allowed, Set<String> lists) {
+        for (Map.Entry<String, List<String>> e : given.entrySet()) {
             String name = e.getKey();
             if (!allowed.contains(name)) {
                 throw ApiException.badParameter(shorten(name), "unknown query parameter '" + shorten(name) + "'",
@@ -41,12 +50,13 @@ final class Params {
                 }
             }
         }
-        return new Params(ctx);
+        return new Params(given);
     }
 
     /** The value, or null if the parameter is absent; an empty value is an error. */
     String optional(String name) {
-        String v = ctx.queryParam(name);
+        List<String> all = values.get(name);
+        String v = all == null || all.isEmpty() ? null : all.get(0);
         if (v == null) {
             return null;
         }
@@ -67,7 +77,7 @@ final class Params {
     /** Every value of a list parameter: repeated, comma-separated, or both; empty if absent. */
     List<String> list(String name, int max) {
         List<String> out = new java.util.ArrayList<>();
-        for (String v : ctx.queryParams(name)) {
+        for (String v : values.getOrDefault(name, List.of())) {
             for (String part : v.split(",", -1)) {
                 if (part.isBlank()) {
                     throw ApiException.badParameter(name, "parameter '" + name + "' has an empty item", "non-empty items");
@@ -113,7 +123,8 @@ final class Params {
     }
 
     boolean has(String name) {
-        return ctx.queryParam(name) != null;
+        List<String> all = values.get(name);
+        return all != null && !all.isEmpty() && all.get(0) != null;
     }
 
     /** An optional whole number in [min, max], {@code fallback} when absent. */

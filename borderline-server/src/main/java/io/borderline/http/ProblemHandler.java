@@ -17,7 +17,8 @@ final class ProblemHandler {
 
     static void apiException(ApiException e, Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:borderline:problem:" + e.type());
+        // a type that is already a URI (an OGC exception type) is kept as it is
+        body.put("type", e.type().contains(":") ? e.type() : "urn:borderline:problem:" + e.type());
         body.put("title", e.title());
         body.put("status", e.status());
         body.put("detail", e.getMessage());
@@ -28,10 +29,12 @@ final class ProblemHandler {
         if (e.allowed() != null) {
             body.put("allowed", e.allowed());
         }
-        if (e.status() == 503) {
+        if (e.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        } else if (e.status() == 503) {
             ctx.header("Retry-After", Integer.toString(ComputeGate.DEADLINE_RETRY_AFTER_SECONDS));
         }
-        if (e.status() == 429) {
+        if (e.status() == 429 && e.retryAfterSeconds() == null) {
             ctx.header("Retry-After", Integer.toString(ComputeGate.RETRY_AFTER_SECONDS));
         }
         write(ctx, e.status(), body);

@@ -21,34 +21,42 @@ import java.util.List;
  *     and answered 503, seconds
  * @param drainMillis on a stop, how long {@code /ready} answers 503 while the server still serves, so a load
  *     balancer's health check takes the instance out of rotation before its port closes, milliseconds
+ * @param jobs limits of the asynchronous process jobs (count, bytes, time to live), held in memory only
  */
 public record ServerOptions(List<String> corsOrigins, int batchMaxRows, long batchMaxBodyBytes, int batchConcurrency,
                             int coverageConcurrency, long coverageCacheBytes, int requestHeaderBytes,
-                            long shutdownTimeoutMillis, long coverageDeadlineSeconds, long drainMillis) {
+                            long shutdownTimeoutMillis, long coverageDeadlineSeconds, long drainMillis,
+                            io.borderline.jobs.JobStore.Limits jobs) {
     public static final ServerOptions DEFAULTS = new ServerOptions(List.of(), 1_000_000, 64L << 20, 2,
-        ComputeGate.PERMITS, 64L << 20, 8 * 1024, 10_000, ComputeGate.DEADLINE_SECONDS, 0);
+        ComputeGate.PERMITS, 64L << 20, 8 * 1024, 10_000, ComputeGate.DEADLINE_SECONDS, 0,
+        io.borderline.jobs.JobStore.DEFAULTS);
 
     public ServerOptions {
         corsOrigins = List.copyOf(corsOrigins);
         if (batchMaxRows < 1 || batchMaxBodyBytes < 1 || batchConcurrency < 1 || coverageConcurrency < 1
             || coverageCacheBytes < 0 || requestHeaderBytes < 1024 || shutdownTimeoutMillis < 0
-            || coverageDeadlineSeconds < 1 || drainMillis < 0) {
+            || coverageDeadlineSeconds < 1 || drainMillis < 0 || jobs == null) {
             throw new IllegalArgumentException("every limit must be positive, request headers at least 1024 bytes");
         }
     }
 
     public ServerOptions withCorsOrigins(List<String> origins) {
         return new ServerOptions(origins, batchMaxRows, batchMaxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis, jobs);
     }
 
     public ServerOptions withBatchLimits(int maxRows, long maxBodyBytes) {
         return new ServerOptions(corsOrigins, maxRows, maxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis, jobs);
     }
 
     public ServerOptions withCoverageDeadlineSeconds(long seconds) {
         return new ServerOptions(corsOrigins, batchMaxRows, batchMaxBodyBytes, batchConcurrency, coverageConcurrency,
-            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, seconds, drainMillis);
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, seconds, drainMillis, jobs);
+    }
+
+    public ServerOptions withJobLimits(io.borderline.jobs.JobStore.Limits limits) {
+        return new ServerOptions(corsOrigins, batchMaxRows, batchMaxBodyBytes, batchConcurrency, coverageConcurrency,
+            coverageCacheBytes, requestHeaderBytes, shutdownTimeoutMillis, coverageDeadlineSeconds, drainMillis, limits);
     }
 }

@@ -61,6 +61,7 @@ class ContractTest {
         Set<String> served = new TreeSet<>();
         api.routes().keySet().forEach(p -> served.add("GET " + p));
         api.postRoutes().keySet().forEach(p -> served.add("POST " + p));
+        api.deleteRoutes().keySet().forEach(p -> served.add("DELETE " + p));
         assertThat(served).isEqualTo(documented);
     }
 
@@ -109,6 +110,7 @@ class ContractTest {
         "/collections/borders/tiles/WebMercatorQuad?dataset=ne10m", "/collections/sites/tiles/WebMercatorQuad/5/10/18",
         "/collections/sites/items?kind=airfield&f=gpkg", "/collections/claims/items/narva-rus?f=gpkg",
         "/coverage?from=EST&range_km=30&f=gpkg",
+        "/processes", "/processes/coverage", "/processes/distance-batch", "/jobs",
     })
     void validRequestsAndTheirResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
@@ -159,7 +161,8 @@ class ContractTest {
         "/maps/claims.png?width=5000", "/maps/claims.png?dpi=20", "/maps/claims.svg?claim=nope",
         "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA",
         "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/WebMercatorQuad/6/64/0",
-        "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml"})
+        "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml",
+        "/processes/nope", "/processes?limit=3", "/jobs/nope", "/jobs/nope/results"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
         assertThat(r.statusCode()).isIn(400, 404, 422);

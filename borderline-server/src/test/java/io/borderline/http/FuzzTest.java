@@ -108,7 +108,14 @@ class FuzzTest {
         Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
         Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")),
         Map.entry("/layers", List.of()),
-        Map.entry("/collections/layer-{name}/items", items()));
+        Map.entry("/collections/layer-{name}/items", items()),
+        Map.entry("/processes", List.of()),
+        Map.entry("/processes/{processId}", List.of()),
+        Map.entry("/jobs", List.of()),
+        Map.entry("/jobs/{jobId}", List.of()),
+        Map.entry("/jobs/{jobId}/results", List.of()));
+    /** The execution path (POST only): fuzzed by executionNeverFails. */
+    private static final String EXECUTION = "/processes/{processId}/execution";
 
     private static List<String> items(String... filters) {
         List<String> names = new ArrayList<>(List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f",
@@ -125,6 +132,7 @@ class FuzzTest {
         spec.get("paths").fieldNames().forEachRemaining(documented::add);
         java.util.Set<String> fuzzed = new java.util.TreeSet<>(PARAMS.keySet());
         fuzzed.add(BatchApi.PATH); // POST only: fuzzed by batchNeverFails
+        fuzzed.add(EXECUTION); // POST only: fuzzed by executionNeverFails
         assertThat(fuzzed).isEqualTo(documented);
     }
 
@@ -363,6 +371,12 @@ class FuzzTest {
                 Arbitraries.integers().between(0, 20000).map(String::valueOf), nasty());
             path = Combinators.combine(n, n, n).as((z, x, y) -> "/tiles/" + pathSegment(z) + "/" + pathSegment(x) + "/"
                 + pathSegment(y) + ".mvt");
+        } else if (template.contains("{processId}")) {
+            path = Arbitraries.oneOf(Arbitraries.of("coverage", "distance-batch"), nasty())
+                .map(id -> template.replace("{processId}", pathSegment(id)));
+        } else if (template.contains("{jobId}")) {
+            path = Arbitraries.oneOf(Arbitraries.create(() -> java.util.UUID.randomUUID().toString()), nasty())
+                .map(id -> template.replace("{jobId}", pathSegment(id)));
         } else if (template.contains("{name}")) {
             path = Arbitraries.oneOf(Arbitraries.of("example-line", "x"), nasty())
                 .map(n -> template.replace("{name}", pathSegment(n)));
@@ -448,6 +462,91 @@ class FuzzTest {
             Arbitraries.strings().ofMinLength(0).ofMaxLength(30),
             Arbitraries.strings().withCharRange('a', 'z').ofLength(250),
             Arbitraries.doubles().map(Object::toString));
+    }
+
+    /** One generated execute request: process, body, content type, and whether it asks for a job. */
+    record ExecutionCase(String process, String body, String contentType, boolean async) {}
+
+    /**
+     * Execute requests under generated processes, members, input values (plausible and nasty, of every JSON type),
+     * content types and Prefer headers: no 5xx, every error problem+json, every answer as the contract says;
+     * a created job is followed to its end (its results must not be a 5xx either) and dismissed.
+     */
+    @Property(tries = 40, seed = "20250124")
+    void executionNeverFails(@ForAll("executionRequests") ExecutionCase c) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                ServerFixture.base() + "/processes/" + pathSegment(c.process()) + "/execution"))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
+        if (!c.contentType().isEmpty()) {
+            b.header("Content-Type", c.contentType());
+        }
+        if (c.async()) {
+            b.header("Prefer", "respond-async");
+        }
+        HttpResponse<String> r = ServerFixture.send(b.build());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        String what = c + " -> " + r.statusCode() + " " + r.body();
+        net.jqwik.api.statistics.Statistics.collect(r.statusCode());
+        assertThat(r.statusCode()).as(what).isLessThan(500);
+        if (List.of("coverage", "distance-batch").contains(c.process())) {
+            assertThat(r.statusCode()).as("a known process is never 404: " + what).isNotEqualTo(404);
+        }
+        if (r.statusCode() >= 400) {
+            assertThat(type).as(what).startsWith("application/problem+json");
+        }
+        ValidationReport report = VALIDATOR.validateResponse("/processes/" + c.process() + "/execution",
+            Request.Method.POST, SimpleResponse.Builder.status(r.statusCode()).withContentType(type)
+                .withBody(r.body()).build());
+        assertThat(report.getMessages()).as(what).isEmpty();
+        if (r.statusCode() == 201) {
+            String location = r.headers().firstValue("Location").orElseThrow();
+            com.fasterxml.jackson.databind.JsonNode status = ProcessCalls.awaitFinished(location, 120);
+            HttpResponse<String> results = ProcessCalls.get(location + "/results");
+            assertThat(results.statusCode()).as(status + " " + results.body()).isLessThan(500)
+                .isEqualTo(status.get("status").asText().equals("successful") ? 200 : results.statusCode());
+            assertThat(ProcessCalls.delete(location).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Provide
+    Arbitrary<ExecutionCase> executionRequests() {
+        Arbitrary<String> process = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of("coverage", "distance-batch")),
+            Tuple.of(1, nasty()));
+        Arbitrary<String> coverageInput = Arbitraries.of("from", "border", "site", "site_kind", "site_country", "lat",
+            "lon", "range_km", "drone", "mode", "dataset", "minutes", "speed_kmh", "speed", "azimuth_from",
+            "azimuth_to", "min_range_km", "f", "unknown_input").flatMap(n -> inputValue("/coverage", n)
+            .map(v -> Json.write(n) + ":" + v));
+        // small ranges from sites keep each coverage quick
+        Arbitrary<String> coverageInputs = Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.of("\"site\":\"narva\",\"range_km\":5", "\"lat\":54.7,\"lon\":25.3,\"range_km\":2",
+                "\"site\":[\"lida-airbase\"],\"drone\":\"fpv\"", "\"site\":{\"value\":\"minsk\"},\"range_km\":3")),
+            Tuple.of(3, coverageInput.list().ofMaxSize(4).map(l -> String.join(",", l))));
+        Arbitrary<String> batchInputs = Combinators.combine(Arbitraries.oneOf(geoJson(),
+                Arbitraries.of("\"not geojson\"", "[]", "{\"href\":\"http://example.org/p.json\"}", "null")),
+                Arbitraries.oneOf(Arbitraries.of("\"BLR\"", "\"RUS-KGD\"", "[\"LTU\"]", "7", "null"),
+                    nasty().map(Json::write)),
+                Arbitraries.of("", ",\"dataset\":\"ne10m\"", ",\"dataset\":1", ",\"extra\":1"))
+            .as((pts, to, more) -> "\"points\":" + pts + ",\"to\":" + to + more);
+        Arbitrary<String> extra = Arbitraries.of("", "", "", ",\"response\":\"document\"", ",\"response\":\"raw\"",
+            ",\"response\":\"ref\"", ",\"outputs\":{\"coverage\":{\"transmissionMode\":\"value\"}}",
+            ",\"outputs\":{\"x\":{}}", ",\"subscriber\":{\"successUri\":\"http://x\"}", ",\"mode\":\"async\"");
+        Arbitrary<String> body = Combinators.combine(process, coverageInputs, batchInputs, extra)
+            .as((p, ci, bi, x) -> "{\"inputs\":{" + (p.equals("distance-batch") ? bi : ci) + "}" + x + "}");
+        Arbitrary<String> junk = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(100),
+            Arbitraries.of("", "{}", "[]", "null", "{\"inputs\":[]}", "{\"inputs\":{\"site\":true}}", "{\"inputs\":"));
+        Arbitrary<String> anyBody = Arbitraries.frequencyOf(Tuple.of(6, body), Tuple.of(1, junk));
+        Arbitrary<String> contentType = Arbitraries.frequencyOf(Tuple.of(10, Arbitraries.just("application/json")),
+            Tuple.of(1, Arbitraries.of("", "text/plain", "text/csv", "application/geo+json")));
+        return Combinators.combine(process, anyBody, contentType, Arbitraries.of(false, false, true))
+            .as(ExecutionCase::new);
+    }
+
+    /** A JSON value for an input: the plausible values of the query parameter of that name, or any JSON. */
+    private Arbitrary<String> inputValue(String template, String name) {
+        Arbitrary<String> asString = value(template, name).map(Json::write);
+        Arbitrary<String> asNumber = value(template, name).map(v -> v.matches("-?\\d+(\\.\\d+)?") ? v : "1");
+        return Arbitraries.frequencyOf(Tuple.of(4, asString), Tuple.of(2, asNumber),
+            Tuple.of(1, Arbitraries.of("true", "null", "{}", "[]", "[1,\"a\"]", "{\"value\":[]}", "1e999")));
     }
 
     /** One generated batch request. */
@@ -630,6 +729,15 @@ class FuzzTest {
         }
         if (path.endsWith("/") || path.contains("//")) {
             return null; // an empty path segment: no documented path, the router's 404 (checked above as a problem)
+        }
+        if (path.matches("/processes/[^/]+")) {
+            return "/processes/{processId}";
+        }
+        if (path.matches("/jobs/[^/]+")) {
+            return "/jobs/{jobId}";
+        }
+        if (path.matches("/jobs/[^/]+/results")) {
+            return "/jobs/{jobId}/results";
         }
         if (path.startsWith("/tiles/WebMercatorQuad/")) {
             return OGC_TILE;

@@ -147,6 +147,16 @@ class OpsTest {
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Content-Type");
+            // an asynchronous process execution from a web page: Prefer in, Location out, DELETE to dismiss
+            HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(base + "/processes/coverage/execution"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers",
+                    "content-type, prefer").build());
+            assertThat(job.statusCode()).isEqualTo(204);
+            assertThat(job.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Prefer");
+            assertThat(job.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("DELETE");
+            assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
+                .contains("Location", "Preference-Applied");
             HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base + "/distance"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET").build());
