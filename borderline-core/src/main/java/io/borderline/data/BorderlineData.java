@@ -273,6 +273,25 @@ public final class BorderlineData {
         return datasets.get(id);
     }
 
+    /**
+     * Neighbours of {@code c} that another loaded dataset draws and {@code ds} does not (a regional dataset
+     * beside a world one): {@code ds}'s border of {@code c} leaves out the borders with them, so an answer
+     * from {@code ds} near them is not the nearest border. In code order; empty when {@code ds} is complete.
+     */
+    public List<CountryCode> missingNeighbours(Dataset ds, CountryCode c) {
+        java.util.TreeSet<String> missing = new java.util.TreeSet<>();
+        for (Dataset other : datasets.values()) {
+            if (other != ds && other.has(c)) {
+                for (CountryCode n : other.neighbours(c)) {
+                    if (!ds.has(n)) {
+                        missing.add(n.code());
+                    }
+                }
+            }
+        }
+        return missing.stream().map(code -> CountryCode.parse(code).orElseThrow()).toList();
+    }
+
 
     public Map<String, Dataset> datasets() {
         return datasets;

@@ -63,6 +63,10 @@ public final class CountryCode {
     public static CountryCode define(String code, String nameEn, String nameLocal, String iso2, String isoNumeric,
                                      String partOf) {
         String key = code.toUpperCase(Locale.ROOT);
+        // an empty CSV cell means "none": an empty part_of made every country loaded from the data a derived part
+        partOf = partOf == null || partOf.isBlank() ? null : partOf.trim().toUpperCase(Locale.ROOT);
+        iso2 = iso2 == null || iso2.isBlank() ? null : iso2;
+        isoNumeric = isoNumeric == null || isoNumeric.isBlank() ? null : isoNumeric;
         synchronized (LOCK) {
             CountryCode existing = registry.get(key);
             if (existing != null) {

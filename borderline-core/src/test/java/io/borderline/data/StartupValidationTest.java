@@ -146,6 +146,11 @@ class StartupValidationTest {
         assertThat(d.dataset("ne10m").countries()).hasSizeGreaterThan(240);
         assertThat(CountryCode.parse("FIN").orElseThrow().nameLocal()).isEqualTo("Suomi");
         assertThat(CountryCode.parse("kor").orElseThrow().iso2()).isEqualTo("KR");
+        // only the derived part is not a state (an empty part_of cell once made every loaded country a part)
+        assertThat(CountryCode.values().stream().filter(c -> !c.isState()).map(CountryCode::code))
+            .containsExactly("RUS-KGD");
+        assertThat(CountryCode.parse("CZE").orElseThrow().partOf()).isEmpty();
+        assertThat(CountryCode.parse("ATA").orElseThrow().isoNumeric()).isNotEmpty();
         assertThat(d.claims()).hasSize(3);
         assertThat(d.sites()).containsKeys("vilnius", "daugavpils", "narva", "hantsavichy-radar");
     }

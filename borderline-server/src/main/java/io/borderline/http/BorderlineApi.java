@@ -262,6 +262,10 @@ public final class BorderlineApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", origin.view());
         m.put("border_line", line.id());
+        List<String> warnings = incompleteBorders(ds, targets);
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         if (toRaw.contains(",")) {
             m.put("results", answers);
             m.put("warning_times", answers.stream().map(this::warningTime).toList());
@@ -313,6 +317,23 @@ public final class BorderlineApi {
     }
 
     /** {@code to}: one country code, or several separated by commas (each once). */
+    /** A warning per target whose border this dataset draws only in part (osm10m is still a region). */
+    private List<String> incompleteBorders(Dataset ds, List<CountryCode> targets) {
+        List<String> out = new ArrayList<>();
+        for (CountryCode to : targets) {
+            List<CountryCode> missing = data.missingNeighbours(ds, to);
+            if (!missing.isEmpty()) {
+                String names = String.join(", ", missing.stream().map(CountryCode::code).toList());
+                String others = String.join(", ", data.datasets().values().stream().filter(o -> o != ds && o.has(to))
+                    .map(Dataset::id).toList());
+                out.add(ds.id() + " does not draw " + names + ", so its border of " + to.code() + " leaves out the"
+                    + " borders with them: result.border is the nearest border " + ds.id() + " draws, which may not be"
+                    + " the nearest one; dataset=" + others + " draws them");
+            }
+        }
+        return out;
+    }
+
     private static List<CountryCode> targets(Params p) {
         List<CountryCode> out = new ArrayList<>();
         for (String code : p.list("to", MAX_TARGETS)) {

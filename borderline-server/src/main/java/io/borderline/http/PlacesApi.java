@@ -56,7 +56,8 @@ final class PlacesApi {
     /** The alpha-2 code GeoNames uses for {@code code}, given as alpha-3 or alpha-2. */
     static String iso2(String code) {
         for (CountryCode c : CountryCode.values()) {
-            if (c.code().length() == 3 && (c.code().equalsIgnoreCase(code) || c.iso2().equalsIgnoreCase(code))) {
+            if (c.code().length() == 3 && c.iso2() != null
+                && (c.code().equalsIgnoreCase(code) || c.iso2().equalsIgnoreCase(code))) {
                 return c.iso2();
             }
         }

@@ -153,7 +153,7 @@ class ContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"/distance?lat=91&lon=0&to=BLR", "/distance?lat=54&lon=25&to=FRA", "/sites/atlantis",
         "/claims/nope", "/sites?kind=castle", "/distance/points?a=1,2",
-        "/claims/check?place=narva&to=FIN&claimed_km=1", "/claims/check?place=narva&to=RUS&claimed_km=0", "/places?q=",
+        "/claims/check?place=narva&to=XYZ&claimed_km=1", "/claims/check?place=narva&to=RUS&claimed_km=0", "/places?q=",
         "/places?q=vil&limit=101",
         "/coverage?from=BLR&range_km=0.5", "/coverage?from=BLR&site=minsk&range_km=5", "/coverage?lat=89&lon=0&range_km=2500",
         "/coverage/stats?from=XXX&range_km=5", "/coverage?from=BLR&drone=nope", "/coverage?border=BLR-LTU&range_km=5&mode=beyond",
