@@ -485,7 +485,10 @@ function renderCoverage(box, fc, query) {
   const drone = p.drone ? drones.get(p.drone) : null;
   const summary = node('p', null, 'summary');
   summary.append(node('strong', `${nf(0).format(p.range_km)} km`, 'cov-range'),
-    ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: ${nf(1).format(s.area_km2)} km² in range`);
+    ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: `);
+  const landBeyond = node('strong', nf(0).format(s.beyond_source.land_area_km2)); landBeyond.dataset.field = 'land-beyond';
+  const landIncluding = node('strong', nf(0).format(s.including_source.land_area_km2)); landIncluding.dataset.field = 'land-including';
+  summary.append(landBeyond, ' km² of land beyond the source, ', landIncluding, ' km² including the source');
   summary.dataset.rangeKm = p.range_km;
   if (p.minutes != null) {
     summary.append(node('span', ` · time rings ${rings.map((r) => `${r.properties.minutes} min`).join(', ')} at ${nf(0).format(p.speed_kmh)} km/h (table: ${p.minutes} min)`, 'cov-minutes'));
@@ -515,9 +518,12 @@ function renderCoverage(box, fc, query) {
   table.append(body);
 
   const places = node('p', null, 'places');
+  // every total twice: the source's own people are not the people its neighbours have in range
   const count = node('strong', nf(0).format(s.places.count)); count.dataset.field = 'places';
-  const pop = node('strong', nf(0).format(s.places.population)); pop.dataset.field = 'population';
-  places.append('Places in range: ', count, ' GeoNames places, population ', pop, '.');
+  const popBeyond = node('strong', nf(0).format(s.beyond_source.population)); popBeyond.dataset.field = 'population-beyond';
+  const pop = node('strong', nf(0).format(s.including_source.population)); pop.dataset.field = 'population';
+  places.append('Places in range: ', count, ' GeoNames places; population ', popBeyond, ' beyond the source, ', pop,
+    ' including the source.');
   const note = node('p', s.places.note, 'small muted note');
   const method = node('p', `Outline within ${nf(0).format(p.tolerance_m)} m of the true range (${nf(0).format(p.vertex_count)} vertices); ${p.attribution}.`,
     'small muted');

@@ -266,7 +266,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
                 + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
-                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), style(l), page)));
+                + matched.size() + " matched.", kmlFolders(l, page));
             return;
         }
         ObjectNode fc = Json.MAPPER.createObjectNode();
@@ -292,6 +292,15 @@ final class OgcApi {
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
+    /** The layer's placemarks; for claims, also their claimed circles and measured lines. */
+    private static List<KmlWriter.Folder> kmlFolders(FeatureLayer l, List<Feature> features) {
+        List<KmlWriter.Folder> out = new ArrayList<>(List.of(new KmlWriter.Folder(l.title(), style(l), features)));
+        if (l.id().equals("claims")) {
+            out.addAll(io.borderline.kml.ClaimKml.folders(features));
+        }
+        return out;
+    }
+
     private void item(Context ctx) {
         FeatureLayer l = layer(ctx.pathParam("collectionId"));
         Params p = Params.of(ctx, ITEM_PARAMS);
@@ -309,7 +318,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
                 "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
-                List.of(new KmlWriter.Folder(l.title(), style(l), List.of(f))));
+                kmlFolders(l, List.of(f)));
             return;
         }
         ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());

@@ -14,9 +14,29 @@ final class Params {
     static final int MAX_VALUE_LENGTH = 200;
 
     private final Context ctx;
+    /** Values a route supplies for absent parameters (the deck's default source and drone). */
+    private final Map<String, String> defaults;
 
-    private Params(Context ctx) {
+    private Params(Context ctx, Map<String, String> defaults) {
         this.ctx = ctx;
+        this.defaults = defaults;
+    }
+
+    /** These parameters as if {@code name=value} had been given, unless it was. */
+    Params withDefault(String name, String value) {
+        Map<String, String> d = new java.util.HashMap<>(defaults);
+        d.put(name, value);
+        return new Params(ctx, Map.copyOf(d));
+    }
+
+    private String raw(String name) {
+        String v = ctx.queryParam(name);
+        return v != null ? v : defaults.get(name);
+    }
+
+    private List<String> raws(String name) {
+        List<String> v = ctx.queryParams(name);
+        return !v.isEmpty() || !defaults.containsKey(name) ? v : List.of(defaults.get(name));
     }
 
     static Params of(Context ctx, Set<String> allowed) {
@@ -41,12 +61,12 @@ final class Params {
                 }
             }
         }
-        return new Params(ctx);
+        return new Params(ctx, Map.of());
     }
 
     /** The value, or null if the parameter is absent; an empty value is an error. */
     String optional(String name) {
-        String v = ctx.queryParam(name);
+        String v = raw(name);
         if (v == null) {
             return null;
         }
@@ -67,7 +87,7 @@ final class Params {
     /** Every value of a list parameter: repeated, comma-separated, or both; empty if absent. */
     List<String> list(String name, int max) {
         List<String> out = new java.util.ArrayList<>();
-        for (String v : ctx.queryParams(name)) {
+        for (String v : raws(name)) {
             for (String part : v.split(",", -1)) {
                 if (part.isBlank()) {
                     throw ApiException.badParameter(name, "parameter '" + name + "' has an empty item", "non-empty items");
@@ -113,7 +133,7 @@ final class Params {
     }
 
     boolean has(String name) {
-        return ctx.queryParam(name) != null;
+        return raw(name) != null;
     }
 
     /** An optional whole number in [min, max], {@code fallback} when absent. */
