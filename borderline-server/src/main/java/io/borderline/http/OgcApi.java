@@ -115,7 +115,9 @@ final class OgcApi {
     /** The landing page: JSON for GIS clients and curl, the web map for browsers ({@link WebPage#wanted}). */
     private void landing(Context ctx) {
         ctx.header("Vary", "Accept");
-        Params p = Params.of(ctx, META_PARAMS);
+        // the web map's shared views carry its state in the query (read by the page's script); JSON refuses them
+        boolean page = WebPage.wanted(ctx, ctx.queryParam("f"));
+        Params p = Params.of(ctx, page ? WebPage.VIEW_PARAMS : META_PARAMS);
         String f = p.optional("f");
         if (f != null && !f.equals("json") && !f.equals("html")) {
             throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
