@@ -39,6 +39,13 @@ final class ClaimCheckApi {
     private void check(Context ctx) {
         Params p = Params.of(ctx, PARAMETERS);
         CountryCode to = target(p.required("to", "a country code from GET /countries"));
+        for (var ds : data.datasets().values()) { // a check measures on every dataset: each must draw the target
+            if (!ds.has(to)) {
+                throw ApiException.badParameter("to", "parameter 'to': dataset " + ds.id() + " does not draw "
+                    + to.code() + "; GET /countries?dataset=" + ds.id() + " lists the countries it draws",
+                    "a country of GET /countries?dataset=" + ds.id());
+            }
+        }
         double claimed = claimedKm(p.required("claimed_km", CLAIMED_ALLOWED));
         PlaceLookup.Located place = place(p);
         ClaimQuery query = new ClaimQuery(null, place.id(), place.definition(), place.lat(), place.lon(), to, claimed);
