@@ -398,8 +398,11 @@ public final class MapComposer {
         return String.format(Locale.ROOT, km >= 10 ? "%.1f km" : "%.2f km", km);
     }
 
+    /** A number for a label: whole numbers with thousands separators, others to at most 2 decimals. */
     static String km(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%s", v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v)
+            : new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     static String population(long p) {

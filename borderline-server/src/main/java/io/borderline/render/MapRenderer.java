@@ -303,7 +303,13 @@ public final class MapRenderer {
         }
         if (page.header()) {
             g.setColor(Palette.TEXT);
-            g.setFont(Fonts.bold(17 * u));
+            // a long title (a drone's full name, a fan) is set smaller before anything is left out
+            double titlePt = 17;
+            g.setFont(Fonts.bold(titlePt * u));
+            while (titlePt > 11 && g.getFontMetrics().getStringBounds(c.title(), g).getWidth() > frame.getWidth()) {
+                titlePt -= 0.5;
+                g.setFont(Fonts.bold(titlePt * u));
+            }
             g.drawString(fit(g, c.title(), frame.getWidth()), (float) frame.getMinX(), (float) (12 * u + 18 * u));
             g.setColor(Palette.TEXT_MUTED);
             g.setFont(Fonts.regular(SUBTITLE_PT * u));
