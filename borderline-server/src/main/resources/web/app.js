@@ -347,6 +347,7 @@ function renderDistance(box, lat, lon, site, answers) {
   box.replaceChildren(...parts);
   box.dataset.state = 'done';
   writeViewState();
+  if (el('source').value === HERE) scheduleCoverage(0); // the coverage starts from this point
 }
 
 map.on('click', (e) => measure(e.latlng.lat, e.latlng.lng));
@@ -383,27 +384,61 @@ function showRange() {
   el('range').setAttribute('aria-valuetext', `${km} kilometres`);
 }
 
-/** The coverage query for the current selection, in a fixed order: from, range_km or drone, dataset. */
+/** The coverage source "the point or place measured above" (a site, or the clicked point). */
+const HERE = 'here';
+const FAN_INPUTS = [['azimuth-from', 'azimuth_from'], ['azimuth-to', 'azimuth_to'], ['min-range', 'min_range_km']];
+
+/** A number typed in an input, or null. */
+function typedNumber(id) {
+  const v = el(id).value.trim();
+  return v !== '' && Number.isFinite(Number(v)) ? v : null;
+}
+
+/**
+ * The coverage query for the current selection, in a fixed order: the source (from, or site, or lat and lon),
+ * range_km or drone, minutes, the fan, dataset; null while "the point measured above" has no point yet.
+ */
 function coverageQuery() {
   const q = new URLSearchParams();
-  q.set('from', el('source').value);
+  if (el('source').value === HERE) {
+    const box = el('distance');
+    if (el('place').value) q.set('site', el('place').value);
+    else if (box.dataset.lat && box.dataset.lon) { q.set('lat', box.dataset.lat); q.set('lon', box.dataset.lon); }
+    else return null;
+  } else q.set('from', el('source').value);
   const drone = el('drone').value;
   if (drone) q.set('drone', drone); else q.set('range_km', String(rangeKm()));
   const minutes = el('minutes').value.replace(/\s+/g, '');
   if (drone && /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/.test(minutes)) q.set('minutes', minutes); // time rings
+  if (el('source').value === HERE) { // a fan needs one apex: the point or place
+    const from = typedNumber('azimuth-from');
+    const to = typedNumber('azimuth-to');
+    if (from !== null && to !== null) { q.set('azimuth_from', from); q.set('azimuth_to', to); }
+    const min = typedNumber('min-range');
+    if (min !== null && Number(min) > 0) q.set('min_range_km', min);
+  }
   if (dataset) q.set('dataset', dataset);
   return q.toString();
 }
 
+/** The name of the coverage's source for the summary line. */
+function coverageSourceName() {
+  if (el('source').value !== HERE) return el('source').selectedOptions[0].textContent;
+  const site = sitesById.get(el('place').value);
+  const box = el('distance');
+  return site ? site.name_en : `${box.dataset.lat}, ${box.dataset.lon}`;
+}
+
 function updateDownloads(query) {
   const drone = el('drone').value;
-  const name = `borderline-coverage-${el('source').value}-${drone || `${rangeKm()}km`}`;
+  const name = `borderline-coverage-${el('source').value === HERE ? (el('place').value || 'point') : el('source').value}-${drone || `${rangeKm()}km`}`;
+  // the deck takes the coverage map's parameters: every selection has its briefing
   const links = {
-    geojson: [`/coverage?${query}`, `${name}.geojson`],
-    kml: [`/coverage?${query}&f=kml`, `${name}.kml`],
-    png: [`/maps/coverage.png?${query}`, `${name}.png`],
-    svg: [`/maps/coverage.svg?${query}`, `${name}.svg`],
-    pptx: [drone ? `/briefing.pptx?${briefingQuery(drone)}` : null, `borderline-briefing-${el('source').value}-${drone}.pptx`],
+    geojson: [query && `/coverage?${query}`, `${name}.geojson`],
+    kml: [query && `/coverage?${query}&f=kml`, `${name}.kml`],
+    png: [query && `/maps/coverage.png?${query}`, `${name}.png`],
+    svg: [query && `/maps/coverage.svg?${query}`, `${name}.svg`],
+    pptx: [query && `/briefing.pptx?${query}`, `borderline-briefing-${name.replace('borderline-coverage-', '')}.pptx`],
   };
   for (const [fmt, [href, file]] of Object.entries(links)) {
     const a = el(`dl-${fmt}`);
@@ -416,24 +451,27 @@ function updateDownloads(query) {
       a.removeAttribute('href');
       a.removeAttribute('download');
       a.setAttribute('aria-disabled', 'true');
-      a.title = 'The briefing is per drone class: choose one';
+      a.title = 'Click the map or choose a place first';
     }
   }
-  el('dl-note').textContent = drone ? '' : 'The PPTX briefing is made per drone class: choose one above.';
-}
-
-/** The deck's parameters for the current selection: source, drone class and dataset (what /briefing.pptx takes). */
-function briefingQuery(drone) {
-  const q = new URLSearchParams({ from: el('source').value, drone });
-  if (dataset) q.set('dataset', dataset);
-  return q.toString();
+  el('dl-note').textContent = query ? '' : 'Click the map or choose a place: the coverage starts from it.';
 }
 
 function scheduleCoverage(delay) {
   clearTimeout(coverageTimer);
+  el('fan').disabled = el('source').value !== HERE;
   const query = coverageQuery();
   updateDownloads(query);
   const box = el('coverage');
+  if (query === null) {
+    coverageAbort?.abort();
+    layers.coverage.clearLayers();
+    box.replaceChildren(node('p', 'Click the map or choose a place: the coverage starts from it.', 'muted'));
+    box.dataset.state = 'idle';
+    box.classList.remove('stale');
+    writeViewState();
+    return;
+  }
   box.dataset.state = 'pending';
   box.classList.add('stale');
   coverageTimer = setTimeout(() => loadCoverage(query), delay);
@@ -481,11 +519,14 @@ function renderCoverage(box, fc, query) {
   }
   const p = coverage.properties;
   const s = coverage.stats;
-  const sourceName = el('source').selectedOptions[0].textContent;
+  const sourceName = coverageSourceName();
   const drone = p.drone ? drones.get(p.drone) : null;
   const summary = node('p', null, 'summary');
   summary.append(node('strong', `${nf(0).format(p.range_km)} km`, 'cov-range'),
-    ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: ${nf(1).format(s.area_km2)} km² in range`);
+    ` from ${sourceName}${drone ? ` (${drone.name.split(' (')[0]})` : ''}: `);
+  const landBeyond = node('strong', nf(0).format(s.beyond_source.land_area_km2)); landBeyond.dataset.field = 'land-beyond';
+  const landIncluding = node('strong', nf(0).format(s.including_source.land_area_km2)); landIncluding.dataset.field = 'land-including';
+  summary.append(landBeyond, ' km² of land beyond the source, ', landIncluding, ' km² including the source');
   summary.dataset.rangeKm = p.range_km;
   if (p.minutes != null) {
     summary.append(node('span', ` · time rings ${rings.map((r) => `${r.properties.minutes} min`).join(', ')} at ${nf(0).format(p.speed_kmh)} km/h (table: ${p.minutes} min)`, 'cov-minutes'));
@@ -515,9 +556,12 @@ function renderCoverage(box, fc, query) {
   table.append(body);
 
   const places = node('p', null, 'places');
+  // every total twice: the source's own people are not the people its neighbours have in range
   const count = node('strong', nf(0).format(s.places.count)); count.dataset.field = 'places';
-  const pop = node('strong', nf(0).format(s.places.population)); pop.dataset.field = 'population';
-  places.append('Places in range: ', count, ' GeoNames places, population ', pop, '.');
+  const popBeyond = node('strong', nf(0).format(s.beyond_source.population)); popBeyond.dataset.field = 'population-beyond';
+  const pop = node('strong', nf(0).format(s.including_source.population)); pop.dataset.field = 'population';
+  places.append('Places in range: ', count, ' GeoNames places; population ', popBeyond, ' beyond the source, ', pop,
+    ' including the source.');
   const note = node('p', s.places.note, 'small muted note');
   const method = node('p', `Outline within ${nf(0).format(p.tolerance_m)} m of the true range (${nf(0).format(p.vertex_count)} vertices); ${p.attribution}.`,
     'small muted');
@@ -558,6 +602,7 @@ function initCoverageControls(droneList) {
   });
   el('source').addEventListener('change', () => scheduleCoverage(0));
   el('minutes').addEventListener('change', () => scheduleCoverage(0));
+  for (const [id] of FAN_INPUTS) el(id).addEventListener('change', () => scheduleCoverage(0));
   applyCoverageState(select, range);
   describeDrone();
   showRange();
@@ -647,7 +692,8 @@ function showPlace(id) {
 
 /**
  * The whole view in the page's URL, so it can be shared: the point (lat, lon) or the site, the coverage
- * source, the drone class or the range, and the dataset. Replaced in place (no history entry per click).
+ * source (from=here: the point or site itself), the drone class or the range, the time rings, the fan
+ * (azimuths, minimum range) and the dataset. Replaced in place (no history entry per click).
  */
 function writeViewState() {
   const q = new URLSearchParams();
@@ -657,6 +703,9 @@ function writeViewState() {
   else if (box.dataset.lat && box.dataset.lon) { q.set('lat', box.dataset.lat); q.set('lon', box.dataset.lon); }
   q.set('from', el('source').value);
   if (el('drone').value) q.set('drone', el('drone').value); else if (el('range').max !== '0') q.set('range_km', String(rangeKm()));
+  const minutes = el('minutes').value.replace(/\s+/g, '');
+  if (minutes) q.set('minutes', minutes);
+  for (const [id, name] of FAN_INPUTS) if (typedNumber(id) !== null) q.set(name, typedNumber(id));
   if (dataset) q.set('dataset', dataset);
   history.replaceState(null, '', `${location.pathname}?${q}`);
 }
@@ -667,6 +716,12 @@ const initialState = new URLSearchParams(location.search);
 function applyCoverageState(droneSelect, range) {
   const from = initialState.get('from');
   if (from && [...el('source').options].some((o) => o.value === from)) el('source').value = from;
+  const minutes = initialState.get('minutes');
+  if (minutes && /^[\d.,\s]{1,60}$/.test(minutes)) el('minutes').value = minutes;
+  for (const [id, name] of FAN_INPUTS) {
+    const v = Number.parseFloat(initialState.get(name) || '');
+    if (Number.isFinite(v)) el(id).value = String(v);
+  }
   const drone = initialState.get('drone');
   const km = Number.parseFloat(initialState.get('range_km') || '');
   if (drone && drones.has(drone)) {

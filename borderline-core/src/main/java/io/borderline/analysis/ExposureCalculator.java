@@ -79,22 +79,59 @@ public final class ExposureCalculator {
             }
         }
         sites.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
+        // the source's own territory: places there count "including the source" only
+        List<String> own = coverage.source().ownStates();
+        List<IndexedPointInAreaLocator> ownLocators = new ArrayList<>();
+        List<Envelope> ownEnvelopes = new ArrayList<>();
+        for (Geometry t : coverage.source().ownTerritories()) {
+            ownLocators.add(new IndexedPointInAreaLocator(t));
+            ownEnvelopes.add(t.getEnvelopeInternal());
+        }
         int count = 0;
         long population = 0;
+        int countBeyond = 0;
+        long populationBeyond = 0;
         Map<String, Long> byCountry = new TreeMap<>();
         int seen = 0;
         for (Place p : data.places()) {
             if ((++seen & 4095) == 0) {
                 Cancellation.check();
             }
-            if (env.contains(p.lon(), p.lat()) && locator.locate(new Coordinate(p.lon(), p.lat())) != Location.EXTERIOR) {
+            Coordinate at = new Coordinate(p.lon(), p.lat());
+            if (env.contains(p.lon(), p.lat()) && locator.locate(at) != Location.EXTERIOR) {
                 count++;
                 population += p.population();
                 byCountry.merge(p.countryIso2(), p.population(), Long::sum);
+                if (!inside(at, ownLocators, ownEnvelopes)) {
+                    countBeyond++;
+                    populationBeyond += p.population();
+                }
+            }
+        }
+        double land = 0;
+        double landBeyond = 0;
+        for (CoverageStats.CountryExposure c : countries) {
+            CountryCode code = CountryCode.parse(c.code()).orElseThrow();
+            if (code.isState()) {
+                land += c.areaInRangeKm2();
+                landBeyond += own.contains(c.code()) ? 0 : c.areaInRangeKm2();
+            } else if (own.contains(c.code()) && !own.contains(code.iso3())) {
+                landBeyond -= c.areaInRangeKm2(); // a part as the source (RUS-KGD): counted inside its state
             }
         }
         return new CoverageStats(countries, sites, new CoverageStats.PlacesInRange(count, population, POPULATION_NOTE,
-            byCountry), round(EllipsoidalMeasure.areaM2(cover) / 1e6, 1));
+            byCountry), round(EllipsoidalMeasure.areaM2(cover) / 1e6, 1), List.copyOf(own),
+            new CoverageStats.InRange(round(landBeyond, 1), countBeyond, populationBeyond),
+            new CoverageStats.InRange(round(land, 1), count, population));
+    }
+
+    private static boolean inside(Coordinate at, List<IndexedPointInAreaLocator> locators, List<Envelope> envelopes) {
+        for (int i = 0; i < locators.size(); i++) {
+            if (envelopes.get(i).contains(at) && locators.get(i).locate(at) != Location.EXTERIOR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

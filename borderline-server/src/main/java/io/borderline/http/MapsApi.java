@@ -41,6 +41,11 @@ final class MapsApi {
     private static final Set<String> COVERAGE_PARAMS = union(CoverageApi.SOURCE_PARAMS, PAGE_PARAMS,
         CoverageApi.FAN_PARAMS, CoverageApi.TIME_PARAMS, Set.of("range_km", "drone"));
     private static final Set<String> COVERAGE_LISTS = union(CoverageApi.LISTS, Set.of("range_km", "drone"));
+    /** The deck: the coverage map's parameters without the page, and whether to include the claims. */
+    private static final Set<String> DECK_PARAMS = union(CoverageApi.SOURCE_PARAMS, CoverageApi.FAN_PARAMS,
+        CoverageApi.TIME_PARAMS, Set.of("range_km", "drone", "claims"));
+    /** Parameters that name a coverage's source (the deck defaults to from=BLR without one). */
+    private static final List<String> SOURCE_KINDS = List.of("from", "border", "site", "site_kind", "lat", "lon");
     private static final Set<String> CLAIMS_PARAMS = union(PAGE_PARAMS, Set.of("claim", "dataset"));
 
     private final BorderlineData data;
@@ -73,7 +78,15 @@ final class MapsApi {
     private void coverageMap(Context ctx, boolean svg) {
         Params p = Params.of(ctx, COVERAGE_PARAMS, COVERAGE_LISTS);
         MapRenderer.Page page = page(p);
-        List<MapComposer.RingSpec> rings = new ArrayList<>();
+        BriefingDeck.CoverageInput c = coverage(p);
+        write(ctx, composer.coverage(c.request(), c.rings()), page, svg);
+    }
+
+    /**
+     * The rings a coverage map or deck asks for, computed: time rings ({@code minutes}), one ring per drone
+     * class ({@code drone}) or per range ({@code range_km}), from the source, mode, fan and dataset parameters.
+     */
+    private BriefingDeck.CoverageInput coverage(Params p) {
         List<CoverageRequest> requests = new ArrayList<>();
         if (p.has("minutes")) {
             requests.addAll(coverage.requests(p)); // time rings: one drone or one speed, several flight times
@@ -101,10 +114,11 @@ final class MapsApi {
                 requests.add(coverage.request(p, km, null));
             }
         }
+        List<MapComposer.RingSpec> rings = new ArrayList<>();
         for (CoverageRequest q : requests) {
             rings.add(new MapComposer.RingSpec(q.rangeKm(), q.droneId(), q.minutes(), q.speedKmh(), coverage.result(q)));
         }
-        write(ctx, composer.coverage(requests.get(0), rings), page, svg);
+        return new BriefingDeck.CoverageInput(requests.get(0), rings);
     }
 
     private void claimsMap(Context ctx, boolean svg) {
@@ -125,32 +139,31 @@ final class MapsApi {
         write(ctx, composer.claims(specs, dataset), page, svg);
     }
 
+    /**
+     * The deck: the coverage of the same parameters as {@code /maps/coverage.png} (default: what a
+     * {@value #DEFAULT_DRONE} reaches from Belarus), and the claim slides unless {@code claims=none}.
+     */
     private void briefing(Context ctx) {
-        Params p = Params.of(ctx, Set.of("drone", "from", "dataset"), Set.of("from"));
-        String droneId = p.optional("drone");
-        DroneClass drone = data.drones().get(droneId == null ? DEFAULT_DRONE : droneId);
-        if (drone == null) {
-            throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
-                + Params.shorten(droneId) + "'", String.join(", ", data.drones().keySet()));
+        Params p = Params.of(ctx, DECK_PARAMS, COVERAGE_LISTS);
+        String claimsParam = p.optional("claims");
+        if (claimsParam != null && !claimsParam.equals("all") && !claimsParam.equals("none")) {
+            throw ApiException.badParameter("claims", "parameter 'claims' must be all or none", "all, none");
         }
-        List<String> from = new ArrayList<>();
-        for (String v : p.list("from", CoverageApi.MAX_SOURCES)) {
-            String code = BorderlineApi.drawn(data.dataset(p.datasetId()), Params.country("from", v), "from").code();
-            if (!from.contains(code)) {
-                from.add(code);
+        if (SOURCE_KINDS.stream().noneMatch(p::has)) {
+            p = p.withDefault("from", CountryCode.BLR.code());
+        }
+        if (!p.has("range_km") && !p.has("drone") && !p.has("minutes")) {
+            p = p.withDefault("drone", DEFAULT_DRONE);
+        }
+        String dataset = p.datasetId();
+        BriefingDeck.CoverageInput cov = coverage(p);
+        List<MapComposer.ClaimSpec> specs = new ArrayList<>();
+        if (!"none".equals(claimsParam)) {
+            for (Claim c : data.claims().values()) {
+                specs.add(new MapComposer.ClaimSpec(c, claims.check(c)));
             }
         }
-        if (from.isEmpty()) {
-            from.add(CountryCode.BLR.code());
-        }
-        from.sort(null);
-        String dataset = p.datasetId();
-        CoverageRequest req = new CoverageRequest(dataset, "country", from, drone.rangeKm(), drone.id(), false);
-        List<MapComposer.ClaimSpec> specs = new ArrayList<>();
-        for (Claim c : data.claims().values()) {
-            specs.add(new MapComposer.ClaimSpec(c, claims.check(c)));
-        }
-        byte[] pptx = deck.build(specs, new BriefingDeck.CoverageInput(req, drone, coverage.result(req)), dataset);
+        byte[] pptx = deck.build(specs, cov, dataset);
         ctx.header("Content-Disposition", "attachment; filename=\"borderline-briefing.pptx\"");
         binary(ctx, PPTX, pptx);
     }

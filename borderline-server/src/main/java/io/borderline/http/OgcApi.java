@@ -117,7 +117,9 @@ final class OgcApi {
     /** The landing page: JSON for GIS clients and curl, the web map for browsers ({@link WebPage#wanted}). */
     private void landing(Context ctx) {
         ctx.header("Vary", "Accept");
-        Params p = Params.of(ctx, META_PARAMS);
+        // the web map's shared views carry its state in the query (read by the page's script); JSON refuses them
+        boolean page = WebPage.wanted(ctx, ctx.queryParam("f"));
+        Params p = Params.of(ctx, page ? WebPage.VIEW_PARAMS : META_PARAMS);
         String f = p.optional("f");
         if (f != null && !f.equals("json") && !f.equals("html")) {
             throw ApiException.badParameter("f", "parameter 'f': unsupported format '" + Params.shorten(f) + "'",
@@ -272,7 +274,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id(), "Borderline: " + l.title(), kmlDescription(l, dataset)
                 + " Features " + (page.isEmpty() ? 0 : offset + 1) + " to " + (offset + page.size()) + " of "
-                + matched.size() + " matched.", List.of(new KmlWriter.Folder(l.title(), style(l), page)));
+                + matched.size() + " matched.", kmlFolders(l, page));
             return;
         }
         ObjectNode fc = Json.MAPPER.createObjectNode();
@@ -298,6 +300,15 @@ final class OgcApi {
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
 
+    /** The layer's placemarks; for claims, also their claimed circles and measured lines. */
+    private static List<KmlWriter.Folder> kmlFolders(FeatureLayer l, List<Feature> features) {
+        List<KmlWriter.Folder> out = new ArrayList<>(List.of(new KmlWriter.Folder(l.title(), style(l), features)));
+        if (l.id().equals("claims")) {
+            out.addAll(io.borderline.kml.ClaimKml.folders(features));
+        }
+        return out;
+    }
+
     private void item(Context ctx) {
         FeatureLayer l = layer(ctx.pathParam("collectionId"));
         Params p = Params.of(ctx, ITEM_PARAMS);
@@ -315,7 +326,7 @@ final class OgcApi {
         if (KmlResponse.isKml(format)) {
             KmlResponse.write(ctx, format, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
                 "Borderline: " + l.title() + " " + id, kmlDescription(l, p.datasetId()),
-                List.of(new KmlWriter.Folder(l.title(), style(l), List.of(f))));
+                kmlFolders(l, List.of(f)));
             return;
         }
         ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());

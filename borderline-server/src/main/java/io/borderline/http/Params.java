@@ -20,6 +20,16 @@ final class Params {
         this.values = values;
     }
 
+    /** These parameters as if {@code name=value} had been given, unless it was (the deck's default source and drone). */
+    Params withDefault(String name, String value) {
+        if (values.containsKey(name) && !values.get(name).isEmpty()) {
+            return this;
+        }
+        Map<String, List<String>> d = new java.util.LinkedHashMap<>(values);
+        d.put(name, List.of(value));
+        return new Params(d);
+    }
+
     static Params of(Context ctx, Set<String> allowed) {
         return of(ctx, allowed, Set.of());
     }

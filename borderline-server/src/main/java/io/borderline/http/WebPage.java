@@ -6,6 +6,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -24,6 +25,13 @@ final class WebPage {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
         + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String HTML = "text/html; charset=utf-8";
+    /**
+     * Query parameters of {@code /} as the web map: {@code f} and {@code dataset}, and the view a shared URL holds
+     * (the point or site, the coverage source, drone or range, time rings, fan), which the page's script reads
+     * and checks itself (unknown values are ignored there, as they change nothing the server answers).
+     */
+    static final Set<String> VIEW_PARAMS = Set.of("f", "dataset", "site", "lat", "lon", "from", "drone", "range_km",
+        "minutes", "azimuth_from", "azimuth_to", "min_range_km");
     static final String LEAFLET = "/webjars/leaflet/1.9.4";
 
     private static final byte[] PAGE = load("/web/index.html");

@@ -16,7 +16,11 @@ public enum KmlStyle {
     COVERAGE_BLR("coverage-blr", "ff0a64dc", 1.5, "400a8cff", null, 0),
     COVERAGE_RUS("coverage-rus", "ff2020b4", 1.5, "402828dc", null, 0),
     COVERAGE("coverage", "ff0a64dc", 2, "4d0a8cff", null, 0),
-    SOURCE("source", "ff1e1ee6", 3, "26ffffff", "http://maps.google.com/mapfiles/kml/shapes/target.png", 0.9);
+    SOURCE("source", "ff1e1ee6", 3, "26ffffff", "http://maps.google.com/mapfiles/kml/shapes/target.png", 0.9),
+    /** A claimed distance: the geodesic circle of that radius around the place. */
+    CLAIMED("claimed", "ff6f6f6f", 2, null, null, 0.8),
+    /** A measured distance: the geodesic to the nearest border point, and that point. */
+    MEASURED("measured", "ff794e1f", 3, null, "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png", 0.8);
 
     private final String id;
     private final String lineColor;

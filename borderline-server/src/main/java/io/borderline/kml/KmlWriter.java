@@ -125,7 +125,9 @@ public final class KmlWriter {
         }
         w.writeEndElement();
         if (f.geometry() != null && !f.geometry().isEmpty()) {
-            geometry(w, f.geometry().norm().reverse()); // JTS normal form has clockwise shells
+            // polygons: JTS normal form has clockwise shells, KML wants them counter-clockwise; lines keep their
+            // direction (a measured geodesic runs from the place to the border)
+            geometry(w, f.geometry().getDimension() == 2 ? f.geometry().norm().reverse() : f.geometry());
         }
         w.writeEndElement();
     }

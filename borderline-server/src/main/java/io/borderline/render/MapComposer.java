@@ -31,6 +31,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class MapComposer {
     /** Vertex spacing of drawn geodesics, metres (under a pixel at every map scale used). */
     static final double GEODESIC_STEP_M = 250;
+    /** Most territories a coverage subtitle lists by share. */
+    static final int MAX_SHARES = 8;
 
     private final BorderlineData data;
     private final GeometryFactory factory = new GeometryFactory();
@@ -129,8 +131,8 @@ public final class MapComposer {
                 points.add(new MapContent.Point(lat, lon, List.of(sourceName), MapContent.Symbol.SOURCE, true, true));
             }
         }
-        legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.BORDER, "International border"));
-        addSites(points, extent.getEnvelopeInternal(), request.sourceKind().equals("site")
+        borderLegend(ds, sitesWindow(extent), legend);
+        addSites(points, sitesWindow(extent), request.sourceKind().equals("site")
             ? Set.copyOf(request.sourceIds()) : Set.of(), legend);
 
         String ranges = sorted.size() == 1 ? rangeText(sorted.get(0))
@@ -142,14 +144,20 @@ public final class MapComposer {
         CoverageResult lr = largest.result();
         String subtitle = "True geodesic buffer" + (sorted.size() > 1 ? "s" : "") + " on WGS84 (outline within ±"
             + km(lr.coverage().toleranceM()) + " m)  ·  in " + km(largest.rangeKm()) + " km: " + shares(lr.stats())
-            + "; " + String.format(Locale.ROOT, "%,d", lr.stats().places().count()) + " places, "
-            + population(lr.stats().places().population()) + " people (GeoNames, places ≥ 1,000)";
+            + "  ·  " + InRangeText.population(lr.stats()) + " (GeoNames places of at least 1,000)  ·  "
+            + InRangeText.land(lr.stats());
         return new MapContent(title, subtitle, ds, emphasis, extent, sourceGeometry.getCentroid().getCoordinate(), drawn, lines, points, legend, credits(ds));
     }
 
-    /** " at 170 km/h (shahed-136)": the speed a time ring is flown at. */
-    private static String timeBasis(RingSpec r) {
-        return " at " + km(r.speedKmh()) + " km/h" + (r.droneId() == null ? "" : " (" + r.droneId() + ")");
+    /** " at 170 km/h (Shahed-136 …)": the speed a time ring is flown at. */
+    private String timeBasis(RingSpec r) {
+        return " at " + km(r.speedKmh()) + " km/h" + (r.droneId() == null ? "" : " (" + droneName(r.droneId()) + ")");
+    }
+
+    /** The drone class's name for titles and legends (its id if it is not in the catalogue). */
+    private String droneName(String id) {
+        var d = data.drones().get(id);
+        return d == null ? id : d.name();
     }
 
     /** ", azimuths 250° to 290°, beyond 5 km" for a range fan; empty for a whole ring. */
@@ -162,22 +170,28 @@ public final class MapComposer {
         return out + (s.minRangeM() > 0 ? ", beyond " + km(s.minRangeM() / 1000) + " km" : "");
     }
 
-    private static String rangeText(RingSpec r) {
+    private String rangeText(RingSpec r) {
         if (r.minutes() != null) {
             return km(r.minutes()) + " min (" + distanceText(r.rangeKm()) + " at " + km(r.speedKmh()) + " km/h"
-                + (r.droneId() == null ? "" : ", " + r.droneId()) + ")";
+                + (r.droneId() == null ? "" : ", " + droneName(r.droneId())) + ")";
         }
-        return r.droneId() == null ? km(r.rangeKm()) + " km" : km(r.rangeKm()) + " km (" + r.droneId() + ")";
+        return r.droneId() == null ? km(r.rangeKm()) + " km" : km(r.rangeKm()) + " km (" + droneName(r.droneId()) + ")";
     }
 
-    private static String shares(CoverageStats stats) {
+    /**
+     * "Lithuania 100 %, Kaliningrad exclave (Russia) 100 %, Latvia 61.2 % of their area": every territory in
+     * range but the source's own, wholly covered ones included, largest share first.
+     */
+    static String shares(CoverageStats stats) {
         List<String> out = new ArrayList<>();
         stats.countries().stream()
-            .filter(c -> c.sharePercent() > 0 && c.sharePercent() < 100 && !c.code().equals("RUS-KGD"))
-            .sorted(Comparator.comparingDouble(CoverageStats.CountryExposure::sharePercent).reversed())
-            .limit(5)
-            .forEach(c -> out.add(c.code() + " " + String.format(Locale.ROOT, "%.1f", c.sharePercent()) + " %"));
-        return out.isEmpty() ? "no partial country in range" : String.join(", ", out) + " of area";
+            .filter(c -> c.sharePercent() > 0 && !stats.sourceStates().contains(c.code()))
+            .sorted(Comparator.comparingDouble(CoverageStats.CountryExposure::sharePercent).reversed()
+                .thenComparing(CoverageStats.CountryExposure::nameEn))
+            .limit(MAX_SHARES)
+            .forEach(c -> out.add(c.nameEn() + " " + (c.sharePercent() >= 100 ? "100"
+                : String.format(Locale.ROOT, "%.1f", c.sharePercent())) + " %"));
+        return out.isEmpty() ? "no other territory in range" : String.join(", ", out) + " of their area";
     }
 
     private void addSites(List<MapContent.Point> points, Envelope extent, Set<String> skip,
@@ -187,6 +201,8 @@ public final class MapComposer {
         sites.sort(Comparator.comparingInt(MapComposer::importance)
             .thenComparing(Comparator.comparing((Site s) -> s.population() == null ? 0L : s.population()).reversed()));
         boolean military = false;
+        boolean capital = false;
+        boolean crossing = false;
         for (Site s : sites) {
             MapContent.Symbol symbol = switch (s.kind()) {
                 case "capital" -> MapContent.Symbol.CAPITAL;
@@ -195,13 +211,47 @@ public final class MapComposer {
                 default -> MapContent.Symbol.CITY;
             };
             military |= symbol == MapContent.Symbol.MILITARY;
+            capital |= symbol == MapContent.Symbol.CAPITAL;
+            crossing |= symbol == MapContent.Symbol.CROSSING;
             points.add(new MapContent.Point(s.lat(), s.lon(), List.of(shortName(s)), symbol, s.kind().equals("capital"),
                 false));
         }
+        if (capital) {
+            legend.add(new MapContent.LegendEntry(MapContent.Swatch.CAPITAL, Palette.TEXT, "Capital"));
+        }
         legend.add(new MapContent.LegendEntry(MapContent.Swatch.POINT, Palette.TEXT, "City or town"));
+        if (crossing) {
+            legend.add(new MapContent.LegendEntry(MapContent.Swatch.CROSSING, Palette.TEXT, "Border crossing"));
+        }
         if (military) {
             legend.add(new MapContent.LegendEntry(MapContent.Swatch.POINT, Palette.MILITARY,
                 "Military site or air base (approximate)"));
+        }
+    }
+
+    /**
+     * Where sites are looked for: the extent with a margin of a fifth of its size on each side, as the frame
+     * shows more than the extent (the page's aspect and padding); points outside the frame are not drawn.
+     */
+    private static Envelope sitesWindow(Geometry extent) {
+        Envelope e = new Envelope(extent.getEnvelopeInternal());
+        e.expandBy(e.getWidth() * 0.2, e.getHeight() * 0.2);
+        return e;
+    }
+
+    /**
+     * The border legend: the international border, and the territorial-sea boundary when the dataset has
+     * a sea part within {@code extent} (drawn dashed, apart from the land border).
+     */
+    private static void borderLegend(Dataset ds, Envelope extent, List<MapContent.LegendEntry> legend) {
+        legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.BORDER, "International border"));
+        for (var b : ds.borders()) {
+            if (b.line().getEnvelopeInternal().intersects(extent) && b.seaPart() != null && !b.seaPart().isEmpty()
+                && b.seaPart().getEnvelopeInternal().intersects(extent)) {
+                legend.add(new MapContent.LegendEntry(MapContent.Swatch.MARITIME, Palette.MARITIME,
+                    "Maritime boundary (territorial sea, 12 nmi)"));
+                return;
+            }
         }
     }
 
@@ -210,13 +260,13 @@ public final class MapComposer {
         return s.nameEn().replaceAll("\\s*\\([^)]*\\)", "").trim();
     }
 
+    /** Label rank: capitals, then populated places (by population, whatever their kind), then the rest. */
     private static int importance(Site s) {
         return switch (s.kind()) {
             case "capital" -> 0;
-            case "city" -> 1;
-            case "border_town" -> 2;
-            case "military_site", "airfield" -> 3;
-            default -> 4;
+            case "city", "border_town" -> 1;
+            case "military_site", "airfield" -> 2;
+            default -> 3;
         };
     }
 
@@ -250,7 +300,7 @@ public final class MapComposer {
                     MapContent.Symbol.BORDER_POINT, false, false));
             }
             points.add(new MapContent.Point(s.lat(), s.lon(), List.of(s.nameEn() + " → " + c.target().nameEn(),
-                "measured " + distanceText(m.measuredKm()) + (m.placeInsideTarget() ? " (inside in this dataset)" : ""),
+                "measured " + measuredText(m),
                 "claimed " + km(c.claimedKm()) + " km: " + m.verdict()),
                 s.kind().equals("capital") ? MapContent.Symbol.CAPITAL : MapContent.Symbol.CITY, true, true));
             double r = Math.max(c.claimedKm(), m.measuredKm()) * 1000 * 1.25;
@@ -267,18 +317,20 @@ public final class MapComposer {
         legend.add(new MapContent.LegendEntry(MapContent.Swatch.DASHED, Palette.CLAIMED, "Claimed distance (circle)"));
         legend.add(new MapContent.LegendEntry(MapContent.Swatch.FILL, Palette.LAND_EMPHASIS,
             "Country the claim measures to"));
-        legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.BORDER, "International border"));
+        borderLegend(ds, sitesWindow(extent), legend);
         List<MapContent.Point> all = new ArrayList<>(points);
         all.addAll(borderPoints);
         if (claims.size() > 1) {
-            addSites(all, extent.getEnvelopeInternal(), skip, new ArrayList<>());
+            addSites(all, sitesWindow(extent), skip, legend);
         }
         String title;
         if (claims.size() == 1) {
             ClaimSpec cs = claims.get(0);
             ClaimCheck.Measurement m = measurement(cs.check(), datasetId);
-            title = cs.claim().site().nameEn() + " is " + distanceText(m.measuredKm()) + " from "
-                + cs.claim().target().nameEn() + (m.verdict().equals("accurate")
+            title = cs.claim().site().nameEn() + (m.placeInsideTarget()
+                ? " lies inside " + cs.claim().target().nameEn() + " in this dataset"
+                : " is " + distanceText(m.measuredKm()) + " from " + cs.claim().target().nameEn())
+                + (m.verdict().equals("accurate")
                 ? ": the claimed " + km(cs.claim().claimedKm()) + " km is accurate"
                 : ", not " + km(cs.claim().claimedKm()) + " km as claimed");
         } else {
@@ -330,13 +382,27 @@ public final class MapComposer {
         return v.find() ? "Natural Earth " + v.group(1) : info.version();
     }
 
+    /**
+     * A claim's measured distance for a label: "inside (0 km)" where this dataset puts the place inside the
+     * target country (a bare "0.00 km" would read as a measurement at the border), else the distance.
+     */
+    public static String measuredText(ClaimCheck.Measurement m) {
+        if (m.placeInsideTarget()) {
+            return m.measuredKm() == 0 ? "inside (0 km)" : "inside, " + distanceText(m.measuredKm()) + " from the border";
+        }
+        return distanceText(m.measuredKm());
+    }
+
     /** A distance for a label: 1 decimal from 10 km, else 2. */
     public static String distanceText(double km) {
         return String.format(Locale.ROOT, km >= 10 ? "%.1f km" : "%.2f km", km);
     }
 
+    /** A number for a label: whole numbers with thousands separators, others to at most 2 decimals. */
     static String km(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%s", v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v)
+            : new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     static String population(long p) {

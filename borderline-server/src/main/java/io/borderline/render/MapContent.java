@@ -51,6 +51,9 @@ public record MapContent(String title, String subtitle, Dataset dataset, Set<Cou
     /** A legend row: a swatch of the given kind and colour, and its text. */
     public record LegendEntry(Swatch swatch, Color color, String text) {}
 
-    /** Legend swatch kinds. */
-    public enum Swatch { FILL, LINE, DASHED, POINT, BORDER_POINT }
+    /**
+     * Legend swatch kinds: a fill, a line, a dashed line (a claim), a maritime boundary, and the point
+     * symbols (a town, a capital, a border crossing, the nearest border point).
+     */
+    public enum Swatch { FILL, LINE, DASHED, MARITIME, POINT, CAPITAL, CROSSING, BORDER_POINT }
 }

@@ -6,6 +6,7 @@ import io.borderline.data.Territory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -56,6 +57,20 @@ public final class MapRenderer {
     public static final double NORTH_ARROW_THRESHOLD_DEG = 0.5;
     /** Grid step of the country-name placement, points. */
     static final int LABEL_GRID_PT = 8;
+    /** Subtitle size and line spacing, points; a long subtitle wraps onto at most this many lines. */
+    static final double SUBTITLE_PT = 9.5;
+    static final double SUBTITLE_LEADING_PT = 12;
+    static final int MAX_SUBTITLE_LINES = 3;
+    /** Positions tried for a country's name, deepest inside it first, before it is left out. */
+    static final int COUNTRY_LABEL_TRIES = 80;
+    /** Least share of a country name's box on the country's own land. */
+    static final double COUNTRY_LABEL_LAND_SHARE = 0.6;
+    /**
+     * Fewest distinct points (the closing one included) of a lake drawn on a map: the OSM 10 m land polygons hold
+     * thousands of small lakes cut to 3 to 5 vertices by the upstream simplification, which draw as triangular
+     * shards; a lake with a real outline keeps at least this many.
+     */
+    static final int MIN_LAKE_POINTS = 8;
 
     private final Map<Geometry, Geometry[]> simplified = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -85,7 +100,7 @@ public final class MapRenderer {
     public MapView view(MapContent c, Page page) {
         double u = page.unit();
         double m = 12 * u;
-        double top = m + (page.header() ? 44 * u : 0);
+        double top = m + (page.header() ? 44 * u + (subtitleLines(c, page).size() - 1) * SUBTITLE_LEADING_PT * u : 0);
         double footer = 26 * u;
         Rectangle2D frame = new Rectangle2D.Double(m, top, page.widthPx() - 2 * m,
             Math.max(10, page.heightPx() - top - footer - m * 0.5));
@@ -194,11 +209,22 @@ public final class MapRenderer {
         for (Shape s : coasts) {
             g.draw(s);
         }
-        g.setColor(Palette.BORDER);
-        g.setStroke(new BasicStroke((float) (0.9 * u), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        BasicStroke landBorder = new BasicStroke((float) (0.9 * u), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (Border b : c.dataset().borders()) {
-            if (b.line().getEnvelopeInternal().intersects(clipBounds)) {
-                g.draw(view.shape(simplify(b.line(), tolDeg)));
+            if (!b.line().getEnvelopeInternal().intersects(clipBounds)) {
+                continue;
+            }
+            // a split border: land and inland water as the border, the territorial-sea part as a maritime line
+            for (Geometry part : b.seaPart() == null ? List.of(b.line())
+                : java.util.stream.Stream.of(b.landPart(), b.waterPart()).filter(p -> p != null).toList()) {
+                g.setColor(Palette.BORDER);
+                g.setStroke(landBorder);
+                g.draw(view.shape(simplify(part, tolDeg)));
+            }
+            if (b.seaPart() != null && !b.seaPart().isEmpty()) {
+                g.setColor(Palette.MARITIME);
+                g.setStroke(maritimeStroke(u));
+                g.draw(view.shape(simplify(b.seaPart(), tolDeg)));
             }
         }
         for (int i = 0; i < rings.size(); i++) {
@@ -247,19 +273,24 @@ public final class MapRenderer {
                 drawSymbol(g, p.symbol(), px, u);
             }
         }
-        for (int i = 0; i < c.points().size(); i++) {
-            MapContent.Point p = c.points().get(i);
-            Point2D px = anchors.get(i);
-            if (!frame.contains(px) || p.label().isEmpty()) {
-                continue;
+        // required labels (the source, the claim places), then country names, then the other places
+        for (boolean required : new boolean[] {true, false}) {
+            if (!required) {
+                countryLabels(g, c, view, placer, u);
             }
-            TextBlock text = new TextBlock(g, p.label(), p.bold(), p.required() ? 9.5 * u : 8.5 * u);
-            double gap = (symbolRadius(p.symbol()) + 2) * u;
-            Optional<LabelPlacer.Placed> placed = placer.place(new LabelPlacer.Label(px.getX(), px.getY(),
-                text.width + 4 * u, text.height + 2 * u, gap, p.required()));
-            placed.ifPresent(pl -> drawLabel(g, text, pl, u));
+            for (int i = 0; i < c.points().size(); i++) {
+                MapContent.Point p = c.points().get(i);
+                Point2D px = anchors.get(i);
+                if (p.required() != required || !frame.contains(px) || p.label().isEmpty()) {
+                    continue;
+                }
+                TextBlock text = new TextBlock(g, p.label(), p.bold(), p.required() ? 9.5 * u : 8.5 * u);
+                double gap = (symbolRadius(p.symbol()) + 2) * u;
+                Optional<LabelPlacer.Placed> placed = placer.place(new LabelPlacer.Label(px.getX(), px.getY(),
+                    text.width + 4 * u, text.height + 2 * u, gap, p.required()));
+                placed.ifPresent(pl -> drawLabel(g, text, pl, u));
+            }
         }
-        countryLabels(g, c, view, placer, u);
 
         g.setClip(oldClip);
         g.setColor(Palette.FRAME);
@@ -272,11 +303,21 @@ public final class MapRenderer {
         }
         if (page.header()) {
             g.setColor(Palette.TEXT);
-            g.setFont(Fonts.bold(17 * u));
+            // a long title (a drone's full name, a fan) is set smaller before anything is left out
+            double titlePt = 17;
+            g.setFont(Fonts.bold(titlePt * u));
+            while (titlePt > 11 && g.getFontMetrics().getStringBounds(c.title(), g).getWidth() > frame.getWidth()) {
+                titlePt -= 0.5;
+                g.setFont(Fonts.bold(titlePt * u));
+            }
             g.drawString(fit(g, c.title(), frame.getWidth()), (float) frame.getMinX(), (float) (12 * u + 18 * u));
             g.setColor(Palette.TEXT_MUTED);
-            g.setFont(Fonts.regular(9.5 * u));
-            g.drawString(fit(g, c.subtitle(), frame.getWidth()), (float) frame.getMinX(), (float) (12 * u + 35 * u));
+            g.setFont(Fonts.regular(SUBTITLE_PT * u));
+            double y = 12 * u + 35 * u;
+            for (String line : subtitleLines(c, page)) {
+                g.drawString(line, (float) frame.getMinX(), (float) y);
+                y += SUBTITLE_LEADING_PT * u;
+            }
         }
         drawFooter(g, c, view, page, u);
         return new Drawn(view, placer.taken(), placer.labels());
@@ -327,7 +368,7 @@ public final class MapRenderer {
      * leaves edges along the bounds; the bounds lie outside the frame, so they never show), or
      * null if nothing is left. For drawing only: the result need not be valid.
      */
-    private static Geometry visible(Geometry g, Envelope bounds, double minHoleDeg) {
+    static Geometry visible(Geometry g, Envelope bounds, double minHoleDeg) {
         if (!g.getEnvelopeInternal().intersects(bounds)) {
             return null;
         }
@@ -348,11 +389,12 @@ public final class MapRenderer {
             List<org.locationtech.jts.geom.LinearRing> holes = new ArrayList<>();
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
                 Envelope he = p.getInteriorRingN(h).getEnvelopeInternal();
-                // lakes smaller than a few pixels would only speckle the land
+                // lakes smaller than a few pixels would only speckle the land, and lakes the data (or the
+                // simplification) reduced to a triangle or a quadrilateral would draw as shards
                 if (he.intersects(bounds) && Math.max(he.getWidth() / 2, he.getHeight()) >= minHoleDeg) {
-                    Coordinate[] hole = inside ? p.getInteriorRingN(h).getCoordinates()
-                        : clipper.clip(p.getInteriorRingN(h).getCoordinates());
-                    if (hole.length >= 4) {
+                    Coordinate[] hole = org.locationtech.jts.geom.CoordinateArrays.removeRepeatedPoints(inside
+                        ? p.getInteriorRingN(h).getCoordinates() : clipper.clip(p.getInteriorRingN(h).getCoordinates()));
+                    if (hole.length >= MIN_LAKE_POINTS) {
                         holes.add(gf.createLinearRing(hole));
                     }
                 }
@@ -416,7 +458,9 @@ public final class MapRenderer {
      * Country names in spaced capitals, each at the point of its territory farthest (on a grid
      * of {@value #LABEL_GRID_PT} pt) from any other country, the water and the frame's edge: a
      * distance transform over the visible map, so a name sits inside the visible part of its
-     * country. Names that collide with labels or furniture are left out.
+     * country; where a required label or furniture already sits there, the next deepest cells are
+     * tried ({@value #COUNTRY_LABEL_TRIES} at most). Drawn before the optional place labels, so a
+     * country keeps its name on a crowded map.
      */
     private static void countryLabels(Graphics2D g, MapContent c, MapView view, LabelPlacer placer, double u) {
         Rectangle2D frame = view.frame();
@@ -460,48 +504,63 @@ public final class MapRenderer {
             }
         }
         int[][] depth = distanceTransform(owner);
-        Font font = Fonts.regular(10 * u);
+        // spaced capitals as one string (one SVG text element a reader can find), tracked by the font
+        Font font = Fonts.regular(10 * u).deriveFont(Map.of(java.awt.font.TextAttribute.TRACKING, 0.15f));
         FontMetrics fm = g.getFontMetrics(font);
-        double spacing = 1.5 * u;
         for (int k = 0; k < codes.size(); k++) {
-            int best = 0;
-            int bi = -1;
-            int bj = -1;
-            double bestCentre = Double.MAX_VALUE;
-            for (int i = 0; i < nx; i++) {
-                for (int j = 0; j < ny; j++) {
-                    if (owner[i][j] != k) {
-                        continue;
-                    }
-                    double centre = Math.hypot(i - nx / 2.0, j - ny / 2.0);
-                    if (depth[i][j] > best || (depth[i][j] == best && centre < bestCentre)) {
-                        best = depth[i][j];
-                        bestCentre = centre;
-                        bi = i;
-                        bj = j;
-                    }
-                }
-            }
             CountryCode code = codes.get(k);
             String name = code == CountryCode.RUS_KGD ? "KALININGRAD (RUSSIA)" : code.nameEn().toUpperCase(Locale.ROOT);
             // (other derived parts are named by their own name_en)
-            double w = fm.getStringBounds(name, g).getWidth() + name.length() * spacing;
+            double w = fm.getStringBounds(name, g).getWidth();
             double h = fm.getAscent() + fm.getDescent();
-            // the name must fit inside the country: its half-width within the depth found
-            if (bi < 0 || best * step < Math.max(h, Math.min(w / 2, 4 * h))) {
-                continue;
+            // the name must lie inside the country: every grid cell under its box belongs to it
+            int halfW = (int) Math.ceil(w / 2 / step);
+            int halfH = (int) Math.ceil(h / 2 / step);
+            List<int[]> cells = new ArrayList<>();
+            for (int i = 0; i < nx; i++) {
+                for (int j = 0; j < ny; j++) {
+                    if (owner[i][j] == k && fits(owner, k, i, j, halfW, halfH)) {
+                        cells.add(new int[] {i, j, depth[i][j]});
+                    }
+                }
             }
-            double ax = frame.getMinX() + (bi + 0.5) * step;
-            double ay = frame.getMinY() + (bj + 0.5) * step;
-            Optional<LabelPlacer.Placed> placed = placer.placeCentred(ax, ay, w, h);
-            if (placed.isEmpty()) {
-                continue;
+            // deepest first, nearest the map's centre among equals; the next ones if labels already sit there
+            cells.sort(Comparator.comparingInt((int[] cell) -> -cell[2])
+                .thenComparingDouble(cell -> Math.hypot(cell[0] - nx / 2.0, cell[1] - ny / 2.0)));
+            for (int[] cell : cells.subList(0, Math.min(COUNTRY_LABEL_TRIES, cells.size()))) {
+                double ax = frame.getMinX() + (cell[0] + 0.5) * step;
+                double ay = frame.getMinY() + (cell[1] + 0.5) * step;
+                Optional<LabelPlacer.Placed> placed = placer.placeCentred(ax, ay, w, h);
+                if (placed.isPresent()) {
+                    Rectangle2D box = placed.get().box();
+                    g.setFont(font);
+                    g.setColor(Palette.COUNTRY_LABEL);
+                    g.drawString(name, (float) box.getMinX(), (float) (box.getMinY() + fm.getAscent()));
+                    break;
+                }
             }
-            Rectangle2D box = placed.get().box();
-            g.setFont(font);
-            g.setColor(Palette.COUNTRY_LABEL);
-            drawSpaced(g, name, box.getMinX(), box.getMinY() + fm.getAscent(), spacing);
         }
+    }
+
+    /**
+     * True if the box of {@code halfW} columns and {@code halfH} rows either side of (i, j) lies in the frame, over
+     * no other country, and mostly ({@value #COUNTRY_LABEL_LAND_SHARE} of its cells) on {@code k}'s land (the rest
+     * may be its lakes or coastal water: a name may run over a lake, never over a neighbour).
+     */
+    private static boolean fits(int[][] owner, int k, int i, int j, int halfW, int halfH) {
+        int own = 0;
+        int all = 0;
+        for (int a = i - halfW; a <= i + halfW; a++) {
+            for (int b = j - halfH; b <= j + halfH; b++) {
+                if (a < 0 || b < 0 || a >= owner.length || b >= owner[0].length
+                    || (owner[a][b] != k && owner[a][b] >= 0)) {
+                    return false;
+                }
+                own += owner[a][b] == k ? 1 : 0;
+                all++;
+            }
+        }
+        return own >= COUNTRY_LABEL_LAND_SHARE * all;
     }
 
     /** Chessboard distance of every cell to the nearest cell of another owner or the grid's edge. */
@@ -539,15 +598,6 @@ public final class MapRenderer {
             }
         }
         return d;
-    }
-
-    private static void drawSpaced(Graphics2D g, String s, double x, double y, double spacing) {
-        FontMetrics fm = g.getFontMetrics();
-        double cx = x;
-        for (char ch : s.toCharArray()) {
-            g.drawString(String.valueOf(ch), (float) cx, (float) y);
-            cx += fm.charWidth(ch) + spacing;
-        }
     }
 
     // ------------------------------------------------------------------ symbols and furniture
@@ -657,8 +707,17 @@ public final class MapRenderer {
                         : new BasicStroke((float) (1.6 * u), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                     g.draw(new Line2D.Double(sw.getMinX(), sw.getCenterY(), sw.getMaxX(), sw.getCenterY()));
                 }
+                case MARITIME -> {
+                    g.setColor(Palette.MARITIME);
+                    g.setStroke(maritimeStroke(u * 1.3));
+                    g.draw(new Line2D.Double(sw.getMinX(), sw.getCenterY(), sw.getMaxX(), sw.getCenterY()));
+                }
                 case POINT -> drawSymbol(g, e.color().equals(Palette.MILITARY) ? MapContent.Symbol.MILITARY
                     : MapContent.Symbol.CITY, new Point2D.Double(sw.getCenterX(), sw.getCenterY()), u);
+                case CAPITAL -> drawSymbol(g, MapContent.Symbol.CAPITAL, new Point2D.Double(sw.getCenterX(),
+                    sw.getCenterY()), u);
+                case CROSSING -> drawSymbol(g, MapContent.Symbol.CROSSING, new Point2D.Double(sw.getCenterX(),
+                    sw.getCenterY()), u);
                 case BORDER_POINT -> drawSymbol(g, MapContent.Symbol.BORDER_POINT,
                     new Point2D.Double(sw.getCenterX(), sw.getCenterY()), u);
                 default -> { }
@@ -746,20 +805,60 @@ public final class MapRenderer {
         }
     }
 
+    /** The string, or as many of its words as fit followed by "…" (never cut inside a word). */
     private static String fit(Graphics2D g, String s, double maxW) {
         FontMetrics fm = g.getFontMetrics();
         if (fm.getStringBounds(s, g).getWidth() <= maxW) {
             return s;
         }
         String t = s;
-        while (t.length() > 1 && fm.getStringBounds(t + "…", g).getWidth() > maxW) {
-            t = t.substring(0, t.length() - 1);
+        while (t.contains(" ") && fm.getStringBounds(t + " …", g).getWidth() > maxW) {
+            t = t.substring(0, t.lastIndexOf(' ')).stripTrailing();
         }
-        return t + "…";
+        return t + " …";
+    }
+
+    /**
+     * The subtitle wrapped at spaces to the frame's width, at most {@value #MAX_SUBTITLE_LINES} lines (a last
+     * line that would not fit ends after its last whole word with "…").
+     */
+    static List<String> subtitleLines(MapContent c, Page page) {
+        double u = page.unit();
+        double maxW = page.widthPx() - 24 * u;
+        Font font = Fonts.regular(SUBTITLE_PT * u);
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : c.subtitle().split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && font.getStringBounds(candidate, frc).getWidth() > maxW) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        if (lines.size() > MAX_SUBTITLE_LINES) {
+            List<String> kept = new ArrayList<>(lines.subList(0, MAX_SUBTITLE_LINES));
+            String last = kept.get(MAX_SUBTITLE_LINES - 1);
+            while (last.contains(" ") && font.getStringBounds(last + " …", frc).getWidth() > maxW) {
+                last = last.substring(0, last.lastIndexOf(' '));
+            }
+            kept.set(MAX_SUBTITLE_LINES - 1, last + " …");
+            return kept;
+        }
+        return lines;
     }
 
     private static Rectangle2D inset(Rectangle2D r, double d) {
         return new Rectangle2D.Double(r.getMinX() + d, r.getMinY() + d, r.getWidth() - 2 * d, r.getHeight() - 2 * d);
+    }
+
+    /** The dashed line of a territorial-sea boundary, on the map and in the legend. */
+    static BasicStroke maritimeStroke(double u) {
+        return new BasicStroke((float) (0.9 * u), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {(float) (4 * u), (float) (2 * u)}, 0f);
     }
 
     private static BasicStroke stroke(double width) {

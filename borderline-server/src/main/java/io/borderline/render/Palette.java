@@ -17,6 +17,8 @@ public final class Palette {
     public static final Color LAND_EMPHASIS = new Color(0xCDC5B4);
     public static final Color COAST = new Color(0x9C978C);
     public static final Color BORDER = new Color(0x4D4A45);
+    /** Territorial-sea boundaries: a dashed blue-grey line, apart from the land border. */
+    public static final Color MARITIME = new Color(0x4F7391);
     public static final Color TEXT = new Color(0x222222);
     public static final Color TEXT_MUTED = new Color(0x5E5E5E);
     public static final Color COUNTRY_LABEL = new Color(0x7A746A);

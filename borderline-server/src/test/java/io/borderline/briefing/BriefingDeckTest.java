@@ -26,8 +26,12 @@ class BriefingDeckTest {
             assertThat(text(slides.get(1))).contains("Vilnius is 29.1 km from Belarus, not 20 km as claimed",
                 "Verdict: understated", "Method: geodesic on WGS84");
             assertThat(text(slides.get(2))).contains("Daugavpils", "Verdict: overstated");
-            assertThat(text(slides.get(3))).contains("Narva", "Verdict: accurate");
-            assertThat(text(slides.get(4))).contains("reaches from Belarus");
+            assertThat(text(slides.get(3))).contains("Narva", "Verdict: accurate",
+                "ne10m, nearest territory: inside (0 km)").doesNotContain("0.00 km");
+            // both totals, never one "in range" figure that counts Belarus's own people as exposed
+            assertThat(text(slides.get(4))).contains("people beyond the source", "including the source",
+                "of land beyond the source");
+            assertThat(text(slides.get(4))).contains("Within 40 km (ZALA Lancet-3 loitering munition) of Belarus");
             // 29.057 km from Belarus at the Shahed-136's cited 170 / 190 km/h: 10.3 / 9.2 min
             assertThat(text(slides.get(5))).contains("Warning time", "straight-line lower bound");
             XSLFTable minutes = slides.get(5).getShapes().stream().filter(s -> s instanceof XSLFTable)

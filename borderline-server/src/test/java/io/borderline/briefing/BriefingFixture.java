@@ -24,8 +24,8 @@ final class BriefingFixture {
     static {
         DroneClass lancet = TestData.get().drones().get("lancet");
         CoverageRequest req = new CoverageRequest("osm10m", "country", List.of("BLR"), lancet.rangeKm(), "lancet", false);
-        COVERAGE = new BriefingDeck.CoverageInput(req, lancet,
-            new CoverageService(TestData.get(), BoundaryFile.FACTORY).coverage(req));
+        COVERAGE = new BriefingDeck.CoverageInput(req, List.of(new MapComposer.RingSpec(lancet.rangeKm(), lancet.id(),
+            new CoverageService(TestData.get(), BoundaryFile.FACTORY).coverage(req))));
         ClaimChecker checker = new ClaimChecker(TestData.get(), new DistanceService());
         List<MapComposer.ClaimSpec> claims = new ArrayList<>();
         for (Claim c : TestData.get().claims().values()) {

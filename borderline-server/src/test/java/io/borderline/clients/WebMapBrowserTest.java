@@ -196,7 +196,7 @@ class WebMapBrowserTest {
         assertThat(coverage.getText()).contains(stats.get("places").get("note").asText());
 
         // ---- the downloads point at the documented URLs for this selection
-        checkDownloads(driver, "from=BLR&range_km=100", null);
+        checkDownloads(driver, "from=BLR&range_km=100");
 
         // ---- the screenshot, with the distance lines and the 100 km coverage on the map
         assertThat(cspViolations(js, driver)).isEmpty();
@@ -211,14 +211,67 @@ class WebMapBrowserTest {
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(50_000);
 
-        // ---- a drone class instead of a range: the briefing link appears
+        // ---- a drone class instead of a range
         new Select(driver.findElement(By.id("drone"))).selectByValue("lancet");
         new WebDriverWait(driver, LOAD).until(d -> "done".equals(coverage.getAttribute("data-state"))
             && "from=BLR&drone=lancet".equals(coverage.getAttribute("data-query")));
         assertThat(driver.findElement(By.id("range-out")).getText()).isEqualTo("40 km");
-        checkDownloads(driver, "from=BLR&drone=lancet", "lancet");
+        checkDownloads(driver, "from=BLR&drone=lancet");
         assertThat(cspViolations(js, driver)).isEmpty();
         checkSiteLabelsPlaceChoiceAndSharedView(driver, js, base);
+        checkFanFromThePlaceAndTheSharedViewRestored(driver, js);
+    }
+
+    /**
+     * A range fan from the chosen place (source "the point or place measured above", azimuths and a minimum
+     * range typed in): the coverage the API gives for those parameters, the URL holding all of it, and the same
+     * URL opened afresh restoring every choice and the same coverage.
+     */
+    private static void checkFanFromThePlaceAndTheSharedViewRestored(WebDriver driver, JavascriptExecutor js)
+        throws Exception {
+        new Select(driver.findElement(By.id("source"))).selectByValue("here");
+        for (String[] input : new String[][] {{"azimuth-from", "200"}, {"azimuth-to", "340"}, {"min-range", "5"}}) {
+            WebElement e = driver.findElement(By.id(input[0]));
+            assertThat(e.isEnabled()).as(input[0]).isTrue();
+            e.clear();
+            e.sendKeys(input[1], Keys.TAB);
+        }
+        String query = "site=daugavpils&drone=lancet&azimuth_from=200&azimuth_to=340&min_range_km=5";
+        WebElement coverage = driver.findElement(By.id("coverage"));
+        new WebDriverWait(driver, LOAD).withMessage(() -> "coverage " + coverage.getAttribute("data-state") + " "
+            + coverage.getAttribute("data-query") + ": " + coverage.getText() + " at " + driver.getCurrentUrl())
+            .until(d -> "done".equals(coverage.getAttribute("data-state"))
+                && query.equals(coverage.getAttribute("data-query")));
+        JsonNode stats = api("/coverage/stats?" + query).get("stats");
+        assertThat(number(coverage.findElement(By.cssSelector("[data-field=population]")).getText()))
+            .isEqualTo(stats.get("including_source").get("population").asDouble());
+        assertThat(number(coverage.findElement(By.cssSelector("[data-field=population-beyond]")).getText()))
+            .isEqualTo(stats.get("beyond_source").get("population").asDouble());
+        assertThat(driver.findElement(By.id("dl-pptx")).getDomAttribute("href")).isEqualTo("/briefing.pptx?" + query);
+        String url = driver.getCurrentUrl();
+        assertThat(url).contains("site=daugavpils", "from=here", "drone=lancet", "azimuth_from=200",
+            "azimuth_to=340", "min_range_km=5");
+
+        // the shared view: a fresh page from that URL comes back with every choice and the same coverage
+        driver.get(url);
+        new WebDriverWait(driver, LOAD).until(d -> "true".equals(js.executeScript(
+            "return document.documentElement.dataset.ready")));
+        WebElement restored = driver.findElement(By.id("coverage"));
+        new WebDriverWait(driver, LOAD).withMessage(() -> "restored coverage " + restored.getAttribute("data-state")
+            + " " + restored.getAttribute("data-query") + ": " + restored.getText())
+            .until(d -> "done".equals(restored.getAttribute("data-state"))
+                && query.equals(restored.getAttribute("data-query")));
+        assertThat(new Select(driver.findElement(By.id("source"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("here");
+        assertThat(new Select(driver.findElement(By.id("drone"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("lancet");
+        assertThat(new Select(driver.findElement(By.id("place"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("daugavpils");
+        assertThat(driver.findElement(By.id("azimuth-from")).getDomProperty("value")).isEqualTo("200");
+        assertThat(driver.findElement(By.id("azimuth-to")).getDomProperty("value")).isEqualTo("340");
+        assertThat(driver.findElement(By.id("min-range")).getDomProperty("value")).isEqualTo("5");
+        assertThat(driver.getCurrentUrl()).contains("from=here", "site=daugavpils", "azimuth_from=200");
+        assertThat(cspViolations(js, driver)).isEmpty();
     }
 
     /**
@@ -270,13 +323,13 @@ class WebMapBrowserTest {
     }
 
     /** Each link's href for the selection; fetched when the route is in openapi.yaml now (GeoJSON always). */
-    private void checkDownloads(WebDriver driver, String query, String drone) throws Exception {
+    private void checkDownloads(WebDriver driver, String query) throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("geojson", "/coverage?" + query);
         expected.put("kml", "/coverage?" + query + "&f=kml");
         expected.put("png", "/maps/coverage.png?" + query);
         expected.put("svg", "/maps/coverage.svg?" + query);
-        expected.put("pptx", drone == null ? null : "/briefing.pptx?from=BLR&drone=" + drone);
+        expected.put("pptx", "/briefing.pptx?" + query); // the deck takes the coverage map's parameters
         JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi.yaml").toFile());
         for (Map.Entry<String, String> e : expected.entrySet()) {
             WebElement a = driver.findElement(By.id("dl-" + e.getKey()));

@@ -100,7 +100,7 @@ class ContractTest {
         "/maps/coverage.png?from=BLR&range_km=30&width=640&height=360",
         "/maps/coverage.svg?site=lida-airbase&range_km=20&range_km=50&width=640&height=360&projection=EPSG:3035",
         "/maps/claims.png?width=640&height=360&dpi=72&transparent=true", "/maps/claims.svg?claim=narva-rus&width=640&height=360",
-        "/briefing.pptx?drone=molniya",
+        "/briefing.pptx?drone=molniya", "/briefing.pptx?from=BLR&range_km=300&mode=beyond&claims=none",
         "/collections/claims/items?f=kml", "/collections/sites/items?kind=airfield&f=kmz",
         "/collections/countries/items/LTU?f=kml", "/coverage?site=narva&range_km=40&f=kml",
         "/coverage?from=EST&range_km=30&f=kmz", "/tiles/tilejson.json", "/tiles/tilejson.json?dataset=ne10m",
@@ -160,6 +160,7 @@ class ContractTest {
         "/maps/coverage.png?from=BLR&range_km=1,2,3,4,5,6", "/maps/coverage.svg?from=BLR&range_km=30&drone=fpv",
         "/maps/claims.png?width=5000", "/maps/claims.png?dpi=20", "/maps/claims.svg?claim=nope",
         "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=FRA",
+        "/briefing.pptx?claims=some", "/briefing.pptx?drone=lancet&range_km=30", "/briefing.pptx?border=BLR-LTU&mode=beyond",
         "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/WebMercatorQuad/6/64/0",
         "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml",
         "/processes/nope", "/processes?limit=3", "/jobs/nope", "/jobs/nope/results"})

@@ -92,7 +92,9 @@ class FuzzTest {
             "speed_kmh", "speed", "azimuth_from", "azimuth_to", "min_range_km")),
         Map.entry("/maps/claims.png", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
         Map.entry("/maps/claims.svg", List.of("claim", "dataset", "width", "height", "dpi", "transparent", "projection")),
-        Map.entry("/briefing.pptx", List.of("drone", "from", "dataset")),
+        Map.entry("/briefing.pptx", List.of("from", "border", "site", "site_kind", "site_country", "lat", "lon",
+            "range_km", "drone", "mode", "dataset", "minutes", "speed_kmh", "speed", "azimuth_from", "azimuth_to",
+            "min_range_km", "claims")),
         Map.entry("/openapi.yaml", List.of()),
         Map.entry("/openapi.json", List.of()),
         Map.entry("/", List.of("f", "dataset")),
@@ -412,7 +414,7 @@ class FuzzTest {
             case "kind", "site_kind" -> Arbitraries.of("airfield", "city", "military_site", "crossing");
             case "border" -> Arbitraries.of("BLR-LTU", "LTU-BLR", "EST-RUS", "POL-RUS-KGD");
             case "site" -> Arbitraries.of("lida-airbase", "narva", "vileika-vlf");
-            case "range_km" -> template.startsWith("/maps/")
+            case "range_km" -> rendered(template)
                 ? Arbitraries.of("20", "30,100", "5,10,40", "250")
                 : Arbitraries.doubles().between(1, 2500).map(d -> Double.toString(Math.round(d * 10) / 10.0));
             // small pages keep the fuzzing quick; the size limits are probed by the nasty values
@@ -422,6 +424,7 @@ class FuzzTest {
             case "transparent" -> Arbitraries.of("true", "false");
             case "projection" -> Arbitraries.of("local", "EPSG:3035");
             case "claim" -> Arbitraries.of("vilnius-blr", "daugavpils-blr", "narva-rus");
+            case "claims" -> Arbitraries.of("all", "none");
             case "drone" -> Arbitraries.of("fpv", "lancet", "shahed-136", "gerbera", "orlan-10");
             case "mode" -> Arbitraries.of("full", "beyond");
             case "limit" -> template.equals("/places") ? Arbitraries.of("1", "10", "100", "0", "101")

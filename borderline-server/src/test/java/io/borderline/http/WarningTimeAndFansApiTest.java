@@ -150,6 +150,7 @@ class WarningTimeAndFansApiTest {
         HttpResponse<String> svg = ServerFixture.get("/maps/coverage.svg?site=minsk&drone=shahed-136&minutes=10,20"
             + "&azimuth_from=200&azimuth_to=340&width=1600&height=900");
         assertThat(svg.statusCode()).as(svg.body()).isEqualTo(200);
-        assertThat(svg.body()).contains("10 min (28.3 km at 170 km/h, shahed-136)").contains("20 min (").contains("azimuths 200° to 340°");
+        assertThat(svg.body()).contains("10 min (28.3 km at 170 km/h, Shahed-136 / Geran-2 long-range one-way attack drone)")
+            .contains("±56.67 m").doesNotContain("56.666666").contains("20 min (").contains("azimuths 200° to 340°");
     }
 }

@@ -81,6 +81,21 @@ class WebPageTest {
         assertThat(BadInputTest.read(r.body()).get("allowed").asText()).isEqualTo("json, html");
     }
 
+    /** A shared view's URL opens the page (its script reads the view); the JSON landing page still refuses it. */
+    @Test
+    void aSharedViewOpensThePageAndIsRefusedAsJson() throws Exception {
+        String view = "/?site=daugavpils&from=here&drone=lancet&azimuth_from=200&azimuth_to=340&min_range_km=5"
+            + "&minutes=10,20&lat=55.9&lon=26.5&range_km=40";
+        HttpResponse<String> page = get(view, BROWSER_ACCEPT);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        HttpResponse<String> json = get(view, "application/json");
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(BadInputTest.read(json.body()).get("parameter").asText()).isIn("site", "from", "drone",
+            "azimuth_from", "azimuth_to", "min_range_km", "minutes", "lat", "lon", "range_km");
+        assertThat(get("/?f=html&typo=1", null).statusCode()).isEqualTo(400);
+    }
+
     /** The policy forbids inline script, inline handlers and style attributes; the page must not need them. */
     @Test
     void thePageHasNoInlineScriptOrStyleAndNoExternalResources() throws Exception {
