@@ -95,6 +95,15 @@ class ClaimCheckApiTest {
     }
 
     @Test
+    void aCountryOneDatasetLacksIsMeasuredOnTheDatasetsThatDrawIt() {
+        JsonNode r = ok("/claims/check?place=narva&to=FIN&claimed_km=200");
+        for (JsonNode m : r.at("/check/measurements")) {
+            assertThat(TestData.get().dataset(m.get("dataset").asText()).has(CountryCode.FIN)).as(m.toString()).isTrue();
+        }
+        assertThat(r.at("/check/measurements").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void aGeoNamesIdIsAPlace() {
         JsonNode r = ok("/claims/check?place=593116&to=blr&claimed_km=20");
         assertThat(r.at("/place/name").asText()).isEqualTo("Vilnius");
