@@ -11,16 +11,23 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
  * Nearest-point queries from a point to a fixed set of boundary segments, geodesic on WGS84.
  *
  * <p>Segments are held in a bounding-volume hierarchy of axis-aligned boxes in Earth-centred
- * (ECEF) coordinates, built once by recursive median splits. A query descends it depth-first,
- * nearer child first, and prunes every box whose straight-line distance from the query point is
- * at least {@link Wgs84#maxChordM} of the best geodesic distance found so far: no two points of
- * the ellipsoid that far apart in a straight line are nearer along the surface. Every box is
- * inflated by the largest departure of its geodesic edges from their chords, so pruning never
- * discards the true nearest segment: the result is the exact
- * minimum over all segments (to the accuracy of {@link GeodesicSegments}: within 0.25 m of a
- * brute-force minimisation along geodesic edges, 0.16 m measured),
- * not an approximation by a projection. Typical queries evaluate a few dozen segments, i.e.
- * O(log n) with n segments.
+ * (ECEF) coordinates, built once by recursive median splits. A query works in two steps:
+ * <ol>
+ *   <li>A depth-first descent, nearer child first, measures straight lines only. Every segment whose
+ *   chord lies nearer than the pruning chord becomes a candidate; the nearest candidate's point (a real
+ *   point of the ellipsoid) bounds the answer from above by {@link Wgs84#maxGeodesicM} of its chord, and
+ *   that bound, through {@link Wgs84#maxChordM}, sets the pruning chord: no point of the ellipsoid that
+ *   far in a straight line is nearer along the surface. Boxes at least that far are skipped.</li>
+ *   <li>The candidates are measured exactly with GeographicLib ({@link GeodesicSegments}), nearest chord
+ *   first; each one whose chord lower bound reaches {@link Wgs84#maxChordM} of the best exact distance so
+ *   far is skipped, and so is a vertex shared with the best segment. Usually one inverse solution per query
+ *   ({@link GeodesicSegments#inverseCalls} counts them).</li>
+ * </ol>
+ * Every box and every segment's lower bound allows for the largest departure of its edge from its chord,
+ * so pruning never discards the true nearest segment: the result is the exact minimum over all segments
+ * (to the accuracy of {@link GeodesicSegments}: within 0.25 m of a brute-force minimisation along geodesic
+ * edges), not an approximation by a projection or a sphere. The descent visits O(log n) boxes with n
+ * segments.
  *
  * <p>Immutable after construction and safe for concurrent queries.
  */
@@ -185,11 +192,9 @@ public final class SegmentIndex {
         if (size == 0) {
             return null;
         }
-        double[] p = new double[3];
-        Wgs84.toEcef(latDeg, lonDeg, p, 0);
-        Search s = new Search(latDeg, lonDeg, p[0], p[1], p[2], boundM);
+        Search s = new Search(latDeg, lonDeg, boundM);
         descend(0, s);
-        return s.best;
+        return s.evaluate();
     }
 
     /** Straight-line lower bound in metres from the query to everything in the index. */
@@ -202,21 +207,119 @@ public final class SegmentIndex {
         return boxDistance(0, p[0], p[1], p[2]);
     }
 
-    private static final class Search {
+    /**
+     * One query in two steps. The descent measures no geodesic: it collects the candidate segments, those
+     * whose chord lower bound is under {@link #pruneChordM}, the chord that bounds (by {@link Wgs84#maxChordM})
+     * the geodesic upper bound {@link Wgs84#maxGeodesicM} of the nearest point seen so far. Then
+     * {@link #evaluate} measures the candidates exactly, nearest chord first, skipping those whose lower bound
+     * the best exact distance already beats: usually one inverse solution per query.
+     */
+    private final class Search {
         final double lat, lon, x, y, z;
-        double bestM;
-        /** {@link Wgs84#maxChordM} of bestM: anything at least this far in a straight line is no nearer. */
-        double bestChordM;
-        NearestPoint best;
+        final double boundM;
+        /** Segments whose chord lower bound reaches this cannot hold the nearest point. */
+        double pruneChordM;
+        /** Smallest chord distance from the query to a candidate's chord, metres. */
+        double bestChordToSegmentM = Double.POSITIVE_INFINITY;
+        int count;
+        int[] segment = new int[16];
+        double[] fraction = new double[16];
+        double[] chord = new double[16];
+        double[] lower = new double[16];
 
-        Search(double lat, double lon, double x, double y, double z, double boundM) {
+        Search(double lat, double lon, double boundM) {
             this.lat = lat;
             this.lon = lon;
-            this.x = x;
-            this.y = y;
-            this.z = z;
-            this.bestM = boundM;
-            this.bestChordM = Wgs84.maxChordM(boundM);
+            double[] p = new double[3];
+            Wgs84.toEcef(lat, lon, p, 0);
+            x = p[0];
+            y = p[1];
+            z = p[2];
+            this.boundM = boundM;
+            this.pruneChordM = Wgs84.maxChordM(boundM);
+        }
+
+        void offer(int j, double t, double chordM, double lowerM) {
+            if (count == segment.length) {
+                int n = 2 * count;
+                segment = Arrays.copyOf(segment, n);
+                fraction = Arrays.copyOf(fraction, n);
+                chord = Arrays.copyOf(chord, n);
+                lower = Arrays.copyOf(lower, n);
+            }
+            segment[count] = j;
+            fraction[count] = t;
+            chord[count] = chordM;
+            lower[count] = lowerM;
+            count++;
+            if (chordM < bestChordToSegmentM) {
+                // the point this segment would be measured at is a real point of the ellipsoid: its chord
+                // bounds its geodesic distance from above, and so the answer
+                bestChordToSegmentM = chordM;
+                double upperM = Wgs84.maxGeodesicM(chordToPoint(j, t));
+                pruneChordM = Math.min(pruneChordM, Wgs84.maxChordM(upperM));
+            }
+        }
+
+        private double chordToPoint(int j, double t) {
+            double[] ll = SegmentIndex.this.lat;
+            double[] lo = SegmentIndex.this.lon;
+            double[] q = new double[3];
+            Wgs84.toEcef(GeodesicSegments.latAt(ll[2 * j], ll[2 * j + 1], t),
+                GeodesicSegments.lonAt(lo[2 * j], lo[2 * j + 1], t), q, 0);
+            double dx = q[0] - x, dy = q[1] - y, dz = q[2] - z;
+            return Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+
+        NearestPoint evaluate() {
+            // nearest chord first: the first exact distance is then almost always the answer
+            for (int i = 1; i < count; i++) {
+                for (int k = i; k > 0 && chord[k] < chord[k - 1]; k--) {
+                    swap(k, k - 1);
+                }
+            }
+            NearestPoint best = null;
+            double bestM = boundM;
+            double bestChordM = pruneChordM;
+            for (int i = 0; i < count; i++) {
+                if (lower[i] >= bestChordM) {
+                    continue;
+                }
+                int j = segment[i];
+                if (best != null && sameMeasuredPoint(best, j, fraction[i])) {
+                    continue; // a vertex shared with the best segment: same point, same distance
+                }
+                NearestPoint candidate = GeodesicSegments.measure(lat, lon,
+                    SegmentIndex.this.lat[2 * j], SegmentIndex.this.lon[2 * j],
+                    SegmentIndex.this.lat[2 * j + 1], SegmentIndex.this.lon[2 * j + 1], fraction[i], j);
+                if (candidate.distanceM() < bestM) {
+                    bestM = candidate.distanceM();
+                    bestChordM = Wgs84.maxChordM(bestM);
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        private boolean sameMeasuredPoint(NearestPoint p, int j, double t) {
+            return (t == 0 || t == 1)
+                && p.lat() == SegmentIndex.this.lat[2 * j + (int) t]
+                && p.lon() == SegmentIndex.this.lon[2 * j + (int) t];
+        }
+
+        private void swap(int a, int b) {
+            int s = segment[a];
+            segment[a] = segment[b];
+            segment[b] = s;
+            double d = fraction[a];
+            fraction[a] = fraction[b];
+            fraction[b] = d;
+            d = chord[a];
+            chord[a] = chord[b];
+            chord[b] = d;
+            d = lower[a];
+            lower[a] = lower[b];
+            lower[b] = d;
         }
     }
 
@@ -239,10 +342,10 @@ public final class SegmentIndex {
             dl = dr;
             dr = d;
         }
-        if (dl < s.bestChordM) {
+        if (dl < s.pruneChordM) {
             descend(l, s);
         }
-        if (dr < s.bestChordM) {
+        if (dr < s.pruneChordM) {
             descend(r, s);
         }
     }
@@ -250,18 +353,16 @@ public final class SegmentIndex {
     private void visitSegment(int j, Search s) {
         int e = 6 * j;
         double ax = ecef[e], ay = ecef[e + 1], az = ecef[e + 2];
-        double bx = ecef[e + 3], by = ecef[e + 4], bz = ecef[e + 5];
-        double lower = GeodesicSegments.chordDistance(s.x, s.y, s.z, ax, ay, az, bx, by, bz) - slack[j];
-        if (lower >= s.bestChordM) {
-            return;
-        }
-        double t = GeodesicSegments.chordFraction(s.x, s.y, s.z, ax, ay, az, bx, by, bz);
-        NearestPoint candidate = GeodesicSegments.measure(s.lat, s.lon,
-            lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1], t, j);
-        if (candidate.distanceM() < s.bestM) {
-            s.bestM = candidate.distanceM();
-            s.bestChordM = Wgs84.maxChordM(s.bestM);
-            s.best = candidate;
+        double dx = ecef[e + 3] - ax, dy = ecef[e + 4] - ay, dz = ecef[e + 5] - az;
+        double px = s.x - ax, py = s.y - ay, pz = s.z - az;
+        double len2 = dx * dx + dy * dy + dz * dz;
+        double t = len2 == 0 ? 0 : (px * dx + py * dy + pz * dz) / len2;
+        t = t < 0 ? 0 : (t > 1 ? 1 : t);
+        double cx = t * dx - px, cy = t * dy - py, cz = t * dz - pz;
+        double chord = Math.sqrt(cx * cx + cy * cy + cz * cz);
+        double lower = chord - slack[j];
+        if (lower < s.pruneChordM) {
+            s.offer(j, t, chord, lower);
         }
     }
 
