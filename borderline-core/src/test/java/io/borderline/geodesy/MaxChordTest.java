@@ -56,6 +56,19 @@ class MaxChordTest {
     }
 
     @Test
+    void theCubicPruningChordIsNeverBelowTheComposedBounds() {
+        Random r = new Random(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            double c = i % 2 == 0 ? 5_000_000 * r.nextDouble() : Math.pow(10, 7 * r.nextDouble());
+            double composed = Wgs84.maxChordM(Wgs84.maxGeodesicM(c));
+            assertThat(Wgs84.chordBeyondM(c)).as("chord %.3f m", c).isGreaterThanOrEqualTo(composed);
+            if (c <= 4_000_000 && c > 1_000) {
+                assertThat(Wgs84.chordBeyondM(c) - c).as("chord %.3f m", c).isLessThanOrEqualTo(1.05 * (composed - c) + 1e-6);
+            }
+        }
+    }
+
+    @Test
     void muchTighterThanTheChordAlone() {
         // along a meridian at 55°N, 500 km: the chord is about 128 m shorter than the geodesic
         GeodesicData g = Wgs84.GEODESIC.Direct(52.5, 27, 0, 500_000);
