@@ -198,7 +198,7 @@ public final class SegmentIndex {
         }
         double[] p = new double[3];
         Wgs84.toEcef(latDeg, lonDeg, p, 0);
-        return boxDistance(0, p[0], p[1], p[2]);
+        return Math.sqrt(boxDistanceSq(0, p[0], p[1], p[2]));
     }
 
     /**
@@ -213,8 +213,10 @@ public final class SegmentIndex {
         final double boundM;
         /** Segments whose chord lower bound reaches this cannot hold the nearest point. */
         double pruneChordM;
-        /** Smallest chord distance from the query to a candidate's vertex, metres. */
-        double nearestVertexM = Double.POSITIVE_INFINITY;
+        /** Its square: boxes are compared squared, without a square root. */
+        double pruneChordSq;
+        /** Smallest squared chord distance from the query to a candidate's vertex, m². */
+        double nearestVertexSq = Double.POSITIVE_INFINITY;
         int count;
         int[] segment = new int[16];
         double[] fraction = new double[16];
@@ -230,7 +232,12 @@ public final class SegmentIndex {
             y = p[1];
             z = p[2];
             this.boundM = boundM;
-            this.pruneChordM = Wgs84.maxChordM(boundM);
+            setPrune(Wgs84.maxChordM(boundM));
+        }
+
+        void setPrune(double chordM) {
+            pruneChordM = chordM;
+            pruneChordSq = chordM * chordM;
         }
 
         void offer(int j, double t, double chordM, double lowerM) {
@@ -248,16 +255,19 @@ public final class SegmentIndex {
             count++;
             // the segment's vertices are real points of the ellipsoid: the chord to the nearer one bounds its
             // geodesic distance from above, and so the answer
-            double vertexM = Math.min(chordTo(SEGMENT_STRIDE * j), chordTo(SEGMENT_STRIDE * j + 3));
-            if (vertexM < nearestVertexM) {
-                nearestVertexM = vertexM;
-                pruneChordM = Math.min(pruneChordM, Wgs84.chordBeyondM(vertexM));
+            double vertexSq = Math.min(chordSqTo(SEGMENT_STRIDE * j), chordSqTo(SEGMENT_STRIDE * j + 3));
+            if (vertexSq < nearestVertexSq) {
+                nearestVertexSq = vertexSq;
+                double beyond = Wgs84.chordBeyondM(Math.sqrt(vertexSq));
+                if (beyond < pruneChordM) {
+                    setPrune(beyond);
+                }
             }
         }
 
-        private double chordTo(int e) {
+        private double chordSqTo(int e) {
             double dx = segments[e] - x, dy = segments[e + 1] - y, dz = segments[e + 2] - z;
-            return Math.sqrt(dx * dx + dy * dy + dz * dz);
+            return dx * dx + dy * dy + dz * dz;
         }
 
         NearestPoint evaluate() {
@@ -306,8 +316,8 @@ public final class SegmentIndex {
             return;
         }
         int r = (int) nodes[n + 7];
-        double dl = boxDistance(l, s.x, s.y, s.z);
-        double dr = boxDistance(r, s.x, s.y, s.z);
+        double dl = boxDistanceSq(l, s.x, s.y, s.z);
+        double dr = boxDistanceSq(r, s.x, s.y, s.z);
         if (dr < dl) {
             int t = l;
             l = r;
@@ -316,10 +326,10 @@ public final class SegmentIndex {
             dl = dr;
             dr = d;
         }
-        if (dl < s.pruneChordM) {
+        if (dl < s.pruneChordSq) {
             descend(l, s);
         }
-        if (dr < s.pruneChordM) {
+        if (dr < s.pruneChordSq) {
             descend(r, s);
         }
     }
@@ -333,19 +343,20 @@ public final class SegmentIndex {
         double t = len2 == 0 ? 0 : (px * dx + py * dy + pz * dz) / len2;
         t = t < 0 ? 0 : (t > 1 ? 1 : t);
         double cx = t * dx - px, cy = t * dy - py, cz = t * dz - pz;
-        double chord = Math.sqrt(cx * cx + cy * cy + cz * cz);
-        double lower = chord - segments[e + 6];
-        if (lower < s.pruneChordM) {
-            s.offer(j, t, chord, lower);
+        double chordSq = cx * cx + cy * cy + cz * cz;
+        double reach = s.pruneChordM + segments[e + 6]; // chord - slack < prune, squared without a root
+        if (chordSq < reach * reach) {
+            double chord = Math.sqrt(chordSq);
+            s.offer(j, t, chord, chord - segments[e + 6]);
         }
     }
 
-    private double boxDistance(int node, double x, double y, double z) {
+    private double boxDistanceSq(int node, double x, double y, double z) {
         int b = NODE_STRIDE * node;
         double dx = Math.max(0, Math.max(nodes[b] - x, x - nodes[b + 3]));
         double dy = Math.max(0, Math.max(nodes[b + 1] - y, y - nodes[b + 4]));
         double dz = Math.max(0, Math.max(nodes[b + 2] - z, z - nodes[b + 5]));
-        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+        return dx * dx + dy * dy + dz * dz;
     }
 
     /** Collects segments; not thread-safe. */

@@ -257,6 +257,7 @@ public final class PostgisComparison {
                         ours[i] = index.nearest(lat[i], lon[i]);
                     }
                 });
+                double oursCpuMs = lastCpuMs;
                 double inversesPerPoint = (GeodesicSegments.inverseCalls() - inverses0) / (double) ((WARMUP + RUNS) * points);
                 long fullInverses0 = GeodesicSegments.inverseCalls();
                 double fullMs = timeMedian(() -> {
@@ -282,6 +283,7 @@ public final class PostgisComparison {
                         }
                     }
                 });
+                double theirsCpuMs = lastCpuMs;
                 System.out.println("-- " + name + ": PostGIS ST_ClosestPoint");
                 int closestN = Math.min(points, CLOSEST_MAX);
                 double[] closestM = new double[closestN];
@@ -312,9 +314,10 @@ public final class PostgisComparison {
                 double oursPerS = points / (oursMs / 1e3);
                 double theirsPerS = points / (theirsMs / 1e3);
                 speed.add(new String[] {name, String.format(Locale.ROOT, "%,d", index.size()),
-                    f2(oursMs * 1e3 / points), f0(oursPerS), f2(inversesPerPoint), f1(fullMs * 1e3 / points),
-                    f2(fullInversesPerPoint), f1(theirsMs * 1e3 / points), f0(theirsPerS),
-                    f1(oursPerS / theirsPerS) + "×", f0(closestMs * 1e3 / closestN),
+                    f2(oursMs * 1e3 / points), f2(oursCpuMs * 1e3 / points), f0(oursPerS), f2(inversesPerPoint),
+                    f1(fullMs * 1e3 / points), f2(fullInversesPerPoint), f1(theirsMs * 1e3 / points),
+                    f1(theirsCpuMs * 1e3 / points), f0(theirsPerS), f1(oursPerS / theirsPerS) + "×",
+                    f1(theirsCpuMs / oursCpuMs) + "×", f0(closestMs * 1e3 / closestN),
                     loadDuring.substring(0, loadDuring.indexOf(' ', loadDuring.indexOf(' ') + 1))});
                 accuracy.add(new String[] {name, f3(oursErr.max), f3(oursErr.mean), f3(oursPointErr.max),
                     f3(theirErr.max), f3(theirErr.mean), count(theirErr, 1.0), f1(closestErr.max), f1(closestErr.mean)});
@@ -323,12 +326,15 @@ public final class PostgisComparison {
             }
         }
         out("Speed (µs per point; Borderline: median of %d runs after %d warm-up runs over all %,d points; PostGIS:"
-            + " median of %d runs after one warm-up run):", RUNS, WARMUP, points, SQL_RUNS);
+            + " median of %d runs after one warm-up run). Wall time, and CPU time (Borderline's thread; the PostgreSQL"
+            + " server process of the connection, from /proc): on a shared machine the CPU-time ratio is the per-core"
+            + " comparison, the wall-time one also counts the time each waited for a core:", RUNS, WARMUP, points, SQL_RUNS);
         out("");
-        table(new String[] {"dataset, country", "segments", "Borderline µs/point", "Borderline points/s (1 core)",
-            "GeographicLib inverses per point", "Borderline full `/distance` computation µs/point",
-            "its inverses per point", "PostGIS batch µs/point", "PostGIS points/s (1 core)",
-            "ratio Borderline / PostGIS throughput", "PostGIS `ST_ClosestPoint` µs/point",
+        table(new String[] {"dataset, country", "segments", "Borderline µs/point", "Borderline CPU µs/point",
+            "Borderline points/s (1 core)", "GeographicLib inverses per point",
+            "Borderline full `/distance` computation µs/point", "its inverses per point", "PostGIS batch µs/point",
+            "PostGIS server CPU µs/point", "PostGIS points/s (1 core)", "ratio Borderline / PostGIS throughput (wall)",
+            "ratio (CPU time)", "PostGIS `ST_ClosestPoint` µs/point",
             "load average (1, 5 min) after Borderline's runs"}, speed);
         out("");
         out("Accuracy against the brute-force reference, metres (the first %,d points; the reference costs"
@@ -518,19 +524,50 @@ public final class PostgisComparison {
         return s[Math.max(0, Math.min(s.length - 1, i))];
     }
 
-    private static double timeMedian(Runnable r) {
+    /** CPU time of the last {@link #timeMedian} (this thread) or {@link #timeMedianSql} (the server process), ms. */
+    private double lastCpuMs;
+
+    private double timeMedian(Runnable r) {
         double[] ms = new double[RUNS];
+        double[] cpu = new double[RUNS];
         for (int i = 0; i < WARMUP; i++) {
             r.run();
         }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < RUNS; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             r.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
+        lastCpuMs = cpu[RUNS / 2];
         return ms[RUNS / 2];
     }
+
+    /**
+     * CPU time (user + system) the PostgreSQL server process of this connection has used, ms, from
+     * /proc/PID/stat in clock ticks of 10 ms (Linux's USER_HZ): over a batch of 100 ms or more, within 10 %.
+     */
+    private double backendCpuMs() throws SQLException {
+        if (backendPid == 0) {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backendPid = rs.getInt(1);
+            }
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN; // another host or no /proc: wall time only
+        }
+    }
+
+    private int backendPid;
 
     @FunctionalInterface
     private interface SqlRun {
@@ -538,15 +575,20 @@ public final class PostgisComparison {
     }
 
     /** Median of {@value #SQL_RUNS} runs after one warm-up run (PostGIS batches take seconds on Russia). */
-    private static double timeMedianSql(SqlRun r) throws SQLException {
+    private double timeMedianSql(SqlRun r) throws SQLException {
         double[] ms = new double[SQL_RUNS];
+        double[] cpu = new double[SQL_RUNS];
         r.run();
         for (int i = 0; i < SQL_RUNS; i++) {
+            double c0 = backendCpuMs();
             long t0 = System.nanoTime();
             r.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = backendCpuMs() - c0;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
+        lastCpuMs = cpu[SQL_RUNS / 2];
         return ms[SQL_RUNS / 2];
     }
 
