@@ -79,26 +79,26 @@ class CoverageShapesTest {
      */
     @Test
     void russiaAtShortRangesIsComputedAndExact() {
-        check(97);
+        check(97, 15_000, 30_000);
     }
 
     /**
-     * The product's promise, every outline vertex, for Russia. Disabled: it fails. At 15 km a vertex at
-     * 44.7553 N 35.2925 E (the Crimean coast near Feodosia) lies 72.9 m off R, over the 20 m tolerance; the
-     * sample of every 97th vertex above never met it. Enable once the engine is fixed.
+     * The product's promise, every outline vertex, for Russia at 15 and 30 km. It failed at 15 km until the outline
+     * repair's crossing vertices were moved back onto R ({@code GeodesicBuffer.Outline#settle}): the repair put a
+     * vertex at every crossing of two corrected rings, on their chords, 72.9 m inside R at 44.7553 N 35.2925 E off
+     * Crimea; and a sliver triangle it cut off Onega Bay kept a vertex 79.7 m inside R at 64.1429 N 37.5995 E. The
+     * sample of every 97th vertex above never met them.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect found by this test: Russia 15 km, a vertex at 44.7553 N 35.2925 E is"
-        + " 72.9 m off R (tolerance 20 m)")
     void russiaAtShortRangesEveryVertexIsWithinTolerance() {
-        check(1);
+        check(1, 15_000, 30_000);
     }
 
-    private void check(int step) {
+    private void check(int step, double... rangesM) {
         var ds = TestData.get().dataset("osm10m");
         var land = ds.territory(io.borderline.data.CountryCode.RUS).land();
         io.borderline.geodesy.BruteForce bruteForce = new io.borderline.geodesy.BruteForce(land);
-        for (double rangeM : new double[] {15_000, 30_000}) {
+        for (double rangeM : rangesM) {
             Source s = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS),
                 GeodesicBuffer.toleranceM(rangeM) / 10);
             Coverage c = engine.compute(s, rangeM);
@@ -106,11 +106,17 @@ class CoverageShapesTest {
             Source exact = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS), 0);
             Coordinate[] vs = c.geometry().getCoordinates();
             for (int i = 0; i < vs.length; i += step) {
+                if (Math.abs(Math.abs(vs[i].x) - 180) < 1e-9) {
+                    continue; // a point of the antimeridian cut (Chukotka in the world data), not of the outline at R
+                }
                 double d = exact.distance().nearest(vs[i].y, vs[i].x).distanceM();
                 assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m", vs[i], rangeM)
                     .isLessThanOrEqualTo(c.toleranceM());
             }
             for (int i = 0; i < vs.length; i += Math.max(step, vs.length / 40)) {
+                if (Math.abs(Math.abs(vs[i].x) - 180) < 1e-9) {
+                    continue;
+                }
                 double d = bruteForce.distance(vs[i].y, vs[i].x);
                 assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m (brute force)", vs[i], rangeM)
                     .isLessThanOrEqualTo(c.toleranceM());
