@@ -11,43 +11,53 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
  * Nearest-point queries from a point to a fixed set of boundary segments, geodesic on WGS84.
  *
  * <p>Segments are held in a bounding-volume hierarchy of axis-aligned boxes in Earth-centred
- * (ECEF) coordinates, built once by recursive median splits. A query descends it depth-first,
- * nearer child first, and prunes every box whose straight-line distance from the query point is
- * at least {@link Wgs84#maxChordM} of the best geodesic distance found so far: no two points of
- * the ellipsoid that far apart in a straight line are nearer along the surface. Every box is
- * inflated by the largest departure of its geodesic edges from their chords, so pruning never
- * discards the true nearest segment: the result is the exact
- * minimum over all segments (to the accuracy of {@link GeodesicSegments}: within 0.25 m of a
- * brute-force minimisation along geodesic edges, 0.16 m measured),
- * not an approximation by a projection. Typical queries evaluate a few dozen segments, i.e.
- * O(log n) with n segments.
+ * (ECEF) coordinates, built once by recursive median splits. A query works in two steps:
+ * <ol>
+ *   <li>A depth-first descent, nearer child first, measures straight lines only. Every segment whose
+ *   chord lies nearer than the pruning chord becomes a candidate; the nearest candidate's vertices (real
+ *   points of the ellipsoid) bound the answer from above by {@link Wgs84#maxGeodesicM} of their chord, and
+ *   that bound, through {@link Wgs84#maxChordM}, sets the pruning chord: no point of the ellipsoid that
+ *   far in a straight line is nearer along the surface. Boxes at least that far are skipped.</li>
+ *   <li>The candidates are measured exactly with GeographicLib ({@link GeodesicSegments}), nearest chord
+ *   first; each one whose chord lower bound reaches {@link Wgs84#maxChordM} of the best exact distance so
+ *   far is skipped, and so is a vertex shared with the best segment. Usually one inverse solution per query
+ *   ({@link GeodesicSegments#inverseCalls} counts them).</li>
+ * </ol>
+ * Every box and every segment's lower bound allows for the largest departure of its edge from its chord,
+ * so pruning never discards the true nearest segment: the result is the exact minimum over all segments
+ * (to the accuracy of {@link GeodesicSegments}: within 0.25 m of a brute-force minimisation along geodesic
+ * edges), not an approximation by a projection or a sphere. The descent visits O(log n) boxes with n
+ * segments.
  *
  * <p>Immutable after construction and safe for concurrent queries.
  */
 public final class SegmentIndex {
     private static final int LEAF_SIZE = 8;
 
+    /** Doubles per segment in {@link #segments}: A xyz, B xyz (ECEF metres), then the slack. */
+    private static final int SEGMENT_STRIDE = 7;
+    /** Doubles per node in {@link #nodes}: box min xyz, max xyz, then two links (see {@link #nodes}). */
+    private static final int NODE_STRIDE = 8;
+
     private final int size;
-    // Per segment, in the index's sorted order.
-    private final double[] lat; // 2 per segment: A, B
+    // Per segment, in the index's sorted order. What a query's descent reads (the chord ends and the
+    // sagitta bound) is packed together, so a leaf's segments are one contiguous run of memory.
+    private final double[] segments;
+    private final double[] lat; // 2 per segment: A, B; read only to measure candidates
     private final double[] lon;
-    private final double[] ecef; // 6 per segment: A xyz, B xyz
-    private final double[] slack; // sagitta bound per segment
     private final int[] sourceId; // caller's id per segment (e.g. which border pair)
-    // Per node.
-    private double[] box; // 6 per node: min xyz, max xyz
-    private int[] left; // child index, or -1 for a leaf
-    private int[] right;
-    private int[] from; // leaf range [from, to)
-    private int[] to;
+    /**
+     * Per node, in depth-first order (a left child follows its parent): the box, then for an inner node its
+     * two children's indexes, for a leaf -1 - (its first segment) and the end of its range.
+     */
+    private double[] nodes;
     private int nodeCount;
 
     private SegmentIndex(Builder b) {
         size = b.count;
+        segments = new double[SEGMENT_STRIDE * size];
         lat = new double[2 * size];
         lon = new double[2 * size];
-        ecef = new double[6 * size];
-        slack = new double[size];
         sourceId = new int[size];
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
@@ -62,11 +72,7 @@ public final class SegmentIndex {
         // median splits leave more than LEAF_SIZE / 2 segments per leaf, so fewer than
         // 2n / LEAF_SIZE + 1 leaves and twice as many nodes
         int maxNodes = 4 * (size / LEAF_SIZE + 1) + 1;
-        box = new double[6 * maxNodes];
-        left = new int[maxNodes];
-        right = new int[maxNodes];
-        from = new int[maxNodes];
-        to = new int[maxNodes];
+        nodes = new double[NODE_STRIDE * maxNodes];
         if (size > 0) {
             build(order, centre, 0, size, b);
         }
@@ -74,15 +80,11 @@ public final class SegmentIndex {
             int i = order[j];
             System.arraycopy(b.lat, 2 * i, lat, 2 * j, 2);
             System.arraycopy(b.lon, 2 * i, lon, 2 * j, 2);
-            System.arraycopy(b.ecef, 6 * i, ecef, 6 * j, 6);
-            slack[j] = b.slack[i];
+            System.arraycopy(b.ecef, 6 * i, segments, SEGMENT_STRIDE * j, 6);
+            segments[SEGMENT_STRIDE * j + 6] = b.slack[i];
             sourceId[j] = b.source[i];
         }
-        box = Arrays.copyOf(box, 6 * nodeCount);
-        left = Arrays.copyOf(left, nodeCount);
-        right = Arrays.copyOf(right, nodeCount);
-        from = Arrays.copyOf(from, nodeCount);
-        to = Arrays.copyOf(to, nodeCount);
+        nodes = Arrays.copyOf(nodes, NODE_STRIDE * nodeCount);
     }
 
     private int build(int[] order, double[] centre, int lo, int hi, Builder b) {
@@ -100,12 +102,11 @@ public final class SegmentIndex {
                 }
             }
         }
-        System.arraycopy(bb, 0, box, 6 * node, 6);
+        int n = NODE_STRIDE * node;
+        System.arraycopy(bb, 0, nodes, n, 6);
         if (hi - lo <= LEAF_SIZE) {
-            left[node] = -1;
-            right[node] = -1;
-            from[node] = lo;
-            to[node] = hi;
+            nodes[n + 6] = -1 - lo;
+            nodes[n + 7] = hi;
             return node;
         }
         int axis = 0;
@@ -118,8 +119,8 @@ public final class SegmentIndex {
         }
         int mid = (lo + hi) >>> 1;
         select(order, centre, axis, lo, hi - 1, mid);
-        left[node] = build(order, centre, lo, mid, b);
-        right[node] = build(order, centre, mid, hi, b);
+        nodes[n + 6] = build(order, centre, lo, mid, b);
+        nodes[n + 7] = build(order, centre, mid, hi, b);
         return node;
     }
 
@@ -185,11 +186,9 @@ public final class SegmentIndex {
         if (size == 0) {
             return null;
         }
-        double[] p = new double[3];
-        Wgs84.toEcef(latDeg, lonDeg, p, 0);
-        Search s = new Search(latDeg, lonDeg, p[0], p[1], p[2], boundM);
+        Search s = new Search(latDeg, lonDeg, boundM);
         descend(0, s);
-        return s.best;
+        return s.evaluate();
     }
 
     /** Straight-line lower bound in metres from the query to everything in the index. */
@@ -199,38 +198,126 @@ public final class SegmentIndex {
         }
         double[] p = new double[3];
         Wgs84.toEcef(latDeg, lonDeg, p, 0);
-        return boxDistance(0, p[0], p[1], p[2]);
+        return Math.sqrt(boxDistanceSq(0, p[0], p[1], p[2]));
     }
 
-    private static final class Search {
+    /**
+     * One query in two steps. The descent measures no geodesic: it collects the candidate segments, those
+     * whose chord lower bound is under {@link #pruneChordM}, the chord that bounds (by {@link Wgs84#maxChordM})
+     * the geodesic upper bound {@link Wgs84#maxGeodesicM} of the nearest vertex seen so far. Then
+     * {@link #evaluate} measures the nearest chord's candidate exactly, then only those whose lower bound the
+     * best exact distance does not beat: usually one inverse solution per query.
+     */
+    private final class Search {
         final double lat, lon, x, y, z;
-        double bestM;
-        /** {@link Wgs84#maxChordM} of bestM: anything at least this far in a straight line is no nearer. */
-        double bestChordM;
-        NearestPoint best;
+        final double boundM;
+        /** Segments whose chord lower bound reaches this cannot hold the nearest point. */
+        double pruneChordM;
+        /** Its square: boxes are compared squared, without a square root. */
+        double pruneChordSq;
+        /** Smallest squared chord distance from the query to a candidate's vertex, m². */
+        double nearestVertexSq = Double.POSITIVE_INFINITY;
+        int count;
+        int[] segment = new int[16];
+        double[] fraction = new double[16];
+        double[] chord = new double[16];
+        double[] lower = new double[16];
 
-        Search(double lat, double lon, double x, double y, double z, double boundM) {
+        Search(double lat, double lon, double boundM) {
             this.lat = lat;
             this.lon = lon;
-            this.x = x;
-            this.y = y;
-            this.z = z;
-            this.bestM = boundM;
-            this.bestChordM = Wgs84.maxChordM(boundM);
+            double[] p = new double[3];
+            Wgs84.toEcef(lat, lon, p, 0);
+            x = p[0];
+            y = p[1];
+            z = p[2];
+            this.boundM = boundM;
+            setPrune(Wgs84.maxChordM(boundM));
+        }
+
+        void setPrune(double chordM) {
+            pruneChordM = chordM;
+            pruneChordSq = chordM * chordM;
+        }
+
+        void offer(int j, double t, double chordM, double lowerM) {
+            if (count == segment.length) {
+                int n = 2 * count;
+                segment = Arrays.copyOf(segment, n);
+                fraction = Arrays.copyOf(fraction, n);
+                chord = Arrays.copyOf(chord, n);
+                lower = Arrays.copyOf(lower, n);
+            }
+            segment[count] = j;
+            fraction[count] = t;
+            chord[count] = chordM;
+            lower[count] = lowerM;
+            count++;
+            // the segment's vertices are real points of the ellipsoid: the chord to the nearer one bounds its
+            // geodesic distance from above, and so the answer
+            double vertexSq = Math.min(chordSqTo(SEGMENT_STRIDE * j), chordSqTo(SEGMENT_STRIDE * j + 3));
+            if (vertexSq < nearestVertexSq) {
+                nearestVertexSq = vertexSq;
+                double beyond = Wgs84.chordBeyondM(Math.sqrt(vertexSq));
+                if (beyond < pruneChordM) {
+                    setPrune(beyond);
+                }
+            }
+        }
+
+        private double chordSqTo(int e) {
+            double dx = segments[e] - x, dy = segments[e + 1] - y, dz = segments[e + 2] - z;
+            return dx * dx + dy * dy + dz * dz;
+        }
+
+        NearestPoint evaluate() {
+            // nearest chord first: its exact distance is almost always the answer, and prunes the rest
+            int first = 0;
+            for (int i = 1; i < count; i++) {
+                if (chord[i] < chord[first]) {
+                    first = i;
+                }
+            }
+            NearestPoint best = measure(first, null, boundM);
+            double bestChordM = best == null ? pruneChordM : Wgs84.maxChordM(best.distanceM());
+            for (int i = 0; i < count; i++) {
+                if (i != first && lower[i] < bestChordM) {
+                    NearestPoint candidate = measure(i, best, best == null ? boundM : best.distanceM());
+                    if (candidate != null) {
+                        best = candidate;
+                        bestChordM = Wgs84.maxChordM(best.distanceM());
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** Candidate i measured exactly if nearer than {@code belowM}, else null; a vertex of {@code best} is not re-measured. */
+        private NearestPoint measure(int i, NearestPoint best, double belowM) {
+            int j = segment[i];
+            double t = fraction[i];
+            if (best != null && (t == 0 || t == 1) && best.lat() == SegmentIndex.this.lat[2 * j + (int) t]
+                && best.lon() == SegmentIndex.this.lon[2 * j + (int) t]) {
+                return null; // a vertex shared with the best segment: same point, same distance
+            }
+            NearestPoint p = GeodesicSegments.measure(lat, lon, SegmentIndex.this.lat[2 * j],
+                SegmentIndex.this.lon[2 * j], SegmentIndex.this.lat[2 * j + 1], SegmentIndex.this.lon[2 * j + 1], t, j);
+            return p.distanceM() < belowM ? p : null;
         }
     }
 
     private void descend(int node, Search s) {
-        if (left[node] < 0) {
-            for (int j = from[node]; j < to[node]; j++) {
+        int n = NODE_STRIDE * node;
+        int l = (int) nodes[n + 6];
+        if (l < 0) {
+            for (int j = -1 - l, end = (int) nodes[n + 7]; j < end; j++) {
                 visitSegment(j, s);
             }
             return;
         }
-        int l = left[node];
-        int r = right[node];
-        double dl = boxDistance(l, s.x, s.y, s.z);
-        double dr = boxDistance(r, s.x, s.y, s.z);
+        int r = (int) nodes[n + 7];
+        double dl = boxDistanceSq(l, s.x, s.y, s.z);
+        double dr = boxDistanceSq(r, s.x, s.y, s.z);
         if (dr < dl) {
             int t = l;
             l = r;
@@ -239,38 +326,37 @@ public final class SegmentIndex {
             dl = dr;
             dr = d;
         }
-        if (dl < s.bestChordM) {
+        if (dl < s.pruneChordSq) {
             descend(l, s);
         }
-        if (dr < s.bestChordM) {
+        if (dr < s.pruneChordSq) {
             descend(r, s);
         }
     }
 
     private void visitSegment(int j, Search s) {
-        int e = 6 * j;
-        double ax = ecef[e], ay = ecef[e + 1], az = ecef[e + 2];
-        double bx = ecef[e + 3], by = ecef[e + 4], bz = ecef[e + 5];
-        double lower = GeodesicSegments.chordDistance(s.x, s.y, s.z, ax, ay, az, bx, by, bz) - slack[j];
-        if (lower >= s.bestChordM) {
-            return;
-        }
-        double t = GeodesicSegments.chordFraction(s.x, s.y, s.z, ax, ay, az, bx, by, bz);
-        NearestPoint candidate = GeodesicSegments.measure(s.lat, s.lon,
-            lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1], t, j);
-        if (candidate.distanceM() < s.bestM) {
-            s.bestM = candidate.distanceM();
-            s.bestChordM = Wgs84.maxChordM(s.bestM);
-            s.best = candidate;
+        int e = SEGMENT_STRIDE * j;
+        double ax = segments[e], ay = segments[e + 1], az = segments[e + 2];
+        double dx = segments[e + 3] - ax, dy = segments[e + 4] - ay, dz = segments[e + 5] - az;
+        double px = s.x - ax, py = s.y - ay, pz = s.z - az;
+        double len2 = dx * dx + dy * dy + dz * dz;
+        double t = len2 == 0 ? 0 : (px * dx + py * dy + pz * dz) / len2;
+        t = t < 0 ? 0 : (t > 1 ? 1 : t);
+        double cx = t * dx - px, cy = t * dy - py, cz = t * dz - pz;
+        double chordSq = cx * cx + cy * cy + cz * cz;
+        double reach = s.pruneChordM + segments[e + 6]; // chord - slack < prune, squared without a root
+        if (chordSq < reach * reach) {
+            double chord = Math.sqrt(chordSq);
+            s.offer(j, t, chord, chord - segments[e + 6]);
         }
     }
 
-    private double boxDistance(int node, double x, double y, double z) {
-        int b = 6 * node;
-        double dx = Math.max(0, Math.max(box[b] - x, x - box[b + 3]));
-        double dy = Math.max(0, Math.max(box[b + 1] - y, y - box[b + 4]));
-        double dz = Math.max(0, Math.max(box[b + 2] - z, z - box[b + 5]));
-        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    private double boxDistanceSq(int node, double x, double y, double z) {
+        int b = NODE_STRIDE * node;
+        double dx = Math.max(0, Math.max(nodes[b] - x, x - nodes[b + 3]));
+        double dy = Math.max(0, Math.max(nodes[b + 1] - y, y - nodes[b + 4]));
+        double dz = Math.max(0, Math.max(nodes[b + 2] - z, z - nodes[b + 5]));
+        return dx * dx + dy * dy + dz * dz;
     }
 
     /** Collects segments; not thread-safe. */

@@ -79,26 +79,38 @@ class CoverageShapesTest {
      */
     @Test
     void russiaAtShortRangesIsComputedAndExact() {
-        check(97);
+        check(97, 15_000, 30_000);
     }
 
     /**
-     * The product's promise, every outline vertex, for Russia. Disabled: it fails. At 15 km a vertex at
-     * 44.7553 N 35.2925 E (the Crimean coast near Feodosia) lies 72.9 m off R, over the 20 m tolerance; the
-     * sample of every 97th vertex above never met it. Enable once the engine is fixed.
+     * The product's promise, every outline vertex, for Russia at 30 km. Until the outline repair's crossing vertices
+     * were moved back onto R ({@code GeodesicBuffer.Outline#settle}) Russia failed at 15 km: the repair put a vertex
+     * at every crossing of two corrected rings, on their chords, 72.9 m inside R at 44.7553 N 35.2925 E off Crimea;
+     * the sample of every 97th vertex above never met it.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("defect found by this test: Russia 15 km, a vertex at 44.7553 N 35.2925 E is"
-        + " 72.9 m off R (tolerance 20 m)")
-    void russiaAtShortRangesEveryVertexIsWithinTolerance() {
-        check(1);
+    void russiaAt30KmEveryVertexIsWithinTolerance() {
+        check(1, 30_000);
     }
 
-    private void check(int step) {
+    /**
+     * Every vertex at 15 km. Passes on branch perf2's base (8b97354); disabled because, merged with main's
+     * 566f399 (islands kept as points in the first guess), three vertices in Kandalaksha Bay (66.4499 N 34.1820 E
+     * and beside it) stay 86 to 130 m inside R after eight rounds of {@code settle}: crossings the repair keeps
+     * re-creating. Enable once the engine is fixed.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("defect: merged with main 566f399, Russia 15 km has vertices up to 129.6 m inside R"
+        + " at 66.4499 N 34.1820 E (tolerance 20 m)")
+    void russiaAt15KmEveryVertexIsWithinTolerance() {
+        check(1, 15_000);
+    }
+
+    private void check(int step, double... rangesM) {
         var ds = TestData.get().dataset("osm10m");
         var land = ds.territory(io.borderline.data.CountryCode.RUS).land();
         io.borderline.geodesy.BruteForce bruteForce = new io.borderline.geodesy.BruteForce(land);
-        for (double rangeM : new double[] {15_000, 30_000}) {
+        for (double rangeM : rangesM) {
             Source s = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS),
                 GeodesicBuffer.toleranceM(rangeM) / 10);
             Coverage c = engine.compute(s, rangeM);
@@ -106,11 +118,17 @@ class CoverageShapesTest {
             Source exact = Sources.countries(ds, List.of(io.borderline.data.CountryCode.RUS), 0);
             Coordinate[] vs = c.geometry().getCoordinates();
             for (int i = 0; i < vs.length; i += step) {
+                if (Math.abs(Math.abs(vs[i].x) - 180) < 1e-9) {
+                    continue; // a point of the antimeridian cut (Chukotka in the world data), not of the outline at R
+                }
                 double d = exact.distance().nearest(vs[i].y, vs[i].x).distanceM();
                 assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m", vs[i], rangeM)
                     .isLessThanOrEqualTo(c.toleranceM());
             }
             for (int i = 0; i < vs.length; i += Math.max(step, vs.length / 40)) {
+                if (Math.abs(Math.abs(vs[i].x) - 180) < 1e-9) {
+                    continue;
+                }
                 double d = bruteForce.distance(vs[i].y, vs[i].x);
                 assertThat(Math.abs(d - rangeM)).as("vertex %s at %.0f m (brute force)", vs[i], rangeM)
                     .isLessThanOrEqualTo(c.toleranceM());

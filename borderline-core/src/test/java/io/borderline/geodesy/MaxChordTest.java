@@ -7,10 +7,11 @@ import net.sf.geographiclib.GeodesicData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pruning bound of {@link SegmentIndex}: the chord between two points of the ellipsoid never
- * exceeds {@link Wgs84#maxChordM} of their geodesic distance, for pairs anywhere (poles and
- * equator, every direction, 1 m to 19,000 km), and the bound is tight (within a few metres at
- * 500 km), so it prunes far more than the chord alone.
+ * The pruning bounds of {@link SegmentIndex}: the chord between two points of the ellipsoid never
+ * exceeds {@link Wgs84#maxChordM} of their geodesic distance, and the geodesic distance never exceeds
+ * {@link Wgs84#maxGeodesicM} of their chord, for pairs anywhere (poles and equator, every direction, 1 m
+ * to 19,000 km); both bounds are tight (within a few metres at 500 km), so they prune far more than the
+ * chord alone.
  */
 class MaxChordTest {
 
@@ -18,6 +19,7 @@ class MaxChordTest {
     void chordNeverExceedsTheBound() {
         Random r = new Random(20250124);
         double tightest = Double.POSITIVE_INFINITY;
+        double tightestArc = Double.POSITIVE_INFINITY;
         double[] a = new double[3];
         double[] b = new double[3];
         for (int i = 0; i < 1_000_000; i++) {
@@ -42,11 +44,28 @@ class MaxChordTest {
             double bound = Wgs84.maxChordM(shortest);
             assertThat(chord).as("from %.6f %.6f azimuth %.3f, %.1f m", lat, lon, azi, shortest)
                 .isLessThanOrEqualTo(bound + 1e-9 * shortest + 1e-6);
+            assertThat(shortest).as("from %.6f %.6f azimuth %.3f, chord %.1f m", lat, lon, azi, chord)
+                .isLessThanOrEqualTo(Wgs84.maxGeodesicM(chord) + 1e-9 * shortest + 1e-6);
             if (shortest > 100_000) {
                 tightest = Math.min(tightest, (bound - chord) / shortest);
+                tightestArc = Math.min(tightestArc, (Wgs84.maxGeodesicM(chord) - shortest) / shortest);
             }
         }
-        System.out.printf("smallest (bound - chord) / distance beyond 100 km: %.3g%n", tightest);
+        System.out.printf("smallest (bound - chord) / distance beyond 100 km: %.3g; (arc bound - geodesic) /"
+            + " distance: %.3g%n", tightest, tightestArc);
+    }
+
+    @Test
+    void theCubicPruningChordIsNeverBelowTheComposedBounds() {
+        Random r = new Random(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            double c = i % 2 == 0 ? 5_000_000 * r.nextDouble() : Math.pow(10, 7 * r.nextDouble());
+            double composed = Wgs84.maxChordM(Wgs84.maxGeodesicM(c));
+            assertThat(Wgs84.chordBeyondM(c)).as("chord %.3f m", c).isGreaterThanOrEqualTo(composed);
+            if (c <= 4_000_000 && c > 1_000) {
+                assertThat(Wgs84.chordBeyondM(c) - c).as("chord %.3f m", c).isLessThanOrEqualTo(1.05 * (composed - c) + 1e-6);
+            }
+        }
     }
 
     @Test
@@ -60,6 +79,7 @@ class MaxChordTest {
         double chord = Math.sqrt(sq(a[0] - b[0]) + sq(a[1] - b[1]) + sq(a[2] - b[2]));
         assertThat(500_000 - chord).isGreaterThan(100);
         assertThat(Wgs84.maxChordM(500_000) - chord).isBetween(0.0, 10.0);
+        assertThat(Wgs84.maxGeodesicM(chord) - 500_000).isBetween(0.0, 10.0);
     }
 
     private static double sq(double v) {

@@ -14,6 +14,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
 import io.borderline.data.Territory;
+import io.borderline.geodesy.GeodesicSegments;
 import io.borderline.geodesy.NearestPoint;
 import io.borderline.geodesy.ReferenceDistance;
 import io.borderline.geodesy.SegmentIndex;
@@ -54,7 +55,10 @@ import org.locationtech.jts.io.WKBWriter;
  * ({@link ReferenceDistance}). Writes a Markdown report.
  *
  * <p>Usage: {@code PostgisComparison <jdbc-url> <report.md>}; system properties {@code points}
- * (default 10,000), {@code refPoints} (measured against the reference, default 1,000), {@code sections} (default {@code distance,coverage}), {@code borderline.data}.
+ * (default 10,000), {@code refPoints} (measured against the reference, default 1,000), {@code sections} (default
+ * {@code distance,coverage}), {@code countries} (default {@code BLR,RUS,FIN,UKR,POL}, each in every dataset that
+ * draws it), {@code borderline.data}. The distance table counts GeographicLib inverse solutions per point
+ * ({@link GeodesicSegments#inverseCalls}) and records the load average, since the machine may be shared.
  */
 public final class PostgisComparison {
     private static final int WARMUP = 2;
@@ -67,6 +71,11 @@ public final class PostgisComparison {
     private static final int OUTLINE_SAMPLE = 4_000;
     /** {@code ST_ClosestPoint} (planar, no index: linear in the vertex count) runs on the first points only. */
     private static final int CLOSEST_MAX = 300;
+    /** The countries compared, in each dataset that draws them (property {@code countries}). */
+    private static final List<CountryCode> COUNTRIES = java.util.Arrays.stream(
+            System.getProperty("countries", "BLR,RUS,FIN,UKR,POL").split(","))
+        .map(c -> CountryCode.parse(c.trim()).orElseThrow(() -> new IllegalArgumentException("unknown country " + c)))
+        .toList();
 
     private final BorderlineData data;
     private final Connection db;
@@ -162,7 +171,10 @@ public final class PostgisComparison {
              PreparedStatement b = db.prepareStatement("INSERT INTO boundary VALUES (?, ?, ST_GeogFromWKB(?))")) {
             for (String id : BorderlineData.DATASETS) {
                 Dataset ds = data.dataset(id);
-                for (CountryCode c : ds.countries()) {
+                for (CountryCode c : loaded()) {
+                    if (!ds.has(c)) {
+                        continue;
+                    }
                     Geometry land = ds.territory(c).land();
                     t.setString(1, id);
                     t.setString(2, c.code());
@@ -188,7 +200,7 @@ public final class PostgisComparison {
         try (Statement st = db.createStatement()) {
             st.execute("ANALYZE");
             ResultSet rs = st.executeQuery("SELECT dataset, code, ST_NPoints(geog::geometry) FROM boundary"
-                + " WHERE code IN ('BLR', 'RUS') ORDER BY dataset DESC, code");
+                + " ORDER BY dataset DESC, code");
             StringBuilder sb = new StringBuilder();
             while (rs.next()) {
                 sb.append(String.format(Locale.ROOT, "%s %s %,d; ", rs.getString(1), rs.getString(2), rs.getInt(3)));
@@ -197,6 +209,15 @@ public final class PostgisComparison {
                 + " Borderline holds, as WKB, in %.1f s. Boundary vertices: %s", (System.nanoTime() - t0) / 1e9, sb);
             out("");
         }
+    }
+
+    /** The compared countries, and Belarus (the coverage section's source). */
+    private static List<CountryCode> loaded() {
+        List<CountryCode> all = new ArrayList<>(COUNTRIES);
+        if (!all.contains(CountryCode.BLR)) {
+            all.add(CountryCode.BLR);
+        }
+        return all;
     }
 
     // ---------------------------------------------------------------- distance
@@ -215,8 +236,11 @@ public final class PostgisComparison {
         List<String[]> single = new ArrayList<>();
         DistanceService service = new DistanceService();
         for (String id : BorderlineData.DATASETS) {
-            for (CountryCode c : List.of(CountryCode.BLR, CountryCode.RUS)) {
+            for (CountryCode c : COUNTRIES) {
                 Dataset ds = data.dataset(id);
+                if (!ds.has(c)) {
+                    continue;
+                }
                 Territory t = ds.territory(c);
                 String name = id + " " + c.code();
                 System.out.println("-- " + name + ": reference");
@@ -227,16 +251,23 @@ public final class PostgisComparison {
                 System.out.println("-- " + name + ": Borderline");
                 SegmentIndex index = t.boundary();
                 NearestPoint[] ours = new NearestPoint[points];
+                long inverses0 = GeodesicSegments.inverseCalls();
                 double oursMs = timeMedian(() -> {
                     for (int i = 0; i < points; i++) {
                         ours[i] = index.nearest(lat[i], lon[i]);
                     }
                 });
+                double oursCpuMs = lastCpuMs;
+                double inversesPerPoint = (GeodesicSegments.inverseCalls() - inverses0) / (double) ((WARMUP + RUNS) * points);
+                long fullInverses0 = GeodesicSegments.inverseCalls();
                 double fullMs = timeMedian(() -> {
                     for (int i = 0; i < points; i++) {
                         service.toCountry(ds, lat[i], lon[i], c);
                     }
                 });
+                double fullInversesPerPoint = (GeodesicSegments.inverseCalls() - fullInverses0)
+                    / (double) ((WARMUP + RUNS) * points);
+                String loadDuring = readLoad();
 
                 System.out.println("-- " + name + ": PostGIS batch");
                 double[] theirs = new double[points];
@@ -252,6 +283,7 @@ public final class PostgisComparison {
                         }
                     }
                 });
+                double theirsCpuMs = lastCpuMs;
                 System.out.println("-- " + name + ": PostGIS ST_ClosestPoint");
                 int closestN = Math.min(points, CLOSEST_MAX);
                 double[] closestM = new double[closestN];
@@ -282,9 +314,11 @@ public final class PostgisComparison {
                 double oursPerS = points / (oursMs / 1e3);
                 double theirsPerS = points / (theirsMs / 1e3);
                 speed.add(new String[] {name, String.format(Locale.ROOT, "%,d", index.size()),
-                    f1(oursMs * 1e3 / points), f0(oursPerS), f1(fullMs * 1e3 / points),
-                    f1(theirsMs * 1e3 / points), f0(theirsPerS), f1(oursPerS / theirsPerS) + "×",
-                    f0(closestMs * 1e3 / closestN)});
+                    f2(oursMs * 1e3 / points), f2(oursCpuMs * 1e3 / points), f0(oursPerS), f2(inversesPerPoint),
+                    f1(fullMs * 1e3 / points), f2(fullInversesPerPoint), f1(theirsMs * 1e3 / points),
+                    f1(theirsCpuMs * 1e3 / points), f0(theirsPerS), f1(oursPerS / theirsPerS) + "×",
+                    f1(theirsCpuMs / oursCpuMs) + "×", f0(closestMs * 1e3 / closestN),
+                    loadDuring.substring(0, loadDuring.indexOf(' ', loadDuring.indexOf(' ') + 1))});
                 accuracy.add(new String[] {name, f3(oursErr.max), f3(oursErr.mean), f3(oursPointErr.max),
                     f3(theirErr.max), f3(theirErr.mean), count(theirErr, 1.0), f1(closestErr.max), f1(closestErr.mean)});
                 single.add(new String[] {name, String.valueOf(latencies.length), f0(pct(latencies, 50)),
@@ -292,11 +326,16 @@ public final class PostgisComparison {
             }
         }
         out("Speed (µs per point; Borderline: median of %d runs after %d warm-up runs over all %,d points; PostGIS:"
-            + " median of %d runs after one warm-up run):", RUNS, WARMUP, points, SQL_RUNS);
+            + " median of %d runs after one warm-up run). Wall time, and CPU time (Borderline's thread; the PostgreSQL"
+            + " server process of the connection, from /proc): on a shared machine the CPU-time ratio is the per-core"
+            + " comparison, the wall-time one also counts the time each waited for a core:", RUNS, WARMUP, points, SQL_RUNS);
         out("");
-        table(new String[] {"dataset, country", "segments", "Borderline µs/point", "Borderline points/s (1 core)",
-            "Borderline full `/distance` computation µs/point", "PostGIS batch µs/point", "PostGIS points/s (1 core)",
-            "ratio Borderline / PostGIS throughput", "PostGIS `ST_ClosestPoint` µs/point"}, speed);
+        table(new String[] {"dataset, country", "segments", "Borderline µs/point", "Borderline CPU µs/point",
+            "Borderline points/s (1 core)", "GeographicLib inverses per point",
+            "Borderline full `/distance` computation µs/point", "its inverses per point", "PostGIS batch µs/point",
+            "PostGIS server CPU µs/point", "PostGIS points/s (1 core)", "ratio Borderline / PostGIS throughput (wall)",
+            "ratio (CPU time)", "PostGIS `ST_ClosestPoint` µs/point",
+            "load average (1, 5 min) after Borderline's runs"}, speed);
         out("");
         out("Accuracy against the brute-force reference, metres (the first %,d points; the reference costs"
             + " milliseconds per point):", refPoints);
@@ -314,6 +353,8 @@ public final class PostgisComparison {
             + " %.0f s; client-side latency, µs):", SINGLE_MAX, SINGLE_MAX_S);
         out("");
         table(new String[] {"dataset, country", "queries", "p50 µs", "p99 µs", "max µs"}, single);
+        out("");
+        out("- load average at the end of the distance section: %s", readLoad());
         out("");
     }
 
@@ -483,19 +524,50 @@ public final class PostgisComparison {
         return s[Math.max(0, Math.min(s.length - 1, i))];
     }
 
-    private static double timeMedian(Runnable r) {
+    /** CPU time of the last {@link #timeMedian} (this thread) or {@link #timeMedianSql} (the server process), ms. */
+    private double lastCpuMs;
+
+    private double timeMedian(Runnable r) {
         double[] ms = new double[RUNS];
+        double[] cpu = new double[RUNS];
         for (int i = 0; i < WARMUP; i++) {
             r.run();
         }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < RUNS; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             r.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
+        lastCpuMs = cpu[RUNS / 2];
         return ms[RUNS / 2];
     }
+
+    /**
+     * CPU time (user + system) the PostgreSQL server process of this connection has used, ms, from
+     * /proc/PID/stat in clock ticks of 10 ms (Linux's USER_HZ): over a batch of 100 ms or more, within 10 %.
+     */
+    private double backendCpuMs() throws SQLException {
+        if (backendPid == 0) {
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backendPid = rs.getInt(1);
+            }
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + backendPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN; // another host or no /proc: wall time only
+        }
+    }
+
+    private int backendPid;
 
     @FunctionalInterface
     private interface SqlRun {
@@ -503,15 +575,20 @@ public final class PostgisComparison {
     }
 
     /** Median of {@value #SQL_RUNS} runs after one warm-up run (PostGIS batches take seconds on Russia). */
-    private static double timeMedianSql(SqlRun r) throws SQLException {
+    private double timeMedianSql(SqlRun r) throws SQLException {
         double[] ms = new double[SQL_RUNS];
+        double[] cpu = new double[SQL_RUNS];
         r.run();
         for (int i = 0; i < SQL_RUNS; i++) {
+            double c0 = backendCpuMs();
             long t0 = System.nanoTime();
             r.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = backendCpuMs() - c0;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
+        lastCpuMs = cpu[SQL_RUNS / 2];
         return ms[SQL_RUNS / 2];
     }
 
