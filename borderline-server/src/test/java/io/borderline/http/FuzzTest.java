@@ -106,6 +106,7 @@ class FuzzTest {
         Map.entry("/collections/drones/items", items("drone_class")),
         Map.entry("/collections/coverage-blr/items", items("drone", "drone_class")),
         Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
+        Map.entry("/collections/time-rings/items", items("source", "drone", "minutes")),
         Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")),
         Map.entry("/layers", List.of()),
         Map.entry("/collections/layer-{name}/items", items()));

@@ -64,7 +64,7 @@ final class ValidRequests {
         for (String work : List.of("/distance", "/distance/points", "/distance/countries", "/sites/{id}",
             "/tiles/{z}/{x}/{y}.mvt", "/collections/countries/items", "/collections/borders/items",
             "/collections/sites/items", "/collections/claims/items", "/collections/drones/items",
-            "/collections/coverage-blr/items", "/collections/coverage-rus/items",
+            "/collections/coverage-blr/items", "/collections/coverage-rus/items", "/collections/time-rings/items",
             "/collections/{collectionId}/items/{featureId}")) {
             WEIGHTS.put(work, 5);
         }
@@ -263,7 +263,7 @@ final class ValidRequests {
             }
             case "/collections/{collectionId}" -> {
                 path = "/collections/" + pick(List.of("countries", "borders", "sites", "claims", "drones",
-                    "coverage-blr", "coverage-rus"));
+                    "coverage-blr", "coverage-rus", "time-rings"));
                 if (rnd.nextBoolean()) {
                     q.add("f", "json");
                 }
@@ -324,7 +324,7 @@ final class ValidRequests {
         int i = rnd.nextInt(pairs.length);
         String name = java.net.URLDecoder.decode(pairs[i].split("=", 2)[0], StandardCharsets.UTF_8);
         if (url.startsWith("/collections/") && List.of("a", "b", "country", "code", "kind", "target", "verdict",
-            "drone", "drone_class").contains(name)) {
+            "drone", "drone_class", "source", "minutes").contains(name)) {
             // an OGC API - Features property filter: a value that matches nothing is an empty page, not an error
             name = "";
         }
@@ -492,7 +492,7 @@ final class ValidRequests {
                 "2025-01-01T00:00:00Z/2026-01-01T00:00:00Z")));
         }
         itemsFormat(q);
-        if (collection.startsWith("coverage")) {
+        if (collection.startsWith("coverage") || collection.equals("time-rings")) {
             q.add("dataset", "osm10m"); // each dataset's coverage layers take seconds to build once
         } else {
             dataset(q);
@@ -512,6 +512,11 @@ final class ValidRequests {
                 maybe(q, "verdict", List.of("accurate", "overstated", "understated"));
             }
             case "drones" -> maybe(q, "drone_class", DRONE_CLASSES);
+            case "time-rings" -> {
+                maybe(q, "source", List.of("BLR", "RUS-KGD"));
+                maybe(q, "drone", drones);
+                maybe(q, "minutes", List.of("5", "10", "15", "30", "60"));
+            }
             default -> {
                 maybe(q, "drone", drones);
                 maybe(q, "drone_class", DRONE_CLASSES);
