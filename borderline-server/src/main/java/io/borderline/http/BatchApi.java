@@ -8,6 +8,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.points.BatchOutput;
 import io.borderline.points.BatchRow;
+import io.borderline.points.BatchWarningTime;
 import io.borderline.points.BodySpool;
 import io.borderline.points.CsvPoints;
 import io.borderline.points.GeoJsonPoints;
@@ -72,8 +73,9 @@ final class BatchApi {
     }
 
     private void batch(Context ctx) throws IOException {
-        Params p = Params.of(ctx, Set.of("to", "dataset", "summary"));
+        Params p = Params.of(ctx, Set.of("to", "dataset", "summary", "warning_time"));
         boolean trailer = trailer(p.optional("summary"));
+        BatchWarningTime warning = warningTime(p.optional("warning_time"));
         Dataset ds = data.dataset(p.datasetId());
         CountryCode to = BorderlineApi.drawn(data.dataset(p.datasetId()),
             Params.country("to", p.required("to", CountryCode.allowed())), "to");
@@ -96,7 +98,7 @@ final class BatchApi {
                     throw new ApiException((Integer) problem.get("status"), "invalid-body", "Invalid body",
                         (String) problem.get("detail"), null, ACCEPTED_BODIES);
                 }
-                stream(ctx, reader, ds, to, csvOut, trailer);
+                stream(ctx, reader, ds, to, csvOut, trailer, warning);
             }
         } finally {
             permit.close();
@@ -116,8 +118,24 @@ final class BatchApi {
                 + " whose index is empty and whose error says why)");
     }
 
-    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, boolean csvOut, boolean trailer)
-        throws IOException {
+    /**
+     * {@code warning_time}: {@code false} (the default, so the CSV keeps its width) or {@code true} (the minutes of
+     * every drone class per row, see {@link BatchWarningTime}).
+     */
+    private BatchWarningTime warningTime(String value) {
+        if (value == null || value.equals("false")) {
+            return BatchWarningTime.OFF;
+        }
+        if (value.equals("true")) {
+            return BatchWarningTime.of(List.copyOf(data.drones().values()));
+        }
+        throw ApiException.badParameter("warning_time", "parameter 'warning_time' is '" + Params.shorten(value) + "'",
+            "false (the default), true (minutes per drone class at cruise and maximum speed: a straight-line lower"
+                + " bound)");
+    }
+
+    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, boolean csvOut, boolean trailer,
+                        BatchWarningTime warning) throws IOException {
         BatchOutput out = null;
         long rows = 0;
         long ok = 0;
@@ -161,7 +179,7 @@ final class BatchApi {
                     }
                 }
                 if (out == null) {
-                    out = open(ctx, csvOut, reader.extraColumns(), trailer);
+                    out = open(ctx, csvOut, reader.extraColumns(), trailer, warning);
                 }
                 out.row(row, d, reader.extras());
                 if (rows - reportedRows >= METRICS_EVERY) {
@@ -177,10 +195,10 @@ final class BatchApi {
                         status == 413 ? "Payload too large" : "Invalid body", (String) problem.get("detail"), null,
                         ACCEPTED_BODIES);
                 }
-                out = open(ctx, csvOut, reader.extraColumns(), trailer);
+                out = open(ctx, csvOut, reader.extraColumns(), trailer, warning);
             }
             out.summary(new BatchOutput.Summary(rows, ok, rows - ok, problem == null, problem, to.code(),
-                Views.dataset(ds.info()), Views.method()));
+                Views.dataset(ds.info()), Views.method(), warning.legend()));
             out.close();
         } catch (IOException clientGone) {
             // the client stopped reading (disconnected or timed out); nothing more can be sent to it
@@ -190,13 +208,14 @@ final class BatchApi {
         }
     }
 
-    private static BatchOutput open(Context ctx, boolean csv, List<String> columns, boolean trailer)
-        throws IOException {
+    private static BatchOutput open(Context ctx, boolean csv, List<String> columns, boolean trailer,
+                                    BatchWarningTime warning) throws IOException {
         ctx.status(200);
         ctx.res().setStatus(200);
         ctx.res().setContentType(csv ? BatchOutput.CSV + "; charset=utf-8; header=present" : BatchOutput.NDJSON);
         OutputStream stream = ctx.res().getOutputStream();
-        return csv ? new BatchOutput.Csv(stream, columns, trailer) : new BatchOutput.Ndjson(stream, columns, trailer);
+        return csv ? new BatchOutput.Csv(stream, columns, trailer, warning)
+            : new BatchOutput.Ndjson(stream, columns, trailer, warning);
     }
 
     /** Why the rest of the body cannot be read, as a problem: 413 past the size limit, else 400. */

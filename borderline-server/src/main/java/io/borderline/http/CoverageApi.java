@@ -729,8 +729,13 @@ final class CoverageApi {
         };
     }
 
-    /** A coverage of one user layer ({@code from=layer:NAME}). */
-    private CoverageRequest layerRequest(String dataset, List<String> values, double rangeKm, String drone,
+    /** The user layers, sources of {@code from=layer:NAME}. */
+    UserLayers layers() {
+        return layers;
+    }
+
+    /** A coverage of one user layer ({@code from=layer:NAME}); also the deck's coverage source. */
+    CoverageRequest layerRequest(String dataset, List<String> values, double rangeKm, String drone,
                                          boolean beyond) {
         if (values.size() != 1) {
             throw ApiException.badParameter("from", "parameter 'from': a layer (layer:NAME) is a source on its own",

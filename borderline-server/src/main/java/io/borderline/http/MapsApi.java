@@ -13,6 +13,7 @@ import io.borderline.render.MapContent;
 import io.borderline.render.MapRenderer;
 import io.borderline.render.MapWriter;
 import io.borderline.render.Palette;
+import io.borderline.userdata.UserLayers;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class MapsApi {
         this.data = data;
         this.claims = claims;
         this.coverage = coverage;
-        this.composer = new MapComposer(data);
+        this.composer = new MapComposer(data, coverage.layers());
         this.writer = new MapWriter(new MapRenderer());
         this.deck = new BriefingDeck(data, composer, writer);
     }

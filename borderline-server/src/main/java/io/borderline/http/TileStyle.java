@@ -13,11 +13,14 @@ import java.util.List;
  * country and drone class), filtered by the {@code source} and {@code drone} properties, so a client shows
  * the coverages it switches on instead of all fourteen overlapping in one colour. Only the default drone
  * class's coverages are visible at first ({@code layout.visibility}); the others are listed, hidden, with
- * the range in their id and metadata. No glyphs or sprites: the style draws no text, so it needs no font server.
+ * the range in their id and metadata. Time rings (the time_rings tile layer) are dashed lines per launch area and
+ * drone class, coloured by minutes. No glyphs or sprites: the style draws no text, so it needs no font server.
  */
 final class TileStyle {
     /** The coverages shown when the style is loaded. */
     static final String DEFAULT_DRONE = "lancet";
+    /** The time rings shown when the style is loaded (from Belarus). */
+    static final String DEFAULT_TIME_DRONE = "shahed-136";
     /** The launch countries of the published coverage layers, with their colours. */
     private static final List<String[]> SOURCES = List.of(
         new String[] {"BLR", "Belarus", "#c2410c"},
@@ -69,12 +72,51 @@ final class TileStyle {
                 }
             }
         }
+        timeRings(layers, drones);
         ObjectNode borders = layer(layers, "borders", "line", "borders");
         borders.putObject("paint").put("line-color", "#4b3f63").put("line-width", 1.6);
         ObjectNode sites = layer(layers, "sites", "circle", "sites");
         sites.putObject("paint").put("circle-color", "#1f3a5f").put("circle-radius", 3.5)
             .put("circle-stroke-color", "#ffffff").put("circle-stroke-width", 1);
         return s;
+    }
+
+    /**
+     * One line layer per launch area and drone class of the time_rings tile layer, its colour stepped by the
+     * {@code minutes} property (darkest for the shortest warning) and dashed, so rings read as times, not ranges.
+     * Only {@value #DEFAULT_TIME_DRONE}'s rings from Belarus are visible at first.
+     */
+    private static void timeRings(ArrayNode layers, Collection<DroneClass> drones) {
+        for (DroneClass d : drones) {
+            if (d.fastestSpeedKmh() == null) {
+                continue; // no published speed: no time rings
+            }
+            for (io.borderline.data.CountryCode source : io.borderline.features.Layers.TIME_RING_SOURCES) {
+                ObjectNode l = layer(layers, "time-rings-" + source.code() + "-" + d.id(), "line", "time_rings");
+                ArrayNode filter = l.putArray("filter");
+                filter.add("all");
+                filter.addArray().add("==").add(Json.MAPPER.createArrayNode().add("get").add("source")).add(source.code());
+                filter.addArray().add("==").add(Json.MAPPER.createArrayNode().add("get").add("drone")).add(d.id());
+                boolean visible = d.id().equals(DEFAULT_TIME_DRONE) && source.code().equals("BLR");
+                l.putObject("layout").put("visibility", visible ? "visible" : "none");
+                ObjectNode paint = l.putObject("paint");
+                ArrayNode color = paint.putArray("line-color");
+                color.add("step").addArray().add("get").add("minutes");
+                List<String> shades = List.of("#7f0000", "#b30000", "#d7301f", "#ef6548", "#fc8d59");
+                color.add(shades.get(0));
+                List<Integer> minutes = io.borderline.features.Layers.TIME_RING_MINUTES;
+                for (int i = 1; i < minutes.size(); i++) {
+                    color.add(minutes.get(i)).add(shades.get(Math.min(i, shades.size() - 1)));
+                }
+                paint.put("line-width", 1.4);
+                paint.putArray("line-dasharray").add(3).add(2);
+                ObjectNode meta = l.putObject("metadata");
+                meta.put("borderline:title", d.name() + " from " + source.nameEn() + ": minutes of flight at "
+                    + Params.fmt(d.fastestSpeedKmh()) + " km/h (a straight-line lower bound of the warning time)");
+                meta.put("borderline:speed_kmh", d.fastestSpeedKmh());
+                meta.set("borderline:minutes", Json.MAPPER.valueToTree(minutes));
+            }
+        }
     }
 
     private static ObjectNode layer(ArrayNode layers, String id, String type, String sourceLayer) {

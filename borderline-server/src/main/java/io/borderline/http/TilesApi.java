@@ -43,7 +43,10 @@ final class TilesApi {
         "borders", "Shared international boundary lines; land_km and water_km split their geodesic length",
         "sites", "Named places and sites with their kind, country and cited coordinate source",
         "coverage", "Drone-range coverage of every drone class from Belarus (source=BLR) and from Russia"
-            + " (source=RUS), true geodesic buffers; pick one with the drone and source properties");
+            + " (source=RUS), true geodesic buffers; pick one with the drone and source properties",
+        "time_rings", "Warning-time rings (collection time-rings): what each drone class with a published speed reaches"
+            + " from Belarus (source=BLR) and the Kaliningrad exclave (source=RUS-KGD) in 5 to 60 minutes of flight;"
+            + " minutes, speed_kmh and range_km are numbers (a straight-line lower bound of the warning time)");
 
     /** An encoded tile and its entity tag. */
     private record Encoded(byte[] bytes, String etag) {}

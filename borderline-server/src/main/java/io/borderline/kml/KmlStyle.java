@@ -15,6 +15,7 @@ public enum KmlStyle {
     DRONES("drones", "ff000000", 1, null, null, 0),
     COVERAGE_BLR("coverage-blr", "ff0a64dc", 1.5, "400a8cff", null, 0),
     COVERAGE_RUS("coverage-rus", "ff2020b4", 1.5, "402828dc", null, 0),
+    TIME_RINGS("time-rings", "ff0a3cb4", 1.5, "1a0a3cb4", null, 0),
     COVERAGE("coverage", "ff0a64dc", 2, "4d0a8cff", null, 0),
     SOURCE("source", "ff1e1ee6", 3, "26ffffff", "http://maps.google.com/mapfiles/kml/shapes/target.png", 0.9),
     /** A claimed distance: the geodesic circle of that radius around the place. */

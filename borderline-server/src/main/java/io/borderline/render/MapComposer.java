@@ -10,6 +10,7 @@ import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.DatasetInfo;
 import io.borderline.data.Site;
+import io.borderline.userdata.UserLayers;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,10 +36,31 @@ public final class MapComposer {
     static final int MAX_SHARES = 8;
 
     private final BorderlineData data;
+    private final UserLayers layers;
     private final GeometryFactory factory = new GeometryFactory();
 
     public MapComposer(BorderlineData data) {
+        this(data, UserLayers.NONE);
+    }
+
+    /** With the user's layers, which coverage maps can have as their source ({@code layer} requests). */
+    public MapComposer(BorderlineData data, UserLayers layers) {
         this.data = data;
+        this.layers = layers;
+    }
+
+    /**
+     * "User layer NAME (user-supplied, not Borderline data): FILE, SHA-256 ..." for a coverage of a user layer,
+     * else empty: the credit every map and slide of such a coverage carries.
+     */
+    public java.util.Optional<String> userLayerCredit(CoverageRequest request) {
+        if (!request.sourceKind().equals("layer")) {
+            return java.util.Optional.empty();
+        }
+        String name = request.sourceIds().get(0);
+        return java.util.Optional.of(layers.get(name).map(l -> "User layer " + name + " (user-supplied, not Borderline"
+            + " data): " + l.fileName() + ", SHA-256 " + l.fileSha256().substring(0, 12) + "…")
+            .orElse("User layer " + name + " (user-supplied, not Borderline data)"));
     }
 
     /**
@@ -123,6 +145,14 @@ public final class MapComposer {
                 sourceName = names.size() <= 3 ? join(names) : names.size() + " sites";
                 legend.add(new MapContent.LegendEntry(MapContent.Swatch.POINT, Palette.TEXT, "Source site"));
             }
+            case "layer" -> {
+                // the user's geometry as it was used (after repair): lines as drawn, areas by their outline
+                sourceName = "user layer " + request.sourceIds().get(0);
+                Geometry drawnSource = sourceGeometry.getDimension() == 2 ? sourceGeometry.getBoundary() : sourceGeometry;
+                lines.add(new MapContent.Line(drawnSource, Palette.USER_LAYER, 2.4, false));
+                legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.USER_LAYER,
+                    "Source: " + sourceName + " (user-supplied)"));
+            }
             default -> {
                 String[] ll = request.sourceIds().get(0).split(",");
                 double lat = Double.parseDouble(ll[0]);
@@ -146,7 +176,10 @@ public final class MapComposer {
             + km(lr.coverage().toleranceM()) + " m)  ·  in " + km(largest.rangeKm()) + " km: " + shares(lr.stats())
             + "  ·  " + InRangeText.population(lr.stats()) + " (GeoNames places of at least 1,000)  ·  "
             + InRangeText.land(lr.stats());
-        return new MapContent(title, subtitle, ds, emphasis, extent, sourceGeometry.getCentroid().getCoordinate(), drawn, lines, points, legend, credits(ds));
+        List<String> credits = new ArrayList<>(credits(ds));
+        userLayerCredit(request).ifPresent(c -> credits.add(0, c));
+        return new MapContent(title, subtitle, ds, emphasis, extent, sourceGeometry.getCentroid().getCoordinate(), drawn,
+            lines, points, legend, credits);
     }
 
     /** " at 170 km/h (Shahed-136 …)": the speed a time ring is flown at. */

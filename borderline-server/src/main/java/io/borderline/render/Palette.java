@@ -26,6 +26,8 @@ public final class Palette {
     public static final Color MEASURED = new Color(0x1F4E79);
     public static final Color CLAIMED = new Color(0x6F6F6F);
     public static final Color MILITARY = new Color(0x5B3A29);
+    /** The source line of a coverage of a user layer: a purple the ring palette never uses, so it reads as not Borderline data. */
+    public static final Color USER_LAYER = new Color(0x7B2D8E);
     /** Fill opacity of a coverage ring (rings nest, so inner areas come out darker). */
     public static final float RING_FILL_ALPHA = 0.28f;
 

@@ -35,7 +35,9 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * Mapbox Vector Tiles (MVT 2.1) of the published {@link Layers} in the WebMercatorQuad tile matrix set:
  * tile layers {@code countries}, {@code borders}, {@code sites} and {@code coverage} (the features of
  * coverage-blr and coverage-rus together; their {@code source}, {@code drone}, {@code drone_class} and
- * {@code range_km} properties let a style pick one). Coordinates are in tile units, {@value #EXTENT} across a tile.
+ * {@code range_km} properties let a style pick one) and {@code time_rings} (the warning-time rings of the
+ * time-rings collection, with {@code source}, {@code drone}, {@code minutes}, {@code speed_kmh} and
+ * {@code range_km}). Coordinates are in tile units, {@value #EXTENT} across a tile.
  *
  * <p>How a tile is made, in three steps, each bounded by what the tile touches:
  * <ol>
@@ -127,6 +129,7 @@ public final class VectorTiles {
         m.put("borders", List.of("borders"));
         m.put("sites", List.of("sites"));
         m.put("coverage", List.of("coverage-blr", "coverage-rus"));
+        m.put("time_rings", List.of(Layers.TIME_RINGS));
         return Collections.unmodifiableMap(m);
     }
 

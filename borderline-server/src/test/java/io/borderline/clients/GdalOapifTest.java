@@ -28,7 +28,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 class GdalOapifTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COLLECTIONS =
-        List.of("countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus");
+        List.of("countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus",
+            "time-rings");
     private static final Map<String, String> ENV = Map.of("GDAL_HTTP_TIMEOUT", "300", "CPL_DEBUG", "OFF");
     private static Path ogrinfo;
     private static Path ogr2ogr;
@@ -55,12 +56,14 @@ class GdalOapifTest {
         assertThat(layers.keySet()).containsExactlyInAnyOrderElementsOf(COLLECTIONS);
         assertThat(layers).containsEntry("countries", "Multi Polygon").containsEntry("borders", "Multi Line String")
             .containsEntry("sites", "Point").containsEntry("claims", "Point")
-            .containsEntry("coverage-blr", "Multi Polygon").containsEntry("coverage-rus", "Multi Polygon");
+            .containsEntry("coverage-blr", "Multi Polygon").containsEntry("coverage-rus", "Multi Polygon")
+            .containsEntry("time-rings", "Multi Polygon");
     }
 
     /** ogr2ogr pages through the collection (small pages, following rel=next) and gets every feature unchanged. */
     @ParameterizedTest
-    @ValueSource(strings = {"countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus"})
+    @ValueSource(strings = {"countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus",
+        "time-rings"})
     void gdalReadsEveryFeatureOfEachCollection(String collection) throws Exception {
         JsonNode served = JSON.readTree(ServerFixture.get("/collections/" + collection + "/items?limit=1000").body());
         int pageSize = collection.equals("sites") ? 7 : 3; // several pages everywhere

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class QgisOapifTest {
     private static final List<String> COLLECTIONS =
-        List.of("countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus");
+        List.of("countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus",
+            "time-rings");
 
     @Test
     void qgisLoadsEveryCollectionWithTheServicesFeatureCounts() throws Exception {

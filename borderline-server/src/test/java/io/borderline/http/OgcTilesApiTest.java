@@ -88,7 +88,7 @@ class OgcTilesApiTest {
         assertThat(ogc.body()).isEqualTo(xyz.body());
         List<String> layerIds = new ArrayList<>();
         tileset.get("layers").forEach(l -> layerIds.add(l.get("id").asText()));
-        assertThat(layerIds).containsExactly("countries", "borders", "sites", "coverage");
+        assertThat(layerIds).containsExactly("countries", "borders", "sites", "coverage", "time_rings");
     }
 
     @ParameterizedTest

@@ -46,6 +46,12 @@ final class ValidRequests {
         "crossing");
     private static final List<String> DRONE_CLASSES = List.of("fpv", "loitering_munition", "reconnaissance",
         "one_way_attack");
+    /** Country codes as /places takes them: alpha-3 or alpha-2 (RUS-KGD is no GeoNames country). */
+    private static final List<String> PLACE_COUNTRIES = List.of("BLR", "EST", "LTU", "LVA", "POL", "RUS", "UKR", "BY",
+        "ee", "LT", "lv", "PL", "RU", "UA", "FIN", "DE");
+    /** The collections that are also tile sets (OGC API - Tiles). */
+    private static final List<String> TILED_COLLECTIONS = List.of("countries", "borders", "sites");
+    static final String OGC_TILE = "/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}";
     /** Operations and their relative weights (cheap ones often, renderings and the deck rarely). */
     private static final Map<String, Integer> WEIGHTS = new LinkedHashMap<>();
 
@@ -58,7 +64,7 @@ final class ValidRequests {
         for (String work : List.of("/distance", "/distance/points", "/distance/countries", "/sites/{id}",
             "/tiles/{z}/{x}/{y}.mvt", "/collections/countries/items", "/collections/borders/items",
             "/collections/sites/items", "/collections/claims/items", "/collections/drones/items",
-            "/collections/coverage-blr/items", "/collections/coverage-rus/items",
+            "/collections/coverage-blr/items", "/collections/coverage-rus/items", "/collections/time-rings/items",
             "/collections/{collectionId}/items/{featureId}")) {
             WEIGHTS.put(work, 5);
         }
@@ -68,12 +74,22 @@ final class ValidRequests {
         WEIGHTS.put("/maps/coverage.svg", 1);
         WEIGHTS.put("/maps/claims.png", 1);
         WEIGHTS.put("/maps/claims.svg", 1);
+        for (String cheap : List.of("/layers", "/tiles/style.json", "/tileMatrixSets", "/tileMatrixSets/WebMercatorQuad",
+            "/tiles", "/tiles/metadata.json", "/tiles/WebMercatorQuad", "/collections/{collectionId}/tiles",
+            "/collections/{collectionId}/tiles/WebMercatorQuad")) {
+            WEIGHTS.put(cheap, 2);
+        }
+        for (String work : List.of("/places", "/claims/check", OGC_TILE, "/collections/{collectionId}" + OGC_TILE)) {
+            WEIGHTS.put(work, 5);
+        }
     }
 
     private final Random rnd;
     private final Map<String, List<String>> sitesByKind = new TreeMap<>();
     private final Map<String, Map<String, Integer>> kindCountByCountry = new TreeMap<>();
     private final List<String> sites = new ArrayList<>();
+    private final List<String> siteNames = new ArrayList<>();
+    private final List<String> geonamesIds = new ArrayList<>();
     private final List<String> borders = new ArrayList<>();
     private final List<String> drones = new ArrayList<>();
     private final List<String> claims = new ArrayList<>();
@@ -90,6 +106,10 @@ final class ValidRequests {
                 String id = s.get("id").asText();
                 String kind = s.get("kind").asText();
                 sites.add(id);
+                siteNames.add(s.get("name_en").asText());
+                if (s.hasNonNull("geonames_id")) {
+                    geonamesIds.add(s.get("geonames_id").asText());
+                }
                 sitesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
                 kindCountByCountry.computeIfAbsent(kind, k -> new TreeMap<>())
                     .merge(s.get("country").asText(), 1, Integer::sum);
@@ -153,6 +173,56 @@ final class ValidRequests {
                     q.add("lat", lat(-89.9, 89.9)).add("lon", lon(-180, 180));
                 }
                 q.add("to", pick(COUNTRIES));
+                if (rnd.nextInt(3) > 0) {
+                    q.add("border", rnd.nextBoolean() ? "political" : "land");
+                }
+                dataset(q);
+            }
+            case "/places" -> {
+                // a whole site name, or the first letters of one of its words (every word of q must begin a word)
+                String name = pick(siteNames);
+                String[] words = name.split("[\\s,()/-]+");
+                String word = words[rnd.nextInt(words.length)];
+                q.add("q", rnd.nextBoolean() || word.length() < 2 ? name : word.substring(0, 2 + rnd.nextInt(
+                    word.length() - 1)));
+                if (rnd.nextInt(3) == 0) {
+                    q.add("country", pick(PLACE_COUNTRIES));
+                }
+                if (rnd.nextBoolean()) {
+                    q.add("limit", Integer.toString(1 + rnd.nextInt(100)));
+                }
+            }
+            case "/claims/check" -> {
+                switch (rnd.nextInt(3)) {
+                    case 0 -> q.add("place", pick(sites));
+                    case 1 -> q.add("place", geonamesIds.isEmpty() ? pick(sites) : pick(geonamesIds));
+                    default -> q.add("lat", lat(-89.9, 89.9)).add("lon", lon(-180, 180));
+                }
+                q.add("to", pick(COUNTRIES)).add("claimed_km", fmt(0.01 + rnd.nextDouble() * (rnd.nextBoolean() ? 100
+                    : 19_999)));
+            }
+            case "/layers", "/tiles/metadata.json", "/tiles/style.json" -> {
+                if (!template.equals("/layers")) {
+                    dataset(q);
+                }
+            }
+            case "/tileMatrixSets", "/tileMatrixSets/WebMercatorQuad", "/tiles", "/tiles/WebMercatorQuad" -> {
+                if (rnd.nextBoolean()) {
+                    q.add("f", "json");
+                }
+                dataset(q);
+            }
+            case "/collections/{collectionId}/tiles", "/collections/{collectionId}/tiles/WebMercatorQuad" -> {
+                path = template.replace("{collectionId}", pick(TILED_COLLECTIONS));
+                if (rnd.nextBoolean()) {
+                    q.add("f", "json");
+                }
+                dataset(q);
+            }
+            case OGC_TILE, "/collections/{collectionId}" + OGC_TILE -> {
+                String[] zxy = tile().replace(".mvt", "").split("/"); // "", "tiles", z, x, y
+                path = (template.startsWith("/collections/") ? "/collections/" + pick(TILED_COLLECTIONS) : "")
+                    + "/tiles/WebMercatorQuad/" + zxy[2] + "/" + zxy[4] + "/" + zxy[3];
                 dataset(q);
             }
             case "/distance/points" -> q.add("a", pointOrSite()).add("b", pointOrSite());
@@ -193,7 +263,7 @@ final class ValidRequests {
             }
             case "/collections/{collectionId}" -> {
                 path = "/collections/" + pick(List.of("countries", "borders", "sites", "claims", "drones",
-                    "coverage-blr", "coverage-rus"));
+                    "coverage-blr", "coverage-rus", "time-rings"));
                 if (rnd.nextBoolean()) {
                     q.add("f", "json");
                 }
@@ -254,7 +324,7 @@ final class ValidRequests {
         int i = rnd.nextInt(pairs.length);
         String name = java.net.URLDecoder.decode(pairs[i].split("=", 2)[0], StandardCharsets.UTF_8);
         if (url.startsWith("/collections/") && List.of("a", "b", "country", "code", "kind", "target", "verdict",
-            "drone", "drone_class").contains(name)) {
+            "drone", "drone_class", "source", "minutes").contains(name)) {
             // an OGC API - Features property filter: a value that matches nothing is an empty page, not an error
             name = "";
         }
@@ -269,7 +339,12 @@ final class ValidRequests {
             case "offset" -> pick(List.of("-1", "x"));
             case "dataset" -> pick(List.of("osm", "ne10", "nope"));
             case "mode" -> pick(List.of("outside", "none"));
-            case "to", "a", "b", "from", "country", "site_country", "code", "target" -> pick(List.of("FRA", "XXX", "Б"));
+            // FRA is a country of the world data now: codes that name no country
+            case "to", "a", "b", "from", "country", "site_country", "code", "target" -> pick(List.of("QQQ", "XXX", "Б"));
+            case "border" -> pick(List.of("sea", "coast", "LAND1"));
+            case "q" -> pick(List.of(" ", "x".repeat(101)));
+            case "claimed_km" -> pick(List.of("0", "-2", "20001", "ten", "NaN"));
+            case "place" -> pick(List.of("no-such-site", "999999999999"));
             case "kind", "site_kind" -> "castle";
             case "projection" -> "EPSG:4326";
             case "transparent" -> "maybe";
@@ -417,7 +492,7 @@ final class ValidRequests {
                 "2025-01-01T00:00:00Z/2026-01-01T00:00:00Z")));
         }
         itemsFormat(q);
-        if (collection.startsWith("coverage")) {
+        if (collection.startsWith("coverage") || collection.equals("time-rings")) {
             q.add("dataset", "osm10m"); // each dataset's coverage layers take seconds to build once
         } else {
             dataset(q);
@@ -437,6 +512,11 @@ final class ValidRequests {
                 maybe(q, "verdict", List.of("accurate", "overstated", "understated"));
             }
             case "drones" -> maybe(q, "drone_class", DRONE_CLASSES);
+            case "time-rings" -> {
+                maybe(q, "source", List.of("BLR", "RUS-KGD"));
+                maybe(q, "drone", drones);
+                maybe(q, "minutes", List.of("5", "10", "15", "30", "60"));
+            }
             default -> {
                 maybe(q, "drone", drones);
                 maybe(q, "drone_class", DRONE_CLASSES);

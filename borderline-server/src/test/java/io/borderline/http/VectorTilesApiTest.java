@@ -52,7 +52,8 @@ class VectorTilesApiTest {
         assertThat(r.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).matches("\"[0-9a-f]{32}\""));
         JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(),
             new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
-        assertThat(mvt.getLayersByName().keySet()).containsExactlyInAnyOrder("countries", "borders", "sites", "coverage");
+        assertThat(mvt.getLayersByName().keySet()).containsExactlyInAnyOrder("countries", "borders", "sites", "coverage",
+            "time_rings");
         assertThat(props(mvt.getLayer("countries"), "code")).contains("BLR", "LTU", "LVA", "POL");
         assertThat(props(mvt.getLayer("borders"), "id")).contains("BLR-LTU");
         List<String> coverage = new ArrayList<>();
@@ -144,7 +145,7 @@ class VectorTilesApiTest {
         assertThat(b.get(3).asDouble()).isGreaterThan(VILNIUS_LAT).isLessThanOrEqualTo(MercatorReference.MAX_LAT_DEG);
         List<String> ids = new ArrayList<>();
         t.get("vector_layers").forEach(l -> ids.add(l.get("id").asText()));
-        assertThat(ids).containsExactly("countries", "borders", "sites", "coverage");
+        assertThat(ids).containsExactly("countries", "borders", "sites", "coverage", "time_rings");
         JsonNode countries = t.get("vector_layers").get(0).get("fields");
         assertThat(countries.get("code").asText()).isEqualTo("String");
         assertThat(countries.get("area_km2").asText()).isEqualTo("Number");
