@@ -202,6 +202,8 @@ class FuzzTest {
         java.util.Set<String> t = new java.util.TreeSet<>(PARAMS.keySet());
         t.remove("/briefing.pptx"); // each deck renders several 200 dpi maps: ContractTest and BriefingDeckTest
         t.remove("/collections/layer-{name}/items"); // no user layers in this server: UserLayersGdalTest serves them
+        t.remove("/jobs/{jobId}"); // a job exists only after a POST execution: ProcessesFlowTest drives them
+        t.remove("/jobs/{jobId}/results");
         return t;
     }
 

@@ -169,7 +169,7 @@ class UserLayerMapsTest {
                 }
             }
         }
-        assertThat(text.toString()).contains("reaches from user layer example-line (user-supplied)")
+        assertThat(text.toString()).contains("of user layer example-line")
             .contains("User layer example-line (user-supplied, not Borderline data): example-line.geojson, SHA-256 "
                 + sha256(Path.of("docs/examples/example-line.geojson")).substring(0, 12));
         HttpResponse<byte[]> unknown = get("/briefing.pptx?from=layer:no-such-layer");

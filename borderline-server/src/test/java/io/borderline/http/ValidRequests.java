@@ -82,6 +82,9 @@ final class ValidRequests {
         for (String work : List.of("/places", "/claims/check", OGC_TILE, "/collections/{collectionId}" + OGC_TILE)) {
             WEIGHTS.put(work, 5);
         }
+        for (String cheap : List.of("/processes", "/processes/{processId}", "/jobs")) {
+            WEIGHTS.put(cheap, 2);
+        }
     }
 
     private final Random rnd;
@@ -249,6 +252,7 @@ final class ValidRequests {
                 }
             }
             case "/claims/{id}" -> path = "/claims/" + pick(claims);
+            case "/processes/{processId}" -> path = "/processes/" + pick(List.of("coverage", "distance-batch"));
             case "/" -> {
                 if (rnd.nextInt(3) == 0) {
                     q.add("f", rnd.nextBoolean() ? "json" : "html");
