@@ -265,8 +265,7 @@ final class OgcApi {
             }
             matched.add(f);
         }
-        List<Feature> page = offset >= matched.size() ? List.of()
-            : matched.subList(offset, Math.min(matched.size(), offset + limit));
+        List<Feature> page = page(matched, offset, limit);
         if (format.equals(GeoPackageResponse.GPKG)) {
             GeoPackageResponse.write(ctx, l.id(), List.of(new GeoPackageWriter.Layer(l.id(), page)));
             return;
@@ -289,8 +288,8 @@ final class OgcApi {
         String base = base(ctx) + "/collections/" + l.id() + "/items";
         ArrayNode links = fc.putArray("links");
         link(links, base + query(ctx, offset), "self", BorderlineApi.GEOJSON, "This page");
-        if (offset + limit < matched.size()) {
-            link(links, base + query(ctx, offset + limit), "next", BorderlineApi.GEOJSON, "Next page");
+        if (offset + page.size() < matched.size()) {
+            link(links, base + query(ctx, offset + page.size()), "next", BorderlineApi.GEOJSON, "Next page");
         }
         if (offset > 0) {
             link(links, base + query(ctx, Math.max(0, offset - limit)), "prev", BorderlineApi.GEOJSON, "Previous page");
@@ -552,6 +551,30 @@ final class OgcApi {
 
     private static String query(Params p) {
         return p.has("dataset") ? "?dataset=" + p.optional("dataset") : "";
+    }
+
+    /** Most vertices one page carries: a page of the world's countries at full resolution would be 24 MB. */
+    static final int MAX_PAGE_VERTICES = 500_000;
+
+    /**
+     * Up to {@code limit} features from {@code offset}, stopping early (never before the first) once the page holds
+     * {@link #MAX_PAGE_VERTICES}: OGC API - Features lets a server return fewer than {@code limit}, and the next link
+     * continues where the page stopped, so memory per answer stays bounded.
+     */
+    static List<Feature> page(List<Feature> matched, int offset, int limit) {
+        if (offset >= matched.size()) {
+            return List.of();
+        }
+        int end = Math.min(matched.size(), offset + limit);
+        long vertices = 0;
+        for (int i = offset; i < end; i++) {
+            Feature f = matched.get(i);
+            vertices += f.geometry() == null ? 0 : f.geometry().getNumPoints();
+            if (vertices > MAX_PAGE_VERTICES && i > offset) {
+                return matched.subList(offset, i);
+            }
+        }
+        return matched.subList(offset, end);
     }
 
     /** The request's own query with offset replaced. */

@@ -145,4 +145,36 @@ class OgcApiTest {
         assertThat(doc.get("openapi").asText()).startsWith("3.0");
         assertThat(doc.get("paths").has("/collections/sites/items")).isTrue();
     }
+
+    @Test
+    void aPageOfTheWorldStopsAtItsVertexBudgetAndLinksOn() throws Exception {
+        JsonNode page = new ObjectMapper().readTree(ServerFixture.get(
+            "/collections/countries/items?limit=1000&dataset=ne10m").body());
+        int returned = page.get("numberReturned").asInt();
+        assertThat(returned).isPositive().isLessThan(page.get("numberMatched").asInt());
+        assertThat(page.get("features")).hasSize(returned);
+        String next = null;
+        for (JsonNode l : page.get("links")) {
+            if (l.get("rel").asText().equals("next")) {
+                next = l.get("href").asText();
+            }
+        }
+        assertThat(next).as("a next link where the page stopped").contains("offset=" + returned);
+        long vertices = 0;
+        for (JsonNode f : page.get("features")) {
+            vertices += new org.locationtech.jts.io.geojson.GeoJsonReader().read(f.get("geometry").toString()).getNumPoints();
+        }
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        List<io.borderline.features.Feature> three = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            org.locationtech.jts.geom.Coordinate[] c = new org.locationtech.jts.geom.Coordinate[OgcApi.MAX_PAGE_VERTICES / 2 + 1];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = new org.locationtech.jts.geom.Coordinate(k * 1e-6, 0);
+            }
+            three.add(new io.borderline.features.Feature("f" + i, gf.createLineString(c), java.util.Map.of()));
+        }
+        assertThat(OgcApi.page(three, 0, 10)).hasSize(1); // the second would pass the budget
+        assertThat(OgcApi.page(three, 2, 10)).hasSize(1); // never empty while features remain
+        assertThat(vertices).isGreaterThan(0);
+    }
 }
