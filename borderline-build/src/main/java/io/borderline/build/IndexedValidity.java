@@ -40,7 +40,8 @@ final class IndexedValidity {
             return error == null ? null : error.getMessage() + " at "
                 + String.format(java.util.Locale.ROOT, "%.5f %.5f", error.getCoordinate().x, error.getCoordinate().y);
         }
-        return isValid(g) ? null : "invalid (indexed check: rings crossing or a ring outside its shell)";
+        String indexed = indexedError(g);
+        return indexed == null ? null : "invalid (indexed check): " + indexed;
     }
 
     private static boolean small(Geometry g) {
@@ -59,6 +60,11 @@ final class IndexedValidity {
 
     /** The indexed test whatever the size (tests compare it with IsValidOp). */
     static boolean isValidIndexed(Geometry g) {
+        return indexedError(g) == null;
+    }
+
+    /** Null if the indexed test passes, else which of its checks failed. */
+    static String indexedError(Geometry g) {
         List<LinearRing> rings = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);
@@ -68,12 +74,14 @@ final class IndexedValidity {
             }
         }
         for (LinearRing r : rings) { // each ring simple and closed, as a polygon of its own
-            if (!new IsValidOp(g.getFactory().createPolygon(r)).isValid()) {
-                return false;
+            var e = new IsValidOp(g.getFactory().createPolygon(r)).getValidationError();
+            if (e != null) {
+                return "ring not simple: " + e;
             }
         }
-        if (ringsCross(rings)) {
-            return false;
+        String crossing = ringsCross(rings);
+        if (crossing != null) {
+            return crossing;
         }
         STRtree shells = new STRtree();
         List<IndexedPointInAreaLocator> shellAreas = new ArrayList<>();
@@ -85,11 +93,11 @@ final class IndexedValidity {
             shells.insert(shellOnly.getEnvelopeInternal(), i);
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
                 if (!strictlyInside(p.getInteriorRingN(h), shell)) {
-                    return false; // a hole outside its shell
+                    return "a hole outside its shell near " + p.getInteriorRingN(h).getCoordinate();
                 }
             }
             if (holesNested(p)) {
-                return false;
+                return "nested holes in the part near " + p.getExteriorRing().getCoordinate();
             }
         }
         for (int i = 0; i < g.getNumGeometries(); i++) { // no part's shell inside another part's shell
@@ -98,15 +106,15 @@ final class IndexedValidity {
                 int j = (Integer) o;
                 if (j != i && strictlyInside(p.getExteriorRing(), shellAreas.get(j))
                     && !insideAHole(p.getExteriorRing(), (Polygon) g.getGeometryN(j))) {
-                    return false;
+                    return "a part inside another part's shell near " + p.getExteriorRing().getCoordinate();
                 }
             }
         }
-        return true;
+        return null;
     }
 
-    /** True if two rings (or a ring with itself) cross at a point interior to a segment. */
-    private static boolean ringsCross(List<LinearRing> rings) {
+    /** Where two rings (or a ring with itself) cross at a point interior to a segment; null if nowhere. */
+    private static String ringsCross(List<LinearRing> rings) {
         List<SegmentString> strings = new ArrayList<>();
         for (LinearRing r : rings) {
             strings.add(new NodedSegmentString(r.getCoordinates(), r));
@@ -117,18 +125,27 @@ final class IndexedValidity {
         MCIndexNoder noder = new MCIndexNoder();
         noder.setSegmentIntersector(finder);
         noder.computeNodes(strings);
-        return finder.hasIntersection();
+        return finder.hasIntersection() ? "rings crossing at " + finder.getIntersection() : null;
     }
 
     /** Since no rings cross, a ring is inside an area if one of its vertices off the area's boundary is. */
     private static boolean strictlyInside(LinearRing ring, IndexedPointInAreaLocator area) {
-        for (Coordinate c : ring.getCoordinates()) {
+        Coordinate[] cs = ring.getCoordinates();
+        for (Coordinate c : cs) {
             int loc = area.locate(c);
             if (loc != Location.BOUNDARY) {
                 return loc == Location.INTERIOR;
             }
         }
-        return false; // every vertex on the boundary: a duplicate ring
+        // every vertex on the boundary (a small island touching its lake at each corner): since no rings
+        // cross, an edge's midpoint off the boundary tells
+        for (int i = 1; i < cs.length; i++) {
+            int loc = area.locate(new Coordinate((cs[i - 1].x + cs[i].x) / 2, (cs[i - 1].y + cs[i].y) / 2));
+            if (loc != Location.BOUNDARY) {
+                return loc == Location.INTERIOR;
+            }
+        }
+        return false; // every vertex and edge on the boundary: a duplicate ring
     }
 
     private static boolean holesNested(Polygon p) {

@@ -17,6 +17,12 @@ class IndexedValidityTest {
         "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1), (5 5, 6 5, 6 6, 5 6, 5 5)))",
         // valid: an island in a lake of another part
         "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2)), ((4 4, 6 4, 6 6, 4 6, 4 4)))",
+        // valid: an island touching its lake at every corner (a Thames island in OSM's GBR), 
+        "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 5, 3.5 3.5, 5 2, 6.5 3.5, 8 5, 6.5 6.5, 5 8, 3.5 6.5, 2 5)),"
+            + " ((3.5 3.5, 6.5 3.5, 6.5 6.5, 3.5 6.5, 3.5 3.5)))",
+        // the same island reaching out of its lake: partly inside the other part's shell
+        "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 5, 3.5 3.5, 5 2, 6.5 3.5, 8 5, 6.5 6.5, 5 8, 3.5 6.5, 2 5)),"
+            + " ((3.5 3.5, 6.5 3.5, 9 9, 3.5 6.5, 3.5 3.5)))",
         // valid: two separate parts
         "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((3 3, 4 3, 4 4, 3 4, 3 3)))",
         // a hole outside its shell
