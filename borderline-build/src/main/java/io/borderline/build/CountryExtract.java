@@ -5,6 +5,7 @@ import io.borderline.data.RegionWindow;
 import io.borderline.geodesy.Densifier;
 import io.borderline.geodesy.EllipsoidalMeasure;
 import io.borderline.geodesy.GeodesicSegments;
+import io.borderline.topology.IndexedValidity;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;

@@ -36,6 +36,7 @@ public final class CoverageService {
     private final ExposureCalculator exposure;
     private final GeometryFactory factory;
     private final Cache<String, CoverageResult> cache;
+    private final ComputeOnce<CoverageResult> computed;
     private final UserLayers layers;
 
     /**
@@ -43,6 +44,7 @@ public final class CoverageService {
      * and simplification: a request for a new range of the same countries reuses them.
      */
     private final Cache<String, Source> countrySources = Caffeine.newBuilder().maximumSize(32).build();
+    private final ComputeOnce<Source> preparedSources = new ComputeOnce<>(countrySources);
 
     public CoverageService(BorderlineData data, GeometryFactory factory) {
         this(data, factory, CACHE_BYTES);
@@ -64,6 +66,7 @@ public final class CoverageService {
             .weigher((String k, CoverageResult v) -> (int) Math.min(Integer.MAX_VALUE, v.weightBytes()))
             .recordStats()
             .build();
+        this.computed = new ComputeOnce<>(cache);
         this.data = data;
         this.factory = factory;
         this.buffer = new GeodesicBuffer(factory);
@@ -72,7 +75,7 @@ public final class CoverageService {
     }
 
     public CoverageResult coverage(CoverageRequest request) {
-        return cache.get(request.key(), k -> compute(request, null));
+        return computed.get(request.key(), () -> compute(request, null));
     }
 
     /**
@@ -80,7 +83,7 @@ public final class CoverageService {
      * source kind is {@code user} and its id the geometry's SHA-256, so the cache key still names the source.
      */
     public CoverageResult coverage(CoverageRequest request, Source source) {
-        return cache.get(request.key(), k -> compute(request, source));
+        return computed.get(request.key(), () -> compute(request, source));
     }
 
     /** The cache itself, for its hit, miss and eviction statistics (metrics); do not write to it. */
@@ -97,7 +100,7 @@ public final class CoverageService {
         if (full != null) {
             return full;
         }
-        return cache.get(request.key() + "|outline", k -> computeOutline(request, null));
+        return computed.get(request.key() + "|outline", () -> computeOutline(request, null));
     }
 
     /** The cached result, or null if this request has not been computed yet. */
@@ -178,8 +181,8 @@ public final class CoverageService {
                 // simplify by the largest power of two metres within the allowance, so ranges share sources
                 double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
                 List<CountryCode> codes = req.sourceIds().stream().map(id -> CountryCode.parse(id).orElseThrow()).toList();
-                return countrySources.get(ds.id() + "|" + codes + "|" + bucketM,
-                    k -> Sources.countries(ds, codes, bucketM));
+                return preparedSources.get(ds.id() + "|" + codes + "|" + bucketM,
+                    () -> Sources.countries(ds, codes, bucketM));
             }
             case "border" -> {
                 return Sources.borders(req.sourceIds().stream().map(id -> ds.border(id).orElseThrow()).toList(),

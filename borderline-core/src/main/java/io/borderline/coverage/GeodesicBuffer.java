@@ -2,6 +2,7 @@ package io.borderline.coverage;
 
 import io.borderline.geodesy.LatLon;
 import io.borderline.geodesy.Wgs84;
+import io.borderline.topology.PolygonRepair;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.geographiclib.GeodesicData;
@@ -13,7 +14,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -107,9 +107,9 @@ public final class GeodesicBuffer {
         }
         // The source is part of its coverage: the first guess encloses it (a buffer of its
         // outer rings), and the corrected outline lies at R outside it.
-        Geometry result = GeometryFixer.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
+        Geometry result = PolygonRepair.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
         for (int pass = 0; pass < SETTLE_PASSES && outline.hasStrayVertex(result); pass++) {
-            result = GeometryFixer.fix(outline.settle(result));
+            result = PolygonRepair.fix(outline.settle(result));
         }
         result = splitAtAntimeridian(result, factory);
         long ms = (System.nanoTime() - t0) / 1_000_000;

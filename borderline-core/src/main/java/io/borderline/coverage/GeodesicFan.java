@@ -11,7 +11,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
  * Range fan on WGS84: the points a geodesic from one apex reaches with an initial azimuth inside a {@link Sector}
@@ -78,7 +77,7 @@ public final class GeodesicFan {
             ring.radial(from, sector.minRangeM(), rangeM, out);
             fan = factory.createPolygon(ring.close(out));
         }
-        Geometry result = GeodesicBuffer.splitAtAntimeridian(GeometryFixer.fix(fan), factory);
+        Geometry result = GeodesicBuffer.splitAtAntimeridian(io.borderline.topology.PolygonRepair.fix(fan), factory);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Coverage(source, rangeM, tol, result, ring.maxError, 0, ms);
     }

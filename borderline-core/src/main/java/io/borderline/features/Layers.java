@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,7 +40,9 @@ public final class Layers {
     private final ClaimChecker claims;
     private final CoverageService coverages;
     private final GeometryFactory factory;
-    private final Map<String, List<Feature>> built = new ConcurrentHashMap<>();
+    // built outside the map's lock: a coverage layer takes minutes, and must not block the others
+    private final io.borderline.analysis.ComputeOnce<List<Feature>> built =
+        new io.borderline.analysis.ComputeOnce<>(com.github.benmanes.caffeine.cache.Caffeine.newBuilder().build());
     private final List<FeatureLayer> layers;
 
     public Layers(BorderlineData data, ClaimChecker claims, CoverageService coverages, GeometryFactory factory) {
@@ -126,7 +127,7 @@ public final class Layers {
     }
 
     private List<Feature> memo(String layer, String dataset, java.util.function.Function<Dataset, List<Feature>> f) {
-        return built.computeIfAbsent(layer + "|" + dataset, k -> List.copyOf(f.apply(data.dataset(dataset))));
+        return built.get(layer + "|" + dataset, () -> List.copyOf(f.apply(data.dataset(dataset))));
     }
 
     private List<Feature> countries(Dataset ds) {

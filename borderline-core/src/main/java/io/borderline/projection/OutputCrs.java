@@ -2,7 +2,14 @@ package io.borderline.projection;
 
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -17,14 +24,17 @@ import org.locationtech.proj4j.ProjCoordinate;
  * LKS-92, LKS-94 and PL-ETRF2000 datums are treated as WGS84, a difference below 1 m).
  */
 public enum OutputCrs {
-    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false, true),
-    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", null, true, true),
-    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857", false, false),
-    EPSG_3035("http://www.opengis.net/def/crs/EPSG/0/3035", "EPSG:3035", true, false),
-    EPSG_2180("http://www.opengis.net/def/crs/EPSG/0/2180", "EPSG:2180", true, false),
-    EPSG_3346("http://www.opengis.net/def/crs/EPSG/0/3346", "EPSG:3346", true, false),
-    EPSG_3059("http://www.opengis.net/def/crs/EPSG/0/3059", "EPSG:3059", true, false),
-    EPSG_3301("http://www.opengis.net/def/crs/EPSG/0/3301", "EPSG:3301", true, false);
+    CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", null, false, true, null),
+    EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", null, true, true, null),
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "EPSG:3857", false, false, null),
+    // Lambert azimuthal equal-area centred on 52 N 10 E: the quarter-sphere box around its centre
+    EPSG_3035("http://www.opengis.net/def/crs/EPSG/0/3035", "EPSG:3035", true, false, new Envelope(-80, 100, 0, 90)),
+    // transverse Mercator grids: 45 degrees either side of the central meridian (19 E and 24 E)
+    EPSG_2180("http://www.opengis.net/def/crs/EPSG/0/2180", "EPSG:2180", true, false, new Envelope(-26, 64, -90, 90)),
+    EPSG_3346("http://www.opengis.net/def/crs/EPSG/0/3346", "EPSG:3346", true, false, new Envelope(-21, 69, -90, 90)),
+    EPSG_3059("http://www.opengis.net/def/crs/EPSG/0/3059", "EPSG:3059", true, false, new Envelope(-21, 69, -90, 90)),
+    // Lambert conformal conic with northern standard parallels: the south pole is at infinity
+    EPSG_3301("http://www.opengis.net/def/crs/EPSG/0/3301", "EPSG:3301", true, false, new Envelope(-66, 114, 0, 90));
 
     /** Web Mercator is undefined at the poles; latitudes are clamped to its square world. */
     private static final double MERCATOR_MAX_LAT = 85.05112878;
@@ -33,13 +43,24 @@ public enum OutputCrs {
     private final String proj4jName;
     private final boolean secondAxisFirst;
     private final boolean geographic;
+    private final Envelope domain;
     private volatile CoordinateReferenceSystem system;
 
-    OutputCrs(String uri, String proj4jName, boolean secondAxisFirst, boolean geographic) {
+    OutputCrs(String uri, String proj4jName, boolean secondAxisFirst, boolean geographic, Envelope domain) {
         this.uri = uri;
         this.proj4jName = proj4jName;
         this.secondAxisFirst = secondAxisFirst;
         this.geographic = geographic;
+        this.domain = domain;
+    }
+
+    /**
+     * The longitude/latitude box, degrees, where this projection is served (null: everywhere). It is wider
+     * than the EPSG area of use, as GIS servers' projection handlers clip: a Baltic grid still draws its
+     * neighbours, but Argentina in LAEA Europe, which Proj4J answers with NaN or a torn outline, is cut off.
+     */
+    public Envelope domain() {
+        return domain;
     }
 
     public String uri() {
@@ -83,11 +104,15 @@ public enum OutputCrs {
         return Optional.empty();
     }
 
-    /** A copy of {@code lonLat} (WGS84 longitude/latitude) in this CRS, in its authority axis order. */
+    /**
+     * A copy of {@code lonLat} (WGS84 longitude/latitude) in this CRS, in its authority axis order, clipped
+     * first to the projection's {@link #domain()}; empty when nothing of it lies there.
+     */
     public Geometry fromLonLat(Geometry lonLat) {
         if (this == CRS84) {
             return lonLat;
         }
+        lonLat = clipToDomain(lonLat);
         CoordinateTransform t = geographic ? null : transform();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate projected = new ProjCoordinate();
@@ -105,6 +130,26 @@ public enum OutputCrs {
             out[1] = secondAxisFirst ? x : y;
         };
         return toCrs.applyTo(lonLat);
+    }
+
+    /** {@code lonLat} clipped to the {@link #domain()} (itself when it lies inside; empty when wholly outside). */
+    public Geometry clipToDomain(Geometry lonLat) {
+        Envelope box = domain;
+        if (box == null || box.contains(lonLat.getEnvelopeInternal())) {
+            return lonLat;
+        }
+        if (!box.intersects(lonLat.getEnvelopeInternal())) {
+            return lonLat.getFactory().createEmpty(lonLat.getDimension());
+        }
+        Geometry clipped = OverlayNGRobust.overlay(lonLat, lonLat.getFactory().toGeometry(box), OverlayNG.INTERSECTION);
+        // keep the feature's geometry type (a collection of MultiPolygons stays one)
+        if (lonLat instanceof MultiPolygon && clipped instanceof Polygon p) {
+            return lonLat.getFactory().createMultiPolygon(new Polygon[] {p});
+        }
+        if (lonLat instanceof MultiLineString && clipped instanceof LineString l) {
+            return lonLat.getFactory().createMultiLineString(new LineString[] {l});
+        }
+        return clipped;
     }
 
     /** WGS84 longitude/latitude of a point given in this CRS's axis order. */

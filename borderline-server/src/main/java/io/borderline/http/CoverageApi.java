@@ -629,16 +629,6 @@ final class CoverageApi {
      * The coverage request for the source, mode and dataset parameters ({@link #SOURCE_PARAMS}) at
      * a range already validated; shared with the map routes, which draw several ranges.
      */
-    /** {@code border_line}: which line of a border source, political (default) or land. */
-    static BorderLine borderLine(Params p) {
-        String v = p.optional("border_line");
-        if (v == null) {
-            return BorderLine.DEFAULT;
-        }
-        return BorderLine.parse(v).orElseThrow(() -> ApiException.badParameter("border_line", "parameter"
-            + " 'border_line' must be political or land, got '" + Params.shorten(v) + "'", "political, land"));
-    }
-
     CoverageRequest request(Params p, double rangeKm, String drone) {
         CoverageRequest whole = wholeRing(p, rangeKm, drone);
         Sector sector = sector(p, whole.sourceKind(), whole.sourceIds().size(), rangeKm);
@@ -702,7 +692,7 @@ final class CoverageApi {
                     }
                 }
                 ids.sort(null);
-                BorderLine line = borderLine(p);
+                BorderLine line = Params.borderLine(p, "border_line");
                 Dataset ds = data.dataset(dataset);
                 if (ids.stream().allMatch(id -> ds.border(id).orElseThrow().line(line).isEmpty())) {
                     throw ApiException.badParameter("border_line", "parameter 'border_line': " + ids + " lie wholly"

@@ -345,8 +345,8 @@ final class OgcApi {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("type", "Feature");
         out.put("id", f.id());
-        if (f.geometry() == null) {
-            out.putNull("geometry");
+        if (f.geometry() == null || crs.domain() != null && !crs.domain().intersects(f.geometry().getEnvelopeInternal())) {
+            out.putNull("geometry"); // none, or wholly outside the projection's domain
         } else {
             String text = crs == OutputCrs.CRS84
                 ? geometryText.computeIfAbsent(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
@@ -362,10 +362,15 @@ final class OgcApi {
         if (crs == OutputCrs.CRS84) {
             return GeoJson.geometry(lonLat);
         }
-        Geometry oriented = lonLat.norm().reverse(); // JTS normal form has clockwise shells
+        Geometry inDomain = crs.clipToDomain(lonLat);
+        Geometry oriented = inDomain.norm().reverse(); // JTS normal form has clockwise shells
+        Geometry projected = crs.fromLonLat(oriented);
+        if (projected.isEmpty()) {
+            return "null";
+        }
         GeoJsonWriter w = new GeoJsonWriter(crs.geographic() ? 7 : 2);
         w.setEncodeCRS(false);
-        return w.write(crs.fromLonLat(oriented));
+        return w.write(projected);
     }
 
     // ------------------------------------------------------------------ parameters

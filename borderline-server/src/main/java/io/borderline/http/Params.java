@@ -117,12 +117,17 @@ final class Params {
 
     /** The optional {@code border} parameter: "political" (default) or "land". */
     static io.borderline.data.BorderLine borderLine(Params p) {
-        String v = p.optional("border");
+        return borderLine(p, "border");
+    }
+
+    /** An optional border-line parameter ({@code border}, or {@code border_line} where {@code border} names ids). */
+    static io.borderline.data.BorderLine borderLine(Params p, String name) {
+        String v = p.optional(name);
         if (v == null) {
             return io.borderline.data.BorderLine.DEFAULT;
         }
-        return io.borderline.data.BorderLine.parse(v).orElseThrow(() -> ApiException.badParameter("border",
-            "parameter 'border': unknown border line '" + shorten(v) + "'", "political (default), land"));
+        return io.borderline.data.BorderLine.parse(v).orElseThrow(() -> ApiException.badParameter(name,
+            "parameter '" + name + "': unknown border line '" + shorten(v) + "'", "political (default), land"));
     }
 
     /** {@code value} of parameter {@code name} as a country code; unknown codes are a 400 pointing to /countries. */

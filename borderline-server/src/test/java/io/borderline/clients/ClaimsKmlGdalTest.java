@@ -41,7 +41,7 @@ class ClaimsKmlGdalTest {
     void gdalReadsTheClaimedCirclesAndTheMeasuredGeodesicsToTheNearestBorderPoint() throws Exception {
         Path kml = dir.resolve("claims.kml");
         HttpResponse<Path> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(ServerFixture.base() + "/collections/claims/items?f=kml")).build(), HttpResponse.BodyHandlers.ofFile(kml));
+            URI.create(ServerFixture.base() + "/collections/claims/items?f=kml")).timeout(java.time.Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofFile(kml));
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, JsonNode> claims = new HashMap<>();
         for (JsonNode f : JSON.readTree(ServerFixture.get("/collections/claims/items").body()).get("features")) {

@@ -140,7 +140,7 @@ class GdalGeoPackageTest {
     private Path download(String path, String file) throws Exception {
         Path p = dir.resolve(file);
         HttpResponse<Path> r = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(ServerFixture.base() + path)).build(), HttpResponse.BodyHandlers.ofFile(p));
+            HttpRequest.newBuilder(URI.create(ServerFixture.base() + path)).timeout(java.time.Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofFile(p));
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/geopackage+sqlite3");
         return p;

@@ -82,7 +82,7 @@ class UserLayersGdalTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base() + path)).timeout(java.time.Duration.ofSeconds(300)).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
@@ -137,7 +137,7 @@ class UserLayersGdalTest {
         // /collections computes the published drone coverages once (their extents); on a loaded machine the first
         // attempt can hit the computation deadline (422), and a finished one is cached
         for (int attempt = 0; attempt < 3; attempt++) {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base() + "/collections")).build(),
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base() + "/collections")).timeout(java.time.Duration.ofSeconds(300)).build(),
                 HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 break;

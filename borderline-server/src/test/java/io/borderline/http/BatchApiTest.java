@@ -254,7 +254,7 @@ class BatchApiTest {
 
     static Stream<String> post(String path, String type, String accept, String body) throws IOException,
         InterruptedException {
-        HttpResponse<Stream<String>> r = CLIENT.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + path))
+        HttpResponse<Stream<String>> r = CLIENT.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + path)).timeout(java.time.Duration.ofSeconds(300))
             .header("Content-Type", type).header("Accept", accept)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
             HttpResponse.BodyHandlers.ofLines());

@@ -151,7 +151,7 @@ class ConsistencyTest {
     }
 
     private static HttpResponse<String> get(String url, String accept) {
-        return ServerFixture.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + url)).header("Accept", accept)
+        return ServerFixture.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + url)).timeout(java.time.Duration.ofSeconds(300)).header("Accept", accept)
             .GET().build());
     }
 

@@ -80,7 +80,7 @@ class FaultTest {
                 assertThat(d.statusCode()).isEqualTo(200);
                 assertThat(BadInputTest.read(d.body()).get("distance_km").asDouble()).isEqualTo(29.057);
                 assertThat(get(base + "/coverage/stats?site=narva&range_km=5").statusCode()).isEqualTo(200);
-                assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/distance/batch?to=RUS"))
+                assertThat(CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/distance/batch?to=RUS")).timeout(java.time.Duration.ofSeconds(300))
                     .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("lat,lon\n59.3772,28.1903\n"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).contains("776.873");
             } finally {
@@ -171,6 +171,6 @@ class FaultTest {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(java.time.Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -484,7 +484,7 @@ class FuzzTest {
     @Property(tries = 40, seed = "20250124")
     void executionNeverFails(@ForAll("executionRequests") ExecutionCase c) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                ServerFixture.base() + "/processes/" + pathSegment(c.process()) + "/execution"))
+                ServerFixture.base() + "/processes/" + pathSegment(c.process()) + "/execution")).timeout(java.time.Duration.ofSeconds(300))
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
         if (!c.contentType().isEmpty()) {
             b.header("Content-Type", c.contentType());
@@ -564,7 +564,7 @@ class FuzzTest {
     @Property(tries = 150, seed = "20250124")
     void batchNeverFails(@ForAll("batchRequests") BatchCase c) throws Exception {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(ServerFixture.base() + "/distance/batch" + c.query()))
+            java.net.URI.create(ServerFixture.base() + "/distance/batch" + c.query())).timeout(java.time.Duration.ofSeconds(300))
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8));
         if (!c.contentType().isEmpty()) {
             b.header("Content-Type", c.contentType());

@@ -177,4 +177,34 @@ class OgcApiTest {
         assertThat(OgcApi.page(three, 2, 10)).hasSize(1); // never empty while features remain
         assertThat(vertices).isGreaterThan(0);
     }
+
+    /** Found by the fuzz (seed 20250124): Argentina in LAEA Europe was written with NaN, which is not JSON. */
+    @Test
+    void aEuropeanGridDrawsWhatItsDomainHoldsAndNoNumberThatIsNotOne() throws Exception {
+        String crs = "&crs=http://www.opengis.net/def/crs/EPSG/0/3035&dataset=ne10m";
+        for (String code : new String[] {"ARG", "RUS", "FIN"}) {
+            var r = ServerFixture.get("/collections/countries/items/" + code + "?" + crs.substring(1));
+            assertThat(r.statusCode()).as(code).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("NaN").doesNotContain("Infinity");
+            JsonNode f = new ObjectMapper().readTree(r.body());
+            switch (code) {
+                case "ARG" -> assertThat(f.get("geometry").isNull()).as("wholly outside the domain").isTrue();
+                case "FIN" -> { // wholly inside: every vertex, none cut
+                    var served = new org.locationtech.jts.io.geojson.GeoJsonReader().read(f.get("geometry").toString());
+                    JsonNode crs84 = new ObjectMapper().readTree(
+                        ServerFixture.get("/collections/countries/items/FIN?dataset=ne10m").body());
+                    assertThat(served.getNumPoints()).isEqualTo(new org.locationtech.jts.io.geojson.GeoJsonReader()
+                        .read(crs84.get("geometry").toString()).getNumPoints());
+                }
+                default -> { // Russia reaches 180 E: cut at the domain's 100 E, still a MultiPolygon
+                    assertThat(f.get("geometry").get("type").asText()).isEqualTo("MultiPolygon");
+                    var served = new org.locationtech.jts.io.geojson.GeoJsonReader().read(f.get("geometry").toString());
+                    for (var c : served.getCoordinates()) {
+                        double[] lonLatOf = io.borderline.projection.OutputCrs.EPSG_3035.toLonLat(c.x, c.y);
+                        assertThat(lonLatOf[0]).isBetween(19.0, 100.0 + 1e-6);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -112,10 +112,10 @@ class OpsTest {
 
     @Test
     void corsIsOffByDefault() throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/health"))
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/health")).timeout(java.time.Duration.ofSeconds(300))
             .header("Origin", "https://gis.example.org").build());
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/distance"))
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/distance")).timeout(java.time.Duration.ofSeconds(300))
             .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://gis.example.org")
             .header("Access-Control-Request-Method", "GET").build());
         assertThat(preflight.statusCode()).isEqualTo(405);
@@ -129,17 +129,17 @@ class OpsTest {
             ServerOptions.DEFAULTS.withCorsOrigins(List.of("https://gis.example.org", "http://localhost:8080")));
         try {
             String base = "http://127.0.0.1:" + app.port();
-            HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(base + "/distance?from=narva&to=RUS"))
+            HttpResponse<String> allowed = send(HttpRequest.newBuilder(URI.create(base + "/distance?from=narva&to=RUS")).timeout(java.time.Duration.ofSeconds(300))
                 .header("Origin", "https://gis.example.org").build());
             assertThat(allowed.statusCode()).isEqualTo(200);
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://gis.example.org");
             assertThat(allowed.headers().firstValue("Vary")).hasValue("Origin");
-            HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(base + "/health"))
+            HttpResponse<String> other = send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(java.time.Duration.ofSeconds(300))
                 .header("Origin", "https://evil.example").build());
             assertThat(other.statusCode()).isEqualTo(200);
             assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
-            HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(base + "/distance/batch?to=BLR"))
+            HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(base + "/distance/batch?to=BLR")).timeout(java.time.Duration.ofSeconds(300))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:8080")
                 .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type")
                 .build());
@@ -148,7 +148,7 @@ class OpsTest {
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Content-Type");
             // an asynchronous process execution from a web page: Prefer in, Location out, DELETE to dismiss
-            HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(base + "/processes/coverage/execution"))
+            HttpResponse<String> job = send(HttpRequest.newBuilder(URI.create(base + "/processes/coverage/execution")).timeout(java.time.Duration.ofSeconds(300))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:8080")
                 .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers",
                     "content-type, prefer").build());
@@ -157,12 +157,12 @@ class OpsTest {
             assertThat(job.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("DELETE");
             assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers").orElse(""))
                 .contains("Location", "Preference-Applied");
-            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base + "/distance"))
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(base + "/distance")).timeout(java.time.Duration.ofSeconds(300))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "GET").build());
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/no-such-route")).build()).statusCode())
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/no-such-route")).timeout(java.time.Duration.ofSeconds(300)).build()).statusCode())
                 .isEqualTo(404);
         } finally {
             app.stop();
@@ -172,14 +172,14 @@ class OpsTest {
     @Test
     void aRequestLineOverTheLimitIsA414Problem() throws Exception {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/distance?from="
-            + "a".repeat(ServerOptions.DEFAULTS.requestHeaderBytes()) + "&to=BLR")).build());
+            + "a".repeat(ServerOptions.DEFAULTS.requestHeaderBytes()) + "&to=BLR")).timeout(java.time.Duration.ofSeconds(300)).build());
         assertThat(r.statusCode()).isEqualTo(414);
         problem(r.headers().firstValue("Content-Type"), r.body(), 414);
     }
 
     @Test
     void headersOverTheLimitAreA431Problem() throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/health"))
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/health")).timeout(java.time.Duration.ofSeconds(300))
             .header("X-Padding", "b".repeat(ServerOptions.DEFAULTS.requestHeaderBytes())).build());
         assertThat(r.statusCode()).isEqualTo(431);
         problem(r.headers().firstValue("Content-Type"), r.body(), 431);
@@ -229,7 +229,7 @@ class OpsTest {
 
     private static boolean readyAnswers200(String base) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/ready")).timeout(java.time.Duration.ofSeconds(300)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
         } catch (ConnectException e) {
             return false;

@@ -18,13 +18,13 @@ final class ProcessCalls {
     private ProcessCalls() {}
 
     static HttpResponse<String> get(String pathOrUrl) {
-        HttpResponse<String> r = ServerFixture.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
+        HttpResponse<String> r = ServerFixture.send(HttpRequest.newBuilder(uri(pathOrUrl)).timeout(java.time.Duration.ofSeconds(300)).GET().build());
         conforms(Request.Method.GET, r);
         return r;
     }
 
     static HttpResponse<String> delete(String pathOrUrl) {
-        HttpResponse<String> r = ServerFixture.send(HttpRequest.newBuilder(uri(pathOrUrl)).DELETE().build());
+        HttpResponse<String> r = ServerFixture.send(HttpRequest.newBuilder(uri(pathOrUrl)).timeout(java.time.Duration.ofSeconds(300)).DELETE().build());
         conforms(Request.Method.DELETE, r);
         return r;
     }
@@ -36,7 +36,7 @@ final class ProcessCalls {
 
     /** As {@link #execute(String, String, boolean)} on the server at {@code base}. */
     static HttpResponse<String> execute(String base, String process, String body, boolean async) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/processes/" + process + "/execution"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/processes/" + process + "/execution")).timeout(java.time.Duration.ofSeconds(300))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (async) {
             b.header("Prefer", "respond-async");

@@ -377,7 +377,7 @@ class ProcessesConformanceTest {
         assertThat(json(full).get("type").asText()).isEqualTo("urn:borderline:problem:job-store-full");
         int retryAfter = Integer.parseInt(full.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(3000, 3600); // the first job expires an hour after it finished
-        assertThat(ServerFixture.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).GET()
+        assertThat(ServerFixture.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).timeout(java.time.Duration.ofSeconds(300)).GET()
             .build()).body()).contains("borderline_jobs_held 2.0");
         assertThat(ProcessCalls.execute(base, "coverage", SMALL, false).statusCode())
             .as("synchronous execution does not need the store").isEqualTo(200);
@@ -396,7 +396,7 @@ class ProcessesConformanceTest {
     private static void awaitIdle(String base) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             String metrics = ServerFixture.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
-                + "/metrics")).GET().build()).body();
+                + "/metrics")).timeout(java.time.Duration.ofSeconds(300)).GET().build()).body();
             if (metrics.contains("borderline_compute_running{gate=\"batch\"} 0.0")) {
                 return;
             }

@@ -29,7 +29,7 @@ public final class ServerFixture {
     }
 
     static HttpResponse<String> post(String pathAndQuery, String contentType, String accept, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(java.time.Duration.ofSeconds(300)).header("Content-Type", contentType)
             .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -46,7 +46,7 @@ public final class ServerFixture {
 
     public static HttpResponse<String> get(String pathAndQuery) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET().build(),
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(java.time.Duration.ofSeconds(300)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -147,7 +147,7 @@ class TimeRingsCollectionTest {
         TileId t = new TileId(z, (int) Math.floor(MercatorReference.column(lon, z)),
             (int) Math.floor(MercatorReference.row(lat, z)));
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ServerFixture.base()
-            + "/tiles/" + t + ".mvt?layers=time_rings")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            + "/tiles/" + t + ".mvt?layers=time_rings")).timeout(java.time.Duration.ofSeconds(300)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(),
             new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);

@@ -67,7 +67,7 @@ class UserLayerMapsTest {
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).timeout(java.time.Duration.ofSeconds(300)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     }
 

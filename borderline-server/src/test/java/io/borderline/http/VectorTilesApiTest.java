@@ -37,7 +37,7 @@ class VectorTilesApiTest {
     }
 
     static HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerFixture.base() + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerFixture.base() + path)).timeout(java.time.Duration.ofSeconds(300)).GET();
         headers.forEach(b::header);
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -33,7 +33,7 @@ class WebPageTest {
     private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     private static HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerFixture.base() + pathAndQuery)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ServerFixture.base() + pathAndQuery)).timeout(java.time.Duration.ofSeconds(300)).GET();
         if (accept != null) {
             b.header("Accept", accept);
         }

@@ -1,4 +1,4 @@
-package io.borderline.build;
+package io.borderline.topology;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +27,14 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * rings that touch at isolated points are accepted without checking that the interior stays
  * connected (a repair would not change the area, which is all the build measures and stores).
  */
-final class IndexedValidity {
+public final class IndexedValidity {
     /** Below this many hole × shell-vertex steps JTS's own test is fast enough and exact. */
     private static final long DIRECT_LIMIT = 20_000_000L;
 
     private IndexedValidity() {}
 
     /** Null if valid, else what is wrong (IsValidOp's message and location when the geometry is small). */
-    static String validationError(Geometry g) {
+    public static String validationError(Geometry g) {
         if (small(g)) {
             var error = new IsValidOp(g).getValidationError();
             return error == null ? null : error.getMessage() + " at "
@@ -54,17 +54,17 @@ final class IndexedValidity {
         return steps < DIRECT_LIMIT;
     }
 
-    static boolean isValid(Geometry g) {
+    public static boolean isValid(Geometry g) {
         return small(g) ? g.isValid() : isValidIndexed(g);
     }
 
     /** The indexed test whatever the size (tests compare it with IsValidOp). */
-    static boolean isValidIndexed(Geometry g) {
+    public static boolean isValidIndexed(Geometry g) {
         return indexedError(g) == null;
     }
 
     /** Null if the indexed test passes, else which of its checks failed. */
-    static String indexedError(Geometry g) {
+    public static String indexedError(Geometry g) {
         List<LinearRing> rings = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);

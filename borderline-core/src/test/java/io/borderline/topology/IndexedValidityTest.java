@@ -1,4 +1,4 @@
-package io.borderline.build;
+package io.borderline.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
