@@ -291,6 +291,20 @@ public final class GeodesicBuffer {
         int vertices;
         int dropped;
         double maxError;
+        /**
+         * Whether {@link #correct} accepts a point only where the outline really passes ({@link #reachesRange});
+         * set by {@link #settle}, so the first correction keeps its cost. Where two parts of the source face each
+         * other across a gap about 2R wide (Russia at 15 km: Kandalaksha Bay between 66.45 N 34.18 E and 66.54 N
+         * 34.05 E), the distance has a ridge along the middle of the gap whose height is within the tolerance of R:
+         * points on it pass the distance test, yet the outline is not there (the gap is covered, or uncovered only
+         * in spots narrower than the tolerance). A ring of the first guess that runs along the ridge keeps such
+         * vertices, and its chords between them cut through the covered water up to 274 m inside R (the split
+         * only measures midpoints, which lie on the ridge). The repair then nodes those chords where they cross
+         * another ring (the shell's outline of the open bay): vertices up to 129.6 m inside R, which each settle
+         * pass moved onto R and the next repair created again at the same crossings. Confirmed, the ridge
+         * vertices are dropped from the rings being settled, the chords along the ridge go, and one pass settles.
+         */
+        boolean confirm;
 
         Outline(SourceDistance dist, double r, double tol, Point centre, long deadline) {
             this.deadline = deadline;
@@ -322,6 +336,7 @@ public final class GeodesicBuffer {
 
         /** {@code g} with every ring that holds a stray vertex corrected again, vertex by vertex and edge by edge. */
         Geometry settle(Geometry g) {
+            confirm = true;
             List<Polygon> out = new ArrayList<>();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
@@ -439,6 +454,7 @@ public final class GeodesicBuffer {
             Coordinate below = null;
             Coordinate above = null;
             double bestErr = Double.POSITIVE_INFINITY;
+            SourceDistance.Nearest bestNearest = null;
             for (int k = 0; k < MAX_CORRECTIONS; k++) {
                 SourceDistance.Nearest n = dist.nearest(p.y, p.x);
                 double err = Math.abs(n.distanceM() - r);
@@ -450,6 +466,7 @@ public final class GeodesicBuffer {
                 if (err < bestErr) {
                     bestErr = err;
                     best = p;
+                    bestNearest = n;
                 }
                 if (err <= tol / 4) {
                     break;
@@ -470,6 +487,9 @@ public final class GeodesicBuffer {
                     p = proposal;
                 }
             }
+            if (confirm && bestErr <= tol && !reachesRange(best, bestNearest)) {
+                return null; // on a ridge of the distance, not on the outline (see confirm): not a dropped vertex
+            }
             if (bestErr > tol && (above == null || below == null)) {
                 Coordinate found = bracket(c, above == null);
                 if (found != null) {
@@ -484,6 +504,20 @@ public final class GeodesicBuffer {
             }
             maxError = Math.max(maxError, bestErr);
             return best;
+        }
+
+        /**
+         * True when the outline really passes by {@code p}, a point within the tolerance of R: the point half a
+         * tolerance beyond R from p's nearest source point, on the geodesic from it through p, is at least R from
+         * the source. Beside a true outline it is (about R + tol/2 away); on a ridge between two source parts it
+         * lies nearer the other part, below R. One exact distance more per vertex, in {@link #settle} only.
+         */
+        private boolean reachesRange(Coordinate p, SourceDistance.Nearest n) {
+            LatLon q = n.point();
+            double azi = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
+            GeodesicData g = Wgs84.GEODESIC.Direct(q.lat(), q.lon(), azi, r + tol / 2,
+                GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+            return dist.nearest(g.lat2, g.lon2).distanceM() >= r;
         }
 
         /**

@@ -125,10 +125,14 @@ class TimeRingsCollectionTest {
         assertThat(deviations).containsKeys("BLR-shahed-136-10min", "BLR-shahed-136-60min");
     }
 
-    /** The same check on the shortest ring: a defect of the engine at short ranges, as CoverageShapesTest's Russia. */
+    /**
+     * The same check on the shortest ring. Found a defect when written (2ff63c0): a vertex at 55.3066758 N
+     * 31.1400615 E 29.3 m beyond R. The engine of 2ff63c0 still puts it there (29.0 m against the same data); the
+     * engine since perf2's merge (ddef548) moves the vertices its outline repair leaves off R back onto R
+     * ({@code Outline.settle}, whose ridge check keeps a repair from re-creating them: CoverageShapesTest's Russia at
+     * 15 km, DistanceRidgeTest), and this ring's worst vertex is 4.6 m off R.
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("defect found by this test: Belarus 15.833 km (5 min at 190 km/h), a vertex at"
-        + " 55.3066758 N 31.1400615 E is 29.3 m off R against the brute force (tolerance 20 m)")
     void theFiveMinuteRingIsWithinTheToleranceToo() throws Exception {
         Geometry belarus = TestData.get().dataset("osm10m").territory(CountryCode.BLR).land();
         ReferenceDistance reference = new ReferenceDistance(belarus);
