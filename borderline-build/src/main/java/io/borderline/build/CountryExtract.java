@@ -12,7 +12,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -54,7 +57,7 @@ final class CountryExtract {
         double repairedArea = EllipsoidalMeasure.areaM2(repaired);
         Geometry stored = asMultiPolygon(Densifier.densify(repaired, GeodesicSegments.MAX_SEGMENT_M));
         if (!IndexedValidity.isValid(stored)) {
-            stored = asMultiPolygon(OverlayNGRobust.union(stored));
+            stored = unionWhereTheyMeet(stored);
         }
         if (!IndexedValidity.isValid(stored)) {
             throw new IllegalStateException(dataset + " " + country + " is still invalid after repair: "
@@ -76,6 +79,62 @@ final class CountryExtract {
             }
         }
         return F.createMultiPolygon(parts.toArray(Polygon[]::new));
+    }
+
+    /**
+     * The parts merged where they meet (overlap or touch), each group of meeting parts unioned on its own.
+     * One union of the whole country (OverlayNG over Canada's or Russia's thousands of islands, most of which
+     * meet nothing) ran for more than half an hour; the groups are found with an STRtree and prepared
+     * intersection tests, and the parts that meet nothing are kept as they are.
+     */
+    static Geometry unionWhereTheyMeet(Geometry multi) {
+        int n = multi.getNumGeometries();
+        STRtree tree = new STRtree();
+        for (int i = 0; i < n; i++) {
+            tree.insert(multi.getGeometryN(i).getEnvelopeInternal(), i);
+        }
+        int[] group = new int[n];
+        for (int i = 0; i < n; i++) {
+            group[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            Geometry a = multi.getGeometryN(i);
+            PreparedGeometry prepared = null;
+            for (Object o : tree.query(a.getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j <= i || root(group, i) == root(group, j)) {
+                    continue;
+                }
+                if (prepared == null) {
+                    prepared = PreparedGeometryFactory.prepare(a);
+                }
+                if (prepared.intersects(multi.getGeometryN(j))) {
+                    group[root(group, j)] = root(group, i);
+                }
+            }
+        }
+        java.util.Map<Integer, List<Geometry>> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(root(group, i), k -> new ArrayList<>()).add(multi.getGeometryN(i));
+        }
+        List<Polygon> parts = new ArrayList<>();
+        for (List<Geometry> g : groups.values()) {
+            Geometry merged = g.size() == 1 ? g.get(0) : OverlayNGRobust.union(F.buildGeometry(g));
+            for (Object p : PolygonExtracter.getPolygons(merged)) {
+                if (!((Polygon) p).isEmpty()) {
+                    parts.add((Polygon) p);
+                }
+            }
+        }
+        return F.createMultiPolygon(parts.toArray(Polygon[]::new));
+    }
+
+    private static int root(int[] group, int i) {
+        while (group[i] != i) {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        return i;
     }
 
     /** The non-empty polygons of {@code g} (overlay results may mix in lines and points) as one MultiPolygon. */
