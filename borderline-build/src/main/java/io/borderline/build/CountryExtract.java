@@ -97,18 +97,22 @@ final class CountryExtract {
         for (int i = 0; i < n; i++) {
             group[i] = i;
         }
+        // the larger of each pair is prepared (and kept): an island tested against the prepared mainland costs
+        // its own vertices, while the mainland tested against a prepared island would cost all of the mainland's
+        PreparedGeometry[] prepared = new PreparedGeometry[n];
         for (int i = 0; i < n; i++) {
             Geometry a = multi.getGeometryN(i);
-            PreparedGeometry prepared = null;
             for (Object o : tree.query(a.getEnvelopeInternal())) {
                 int j = (Integer) o;
                 if (j <= i || root(group, i) == root(group, j)) {
                     continue;
                 }
-                if (prepared == null) {
-                    prepared = PreparedGeometryFactory.prepare(a);
+                Geometry b = multi.getGeometryN(j);
+                int big = a.getNumPoints() >= b.getNumPoints() ? i : j;
+                if (prepared[big] == null) {
+                    prepared[big] = PreparedGeometryFactory.prepare(multi.getGeometryN(big));
                 }
-                if (prepared.intersects(multi.getGeometryN(j))) {
+                if (prepared[big].intersects(big == i ? b : a)) {
                     group[root(group, j)] = root(group, i);
                 }
             }

@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.LineStringExtracter;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.proj4j.CRSFactory;
@@ -142,12 +143,18 @@ public enum OutputCrs {
             return lonLat.getFactory().createEmpty(lonLat.getDimension());
         }
         Geometry clipped = OverlayNGRobust.overlay(lonLat, lonLat.getFactory().toGeometry(box), OverlayNG.INTERSECTION);
-        // keep the feature's geometry type (a collection of MultiPolygons stays one)
-        if (lonLat instanceof MultiPolygon && clipped instanceof Polygon p) {
-            return lonLat.getFactory().createMultiPolygon(new Polygon[] {p});
+        // keep the feature's own dimension and type (an overlay may add the lines where an area meets the box's
+        // edge; a MultiPolygon stays one even when a single polygon is left)
+        GeometryFactory f = lonLat.getFactory();
+        if (lonLat.getDimension() == 2) {
+            List<Polygon> polygons = PolygonExtracter.getPolygons(clipped);
+            return lonLat instanceof Polygon && polygons.size() == 1 ? polygons.get(0)
+                : f.createMultiPolygon(polygons.toArray(Polygon[]::new));
         }
-        if (lonLat instanceof MultiLineString && clipped instanceof LineString l) {
-            return lonLat.getFactory().createMultiLineString(new LineString[] {l});
+        if (lonLat.getDimension() == 1) {
+            List<LineString> lines = LineStringExtracter.getLines(clipped);
+            return lonLat instanceof LineString && lines.size() == 1 ? lines.get(0)
+                : f.createMultiLineString(lines.toArray(LineString[]::new));
         }
         return clipped;
     }
