@@ -205,13 +205,13 @@ class ContractTest {
         assertThat(report.getMessages()).as(url + " -> " + r.statusCode()).isEmpty();
     }
 
-    private static SimpleResponse response(HttpResponse<String> r) {
+    static SimpleResponse response(HttpResponse<String> r) {
         return SimpleResponse.Builder.status(r.statusCode())
             .withContentType(r.headers().firstValue("Content-Type").orElse(""))
             .withBody(r.body()).build();
     }
 
-    private static Request request(String pathAndQuery) {
+    static Request request(String pathAndQuery) {
         URI uri = URI.create("http://x" + pathAndQuery);
         SimpleRequest.Builder b = SimpleRequest.Builder.get(uri.getPath());
         if (uri.getRawQuery() != null) {
