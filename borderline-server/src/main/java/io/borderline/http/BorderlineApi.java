@@ -54,6 +54,7 @@ public final class BorderlineApi {
     private final OpsApi ops;
     private final BatchApi batch;
     private final String openApiJson;
+    private final String apiHtml;
     private final Layers layers;
     private final OgcApi ogc;
     private final MapsApi maps;
@@ -93,6 +94,7 @@ public final class BorderlineApi {
         this.maps = new MapsApi(data, claims, coverage);
         this.openApiYaml = resource("/openapi.yaml");
         this.openApiJson = OgcApi.openApiJson(openApiYaml);
+        this.apiHtml = ApiHtml.render(openApiJson);
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY, userLayers);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY, userLayers);
         this.tiles = new TilesApi(data, layers);
@@ -133,6 +135,10 @@ public final class BorderlineApi {
         r.put("/openapi.json", ctx -> {
             Params.of(ctx, Set.of());
             ctx.contentType(OgcApi.OPENAPI_JSON).result(openApiJson);
+        });
+        r.put("/api.html", ctx -> {
+            Params.of(ctx, Set.of());
+            ctx.contentType("text/html; charset=utf-8").result(apiHtml);
         });
         r.put("/datasets", this::datasets);
         r.put("/distance", this::distance);

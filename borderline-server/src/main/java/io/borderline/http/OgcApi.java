@@ -140,6 +140,7 @@ final class OgcApi {
         link(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
         link(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
         link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
+        link(links, base + "/api.html", "service-doc", "text/html", "The API definition (HTML)");
         link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
         link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
         link(links, base + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,

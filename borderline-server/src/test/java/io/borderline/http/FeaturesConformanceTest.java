@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +58,6 @@ class FeaturesConformanceTest {
      * {@code service-doc}.
      */
     @Test
-    @Disabled("Not conformant yet: the landing page has no service-doc link and the service no HTML version of its"
-        + " API definition (only /openapi.json and /openapi.yaml); enable once it has one")
     @DisplayName("/conf/oas30/oas-definition-1: the API definition as OpenAPI JSON (service-desc) and as HTML (service-doc)")
     void oas30OasDefinition1() throws Exception {
         JsonNode landing = json("/");

@@ -97,6 +97,7 @@ class FuzzTest {
             "min_range_km", "claims")),
         Map.entry("/openapi.yaml", List.of()),
         Map.entry("/openapi.json", List.of()),
+        Map.entry("/api.html", List.of()),
         Map.entry("/", List.of("f", "dataset")),
         Map.entry("/conformance", List.of("f", "dataset")),
         Map.entry("/collections", List.of("f", "dataset")),

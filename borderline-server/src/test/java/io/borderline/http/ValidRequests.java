@@ -57,7 +57,7 @@ final class ValidRequests {
 
     static {
         for (String cheap : List.of("/health", "/ready", "/metrics", "/datasets", "/drones", "/claims",
-            "/openapi.yaml", "/openapi.json", "/countries", "/borders", "/sites", "/claims/{id}", "/conformance",
+            "/openapi.yaml", "/openapi.json", "/api.html", "/countries", "/borders", "/sites", "/claims/{id}", "/conformance",
             "/collections", "/collections/{collectionId}", "/tiles/tilejson.json", "/")) {
             WEIGHTS.put(cheap, 2);
         }
