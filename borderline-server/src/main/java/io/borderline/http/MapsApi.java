@@ -3,6 +3,7 @@ package io.borderline.http;
 import io.borderline.analysis.ClaimChecker;
 import io.borderline.analysis.CoverageRequest;
 import io.borderline.briefing.BriefingDeck;
+import io.borderline.coverage.Source;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.Claim;
@@ -14,6 +15,7 @@ import io.borderline.render.MapRenderer;
 import io.borderline.render.MapWriter;
 import io.borderline.render.Palette;
 import io.borderline.userdata.UserLayers;
+import io.borderline.userdata.UserTarget;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -48,6 +50,12 @@ final class MapsApi {
     /** Parameters that name a coverage's source (the deck defaults to from=BLR without one). */
     private static final List<String> SOURCE_KINDS = List.of("from", "border", "site", "site_kind", "lat", "lon");
     private static final Set<String> CLAIMS_PARAMS = union(PAGE_PARAMS, Set.of("claim", "dataset"));
+    /** The POST coverage maps: the GET map's parameters minus those naming a source (it is in the body) and fans. */
+    private static final Set<String> POSTED_MAP_PARAMS = union(CoverageApi.BODY_SOURCE_PARAMS, PAGE_PARAMS,
+        CoverageApi.TIME_PARAMS);
+    /** The POST deck: the GET deck's parameters minus those naming a source (it is in the body) and fans. */
+    private static final Set<String> POSTED_DECK_PARAMS = union(CoverageApi.BODY_SOURCE_PARAMS,
+        CoverageApi.TIME_PARAMS, Set.of("claims"));
 
     private final BorderlineData data;
     private final ClaimChecker claims;
@@ -76,6 +84,18 @@ final class MapsApi {
         return r;
     }
 
+    /**
+     * The POST routes, for {@link BorderlineApi#postRoutes()}: the coverage maps and the deck of a geometry sent in
+     * the body as {@code POST /coverage} takes it ({@code user} reads and checks it; it is never written to disk).
+     */
+    Map<String, Handler> postRoutes(UserGeometryApi user) {
+        Map<String, Handler> r = new LinkedHashMap<>();
+        r.put("/maps/coverage.png", ctx -> postedCoverageMap(ctx, user, false));
+        r.put("/maps/coverage.svg", ctx -> postedCoverageMap(ctx, user, true));
+        r.put("/briefing.pptx", ctx -> postedBriefing(ctx, user));
+        return r;
+    }
+
     private void coverageMap(Context ctx, boolean svg) {
         Params p = Params.of(ctx, COVERAGE_PARAMS, COVERAGE_LISTS);
         MapRenderer.Page page = page(p);
@@ -83,14 +103,53 @@ final class MapsApi {
         write(ctx, composer.coverage(c.request(), c.rings()), page, svg);
     }
 
+    /** {@code POST /maps/coverage.png|svg}: the coverage map of the body's source (query first, then the body). */
+    private void postedCoverageMap(Context ctx, UserGeometryApi user, boolean svg) throws java.io.IOException {
+        Params p = Params.of(ctx, POSTED_MAP_PARAMS, COVERAGE_LISTS);
+        MapRenderer.Page page = page(p);
+        BriefingDeck.CoverageInput c = coverage(p, user.postedSource(ctx));
+        write(ctx, composer.coverage(c.request(), c.rings(), c.user()), page, svg);
+    }
+
+    /**
+     * The rings of a source sent in the body: kind {@code user}, id its SHA-256 (the cache key, so the same geometry
+     * sent again is not computed again), each computed from the sent geometry ({@link CoverageApi#result(
+     * CoverageRequest, io.borderline.coverage.Source)}).
+     */
+    private BriefingDeck.CoverageInput coverage(Params p, UserTarget target) {
+        String dataset = p.datasetId();
+        String mode = p.optional("mode");
+        if (mode != null && !mode.equals("full") && !mode.equals("beyond")) {
+            throw ApiException.badParameter("mode", "parameter 'mode' must be full or beyond", "full, beyond");
+        }
+        boolean beyond = "beyond".equals(mode);
+        if (beyond && !target.hasAreas()) {
+            throw ApiException.badParameter("mode", "mode=beyond needs an area source; this source is lines",
+                "full (for line sources)");
+        }
+        Source source = target.source("user", target.sha256()); // refuses a mix of lines and areas
+        List<String> ids = List.of(target.sha256());
+        return coverage(p, (q, km, drone) -> new CoverageRequest(dataset, "user", ids, km, drone, beyond), source,
+            new MapComposer.UserSource(target.sha256(), target.features().size()));
+    }
+
     /**
      * The rings a coverage map or deck asks for, computed: time rings ({@code minutes}), one ring per drone
      * class ({@code drone}) or per range ({@code range_km}), from the source, mode, fan and dataset parameters.
      */
     private BriefingDeck.CoverageInput coverage(Params p) {
+        return coverage(p, coverage::request, null, null);
+    }
+
+    /**
+     * As {@link #coverage(Params)}, each ring's request made by {@code ring}; {@code source}, if not null, is the
+     * geometry sent with the request ({@code user} describes it for the titles), else the request names its source.
+     */
+    private BriefingDeck.CoverageInput coverage(Params p, CoverageApi.RingRequest ring, Source source,
+                                                MapComposer.UserSource user) {
         List<CoverageRequest> requests = new ArrayList<>();
         if (p.has("minutes")) {
-            requests.addAll(coverage.requests(p)); // time rings: one drone or one speed, several flight times
+            requests.addAll(coverage.requests(p, ring)); // time rings: one drone or one speed, several flight times
         } else if (p.has("drone")) {
             if (p.has("range_km")) {
                 throw ApiException.badParameter("drone", "give either 'drone' or 'range_km', not both",
@@ -102,7 +161,7 @@ final class MapsApi {
                     throw ApiException.badParameter("drone", "parameter 'drone': unknown drone class '"
                         + Params.shorten(id) + "'", String.join(", ", data.drones().keySet()));
                 }
-                requests.add(coverage.request(p, d.rangeKm(), d.id()));
+                requests.add(ring.make(p, d.rangeKm(), d.id()));
             }
         } else {
             List<String> values = p.list("range_km", Palette.maxRings());
@@ -112,14 +171,15 @@ final class MapsApi {
             for (String v : distinct(values)) {
                 double km = Params.parseNumber("range_km", v, GeodesicBuffer.MIN_RANGE_M / 1000,
                     GeodesicBuffer.MAX_RANGE_M / 1000);
-                requests.add(coverage.request(p, km, null));
+                requests.add(ring.make(p, km, null));
             }
         }
         List<MapComposer.RingSpec> rings = new ArrayList<>();
         for (CoverageRequest q : requests) {
-            rings.add(new MapComposer.RingSpec(q.rangeKm(), q.droneId(), q.minutes(), q.speedKmh(), coverage.result(q)));
+            rings.add(new MapComposer.RingSpec(q.rangeKm(), q.droneId(), q.minutes(), q.speedKmh(),
+                coverage.result(q, source)));
         }
-        return new BriefingDeck.CoverageInput(requests.get(0), rings);
+        return new BriefingDeck.CoverageInput(requests.get(0), rings, user);
     }
 
     private void claimsMap(Context ctx, boolean svg) {
@@ -146,18 +206,38 @@ final class MapsApi {
      */
     private void briefing(Context ctx) {
         Params p = Params.of(ctx, DECK_PARAMS, COVERAGE_LISTS);
+        String claimsParam = claimsParam(p);
+        if (SOURCE_KINDS.stream().noneMatch(p::has)) {
+            p = p.withDefault("from", CountryCode.BLR.code());
+        }
+        p = withDefaultRange(p);
+        deck(ctx, claimsParam, p.datasetId(), coverage(p));
+    }
+
+    /**
+     * {@code POST /briefing.pptx}: the deck of the body's source, with the GET deck's range, time-ring, mode,
+     * dataset and claims parameters (default {@code drone=}{@value #DEFAULT_DRONE}).
+     */
+    private void postedBriefing(Context ctx, UserGeometryApi user) throws java.io.IOException {
+        Params p = withDefaultRange(Params.of(ctx, POSTED_DECK_PARAMS, COVERAGE_LISTS));
+        String claimsParam = claimsParam(p);
+        BriefingDeck.CoverageInput cov = coverage(p, user.postedSource(ctx));
+        deck(ctx, claimsParam, p.datasetId(), cov);
+    }
+
+    private static String claimsParam(Params p) {
         String claimsParam = p.optional("claims");
         if (claimsParam != null && !claimsParam.equals("all") && !claimsParam.equals("none")) {
             throw ApiException.badParameter("claims", "parameter 'claims' must be all or none", "all, none");
         }
-        if (SOURCE_KINDS.stream().noneMatch(p::has)) {
-            p = p.withDefault("from", CountryCode.BLR.code());
-        }
-        if (!p.has("range_km") && !p.has("drone") && !p.has("minutes")) {
-            p = p.withDefault("drone", DEFAULT_DRONE);
-        }
-        String dataset = p.datasetId();
-        BriefingDeck.CoverageInput cov = coverage(p);
+        return claimsParam;
+    }
+
+    private static Params withDefaultRange(Params p) {
+        return !p.has("range_km") && !p.has("drone") && !p.has("minutes") ? p.withDefault("drone", DEFAULT_DRONE) : p;
+    }
+
+    private void deck(Context ctx, String claimsParam, String dataset, BriefingDeck.CoverageInput cov) {
         List<MapComposer.ClaimSpec> specs = new ArrayList<>();
         if (!"none".equals(claimsParam)) {
             for (Claim c : data.claims().values()) {

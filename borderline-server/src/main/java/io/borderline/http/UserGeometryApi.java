@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * Geometries the user brings: {@code POST /distance} (points to a GeoJSON target), {@code POST
- * /coverage} and {@code POST /coverage/stats} (a GeoJSON source), and {@code GET /layers} (the
+ * /coverage} and {@code POST /coverage/stats} (a GeoJSON source; the maps and the deck take it too, in
+ * {@link MapsApi#postRoutes}), and {@code GET /layers} (the
  * named layers loaded at start-up). Bodies are read into memory up to {@link #MAX_BODY_BYTES} and
  * never written to disk; the geometry work (validation, repair, index, cache) is in
  * {@code io.borderline.userdata}.
@@ -116,8 +117,7 @@ final class UserGeometryApi {
     private void coverage(Context ctx, boolean stats) throws IOException {
         Set<String> allowed = stats ? CoverageApi.BODY_SOURCE_PARAMS : CoverageApi.BODY_SOURCE_PARAMS_WITH_F;
         CoverageApi.Query q = coverage.query(ctx, allowed);
-        JsonNode body = body(ctx, Set.of("source", "crs"), List.of("source"));
-        UserTarget target = target(body, "source");
+        UserTarget target = postedSource(ctx);
         var source = target.source("user", target.sha256());
         if (q.beyond() && !target.hasAreas()) {
             throw ApiException.badParameter("mode", "mode=beyond needs an area source; this source is lines",
@@ -131,6 +131,16 @@ final class UserGeometryApi {
         } else {
             coverage.writeGeoJson(ctx, allowed, req, result, "user_source", user);
         }
+    }
+
+    /**
+     * The body's {@code source} as {@code POST /coverage} takes it ({@code {"source": <GeoJSON>, "crs": <optional>}}):
+     * checked (415, 413, 400 naming the member or feature), repaired and indexed in memory, never written to disk.
+     * Also the source of {@code POST /maps/coverage.png|svg} and {@code POST /briefing.pptx}.
+     */
+    UserTarget postedSource(Context ctx) throws IOException {
+        JsonNode body = body(ctx, Set.of("source", "crs"), List.of("source"));
+        return target(body, "source");
     }
 
     private void layers(Context ctx) {

@@ -64,6 +64,46 @@ public final class MapComposer {
     }
 
     /**
+     * The credit of a coverage whose source is not Borderline's data: a user layer's ({@link
+     * #userLayerCredit(CoverageRequest)}), or for a geometry sent with the request ({@code user}, kind {@code user})
+     * "User-supplied geometry (not Borderline data; sent with the request, not stored): 1 feature, SHA-256 ...";
+     * else empty.
+     */
+    public java.util.Optional<String> sourceCredit(CoverageRequest request, UserSource user) {
+        if (request.sourceKind().equals("user")) {
+            String sha = user == null ? request.sourceIds().get(0) : user.sha256();
+            return java.util.Optional.of("User-supplied geometry (not Borderline data; sent with the request, not"
+                + " stored)" + (user == null ? "" : ": " + user.featureText()) + ", SHA-256 " + UserSource.prefix(sha)
+                + "…");
+        }
+        return userLayerCredit(request);
+    }
+
+    /**
+     * A geometry sent with the request as a coverage's source (kind {@code user}, id its SHA-256).
+     *
+     * @param sha256 the geometry's SHA-256, hex
+     * @param features how many features it has
+     */
+    public record UserSource(String sha256, int features) {
+        /** Length of the SHA-256 prefix that names the geometry in titles and credits. */
+        public static final int PREFIX = 12;
+
+        /** "user-supplied geometry 6d242a502435 (1 feature)": how titles and legends name it. */
+        public String name() {
+            return "user-supplied geometry " + prefix(sha256) + " (" + featureText() + ")";
+        }
+
+        String featureText() {
+            return features + (features == 1 ? " feature" : " features");
+        }
+
+        static String prefix(String sha256) {
+            return sha256.substring(0, Math.min(PREFIX, sha256.length()));
+        }
+    }
+
+    /**
      * One ring of a coverage map.
      *
      * @param rangeKm the range, km
@@ -91,6 +131,14 @@ public final class MapComposer {
      * @param rings the rings, any order
      */
     public MapContent coverage(CoverageRequest request, List<RingSpec> rings) {
+        return coverage(request, rings, null);
+    }
+
+    /**
+     * As {@link #coverage(CoverageRequest, List)}; {@code user} describes the source of a request of kind {@code
+     * user} (a geometry sent with it), for the title, legend and credit.
+     */
+    public MapContent coverage(CoverageRequest request, List<RingSpec> rings, UserSource user) {
         List<RingSpec> sorted = new ArrayList<>(rings);
         sorted.sort(Comparator.comparingDouble(RingSpec::rangeKm));
         Dataset ds = data.dataset(request.dataset());
@@ -153,6 +201,15 @@ public final class MapComposer {
                 legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.USER_LAYER,
                     "Source: " + sourceName + " (user-supplied)"));
             }
+            case "user" -> {
+                // the geometry sent with the request, as it was used (after repair), drawn as a user layer is
+                sourceName = user == null ? "user-supplied geometry " + UserSource.prefix(request.sourceIds().get(0))
+                    : user.name();
+                Geometry drawnSource = sourceGeometry.getDimension() == 2 ? sourceGeometry.getBoundary() : sourceGeometry;
+                lines.add(new MapContent.Line(drawnSource, Palette.USER_LAYER, 2.4, false));
+                legend.add(new MapContent.LegendEntry(MapContent.Swatch.LINE, Palette.USER_LAYER,
+                    "Source: " + sourceName));
+            }
             default -> {
                 String[] ll = request.sourceIds().get(0).split(",");
                 double lat = Double.parseDouble(ll[0]);
@@ -177,7 +234,7 @@ public final class MapComposer {
             + "  ·  " + InRangeText.population(lr.stats()) + " (GeoNames places of at least 1,000)  ·  "
             + InRangeText.land(lr.stats());
         List<String> credits = new ArrayList<>(credits(ds));
-        userLayerCredit(request).ifPresent(c -> credits.add(0, c));
+        sourceCredit(request, user).ifPresent(c -> credits.add(0, c));
         return new MapContent(title, subtitle, ds, emphasis, extent, sourceGeometry.getCentroid().getCoordinate(), drawn,
             lines, points, legend, credits);
     }

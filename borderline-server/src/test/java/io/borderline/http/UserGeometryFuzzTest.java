@@ -12,7 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Generated bodies for {@code POST /distance}, {@code /coverage} and {@code /coverage/stats} (fixed seed): targets of
+ * Generated bodies for {@code POST /distance}, {@code /coverage}, {@code /coverage/stats}, the coverage maps
+ * ({@code /maps/coverage.png|svg}) and the deck ({@code /briefing.pptx}) (fixed seed): targets of
  * every GeoJSON type with plausible, huge, non-numeric, nested and out-of-range positions, empty and unclosed
  * rings, unknown members, truncated and non-JSON bodies. No answer may be a 5xx, and every error is problem+json.
  */
@@ -61,7 +62,9 @@ class UserGeometryFuzzTest {
             .as((t, p, c) -> "{\"target\":" + t + ",\"points\":" + p + c + "}");
         Arbitrary<String> coverage = Combinators.combine(target, crs).as((t, c) -> "{\"source\":" + t + c + "}");
         Arbitrary<String> path = Arbitraries.of("/distance", "/coverage?range_km=20", "/coverage/stats?range_km=5",
-            "/coverage/stats?drone=fpv&mode=beyond", "/coverage?range_km=20&f=kml", "/distance?to=BLR");
+            "/coverage/stats?drone=fpv&mode=beyond", "/coverage?range_km=20&f=kml", "/distance?to=BLR",
+            "/maps/coverage.svg?range_km=20&width=480&height=320", "/maps/coverage.png?drone=fpv&width=480&height=320",
+            "/briefing.pptx?range_km=5&claims=none");
         Arbitrary<String> type = Arbitraries.of("application/json", "application/geo+json", "text/plain",
             "application/json; charset=latin1");
         return Combinators.combine(path, type, distance, coverage, Arbitraries.integers().between(0, 9))
