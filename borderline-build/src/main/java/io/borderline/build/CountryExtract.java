@@ -100,6 +100,10 @@ final class CountryExtract {
         // the larger of each pair is prepared (and kept): an island tested against the prepared mainland costs
         // its own vertices, while the mainland tested against a prepared island would cost all of the mainland's
         PreparedGeometry[] prepared = new PreparedGeometry[n];
+        int[] size = new int[n]; // Polygon.getNumPoints walks every ring: once per part, not once per pair
+        for (int i = 0; i < n; i++) {
+            size[i] = multi.getGeometryN(i).getNumPoints();
+        }
         for (int i = 0; i < n; i++) {
             Geometry a = multi.getGeometryN(i);
             for (Object o : tree.query(a.getEnvelopeInternal())) {
@@ -108,7 +112,7 @@ final class CountryExtract {
                     continue;
                 }
                 Geometry b = multi.getGeometryN(j);
-                int big = a.getNumPoints() >= b.getNumPoints() ? i : j;
+                int big = size[i] >= size[j] ? i : j;
                 if (prepared[big] == null) {
                     prepared[big] = PreparedGeometryFactory.prepare(multi.getGeometryN(big));
                 }
