@@ -47,7 +47,7 @@ final class OgcApi {
     static final int MAX_LIMIT = 1000;
     static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
     static final String OPENAPI_YAML = "application/vnd.oai.openapi;version=3.0";
-    static final List<String> CONFORMANCE = List.of(
+    static final List<String> CONFORMANCE = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -59,9 +59,7 @@ final class OgcApi {
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
         "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
-        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
-        ProcessesApi.CONFORMANCE.get(0), ProcessesApi.CONFORMANCE.get(1), ProcessesApi.CONFORMANCE.get(2),
-        ProcessesApi.CONFORMANCE.get(3), ProcessesApi.CONFORMANCE.get(4));
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset"), ProcessesApi.CONFORMANCE.stream()).toList();
     /** Formats of items and single features: GeoJSON (default), KML, KMZ, GeoPackage. */
     static final List<String> ITEM_FORMATS =
         List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);

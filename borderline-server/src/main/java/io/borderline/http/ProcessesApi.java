@@ -41,7 +41,8 @@ final class ProcessesApi {
         "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description",
         "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json",
         "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list",
-        "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
+        "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss",
+        "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/oas30");
     private static final String EXCEPTIONS = "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/";
     static final String NO_SUCH_PROCESS = EXCEPTIONS + "no-such-process";
     static final String NO_SUCH_JOB = EXCEPTIONS + "no-such-job";

@@ -11,6 +11,7 @@ import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -65,13 +66,60 @@ class ProcessesConformanceTest {
     }
 
     @Test
-    @DisplayName("/conf/core/conformance-success: core, ogc-process-description, json, job-list, dismiss")
+    @DisplayName("/conf/core/conformance-success: core, ogc-process-description, json, job-list, dismiss, oas30")
     void conformanceSuccess() {
         List<String> classes = new ArrayList<>();
         JsonNode conformsTo = json(ProcessCalls.get("/conformance")).get("conformsTo");
         conformsTo.forEach(c -> classes.add(c.asText()));
-        for (String c : List.of("core", "ogc-process-description", "json", "job-list", "dismiss")) {
+        for (String c : List.of("core", "ogc-process-description", "json", "job-list", "dismiss", "oas30")) {
             assertThat(classes).contains("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/" + c);
+        }
+    }
+
+    /**
+     * /conf/oas30/oas-definition-1 and -2, completeness and exceptions-codes (OGC 18-062r2 Annex A, OpenAPI 3.0
+     * class): the landing page links the definition as OpenAPI 3.0 JSON (service-desc) and as HTML (service-doc),
+     * and the definition holds every Processes resource with its methods and the status codes it answers.
+     */
+    @Test
+    @DisplayName("/conf/oas30: the definition as OpenAPI 3.0 and HTML, with every process and job resource and their error codes")
+    void oas30DefinitionIsCompleteForProcesses() throws Exception {
+        JsonNode landing = json(ProcessCalls.get("/"));
+        String desc = null;
+        String doc = null;
+        for (JsonNode l : landing.get("links")) {
+            if (l.get("rel").asText().equals("service-desc") && l.get("type").asText().startsWith("application/vnd.oai.openapi+json")) {
+                desc = l.get("href").asText();
+            }
+            if (l.get("rel").asText().equals("service-doc") && l.get("type").asText().equals("text/html")) {
+                doc = l.get("href").asText();
+            }
+        }
+        assertThat(desc).isNotNull();
+        assertThat(doc).isNotNull();
+        HttpResponse<String> html = ProcessCalls.get(doc.substring(doc.indexOf("/api.html")));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("/processes/{processId}/execution").contains("/jobs/{jobId}/results");
+        JsonNode api = json(ProcessCalls.get("/openapi.json"));
+        assertThat(api.get("openapi").asText()).startsWith("3.0");
+        Map<String, List<String>> resources = Map.of(
+            "/processes", List.of("get"),
+            "/processes/{processId}", List.of("get"),
+            "/processes/{processId}/execution", List.of("post"),
+            "/jobs", List.of("get"),
+            "/jobs/{jobId}", List.of("get", "delete"),
+            "/jobs/{jobId}/results", List.of("get"));
+        for (var e : resources.entrySet()) {
+            JsonNode path = api.get("paths").get(e.getKey());
+            assertThat(path).as(e.getKey()).isNotNull();
+            for (String method : e.getValue()) {
+                JsonNode responses = path.get(method).get("responses");
+                assertThat(responses.has("200") || responses.has("201")).as(method + " " + e.getKey()).isTrue();
+                if (e.getKey().contains("{")) { // an unknown process or job is documented as the 404 it is
+                    assertThat(responses.has("404")).as(method + " " + e.getKey() + " documents 404").isTrue();
+                }
+            }
         }
     }
 
