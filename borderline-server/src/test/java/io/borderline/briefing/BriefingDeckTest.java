@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFPictureShape;
-import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTable;
-import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.Test;
 
 /** The deck read back with POI: slides, editable text, the exposure table and the pictures. */
@@ -22,18 +20,18 @@ class BriefingDeckTest {
             assertThat(ppt.getPageSize()).isEqualTo(BriefingDeck.SLIDE);
             List<XSLFSlide> slides = ppt.getSlides();
             assertThat(slides).hasSize(7);
-            assertThat(text(slides.get(0))).contains("How far from the border?");
-            assertThat(text(slides.get(1))).contains("Vilnius is 29.1 km from Belarus, not 20 km as claimed",
+            assertThat(SlideText.of(slides.get(0))).contains("How far from the border?");
+            assertThat(SlideText.of(slides.get(1))).contains("Vilnius is 29.1 km from Belarus, not 20 km as claimed",
                 "Verdict: understated", "Method: geodesic on WGS84");
-            assertThat(text(slides.get(2))).contains("Daugavpils", "Verdict: overstated");
-            assertThat(text(slides.get(3))).contains("Narva", "Verdict: accurate",
+            assertThat(SlideText.of(slides.get(2))).contains("Daugavpils", "Verdict: overstated");
+            assertThat(SlideText.of(slides.get(3))).contains("Narva", "Verdict: accurate",
                 "ne10m, nearest territory: inside (0 km)").doesNotContain("0.00 km");
             // both totals, never one "in range" figure that counts Belarus's own people as exposed
-            assertThat(text(slides.get(4))).contains("people beyond the source", "including the source",
+            assertThat(SlideText.of(slides.get(4))).contains("people beyond the source", "including the source",
                 "of land beyond the source");
-            assertThat(text(slides.get(4))).contains("Within 40 km (ZALA Lancet-3 loitering munition) of Belarus");
+            assertThat(SlideText.of(slides.get(4))).contains("Within 40 km (ZALA Lancet-3 loitering munition) of Belarus");
             // 29.057 km from Belarus at the Shahed-136's cited 170 / 190 km/h: 10.3 / 9.2 min
-            assertThat(text(slides.get(5))).contains("Warning time", "straight-line lower bound");
+            assertThat(SlideText.of(slides.get(5))).contains("Warning time", "straight-line lower bound");
             XSLFTable minutes = slides.get(5).getShapes().stream().filter(s -> s instanceof XSLFTable)
                 .map(s -> (XSLFTable) s).findFirst().orElseThrow();
             assertThat(minutes.getCell(0, 1).getText()).startsWith("Vilnius from Belarus");
@@ -45,7 +43,7 @@ class BriefingDeckTest {
                 }
             }
             assertThat(shahed).isTrue();
-            assertThat(text(slides.get(6))).contains("© OpenStreetMap contributors", "GeoNames", "Natural Earth");
+            assertThat(SlideText.of(slides.get(6))).contains("© OpenStreetMap contributors", "GeoNames", "Natural Earth");
             XSLFTable table = slides.get(4).getShapes().stream().filter(s -> s instanceof XSLFTable)
                 .map(s -> (XSLFTable) s).findFirst().orElseThrow();
             assertThat(table.getCell(0, 0).getText()).isEqualTo("Country");
@@ -63,15 +61,5 @@ class BriefingDeckTest {
                 assertThat(size.getWidth() / (BriefingDeck.MAP_ANCHOR.getWidth() / 72)).isGreaterThan(190);
             }
         }
-    }
-
-    private static String text(XSLFSlide slide) {
-        StringBuilder sb = new StringBuilder();
-        for (XSLFShape s : slide.getShapes()) {
-            if (s instanceof XSLFTextShape t) {
-                sb.append(t.getText()).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
-import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.Test;
 
 /** The deck attributes the quote as the data does and names the verdict tolerance as such. */
@@ -33,17 +31,7 @@ class BriefingProvenanceTest {
 
     private static List<String> texts() throws Exception {
         try (XMLSlideShow ppt = new XMLSlideShow(new ByteArrayInputStream(BriefingFixture.PPTX))) {
-            return ppt.getSlides().stream().map(BriefingProvenanceTest::text).toList();
+            return ppt.getSlides().stream().map(SlideText::of).toList();
         }
-    }
-
-    private static String text(XSLFSlide slide) {
-        StringBuilder sb = new StringBuilder();
-        for (XSLFShape s : slide.getShapes()) {
-            if (s instanceof XSLFTextShape t) {
-                sb.append(t.getText()).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.borderline.http;
 
+import io.borderline.briefing.SlideText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
-import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,7 @@ class BriefingParametersTest {
     void aCustomRangeBeyondTheSourceWithoutClaimsIsTitledSoAndHasNoClaimSlides() throws Exception {
         List<XSLFSlide> slides = deck("/briefing.pptx?from=BLR&range_km=300&mode=beyond&claims=none");
         try {
-            List<String> texts = slides.stream().map(BriefingParametersTest::text).toList();
+            List<String> texts = slides.stream().map(SlideText::of).toList();
             assertThat(texts).hasSize(3); // title, coverage, sources: no claim or warning-time slides
             String title = "Within 300 km of Belarus, beyond its own territory";
             assertThat(texts.get(0)).contains(title).doesNotContain("cited distance claims");
@@ -47,7 +46,7 @@ class BriefingParametersTest {
     void droneRingsFromASiteWithTheClaimsKeepEveryClaimSlide() throws Exception {
         List<XSLFSlide> slides = deck("/briefing.pptx?site=lida-airbase&drone=lancet,molniya");
         try {
-            List<String> texts = slides.stream().map(BriefingParametersTest::text).toList();
+            List<String> texts = slides.stream().map(SlideText::of).toList();
             assertThat(texts).hasSize(7);
             assertThat(texts.get(1)).contains("Vilnius", "Verdict");
             assertThat(texts.get(4)).contains("Within 30 and 40 km of Lida air base");
@@ -72,15 +71,5 @@ class BriefingParametersTest {
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         XMLSlideShow ppt = new XMLSlideShow(new ByteArrayInputStream(r.body()));
         return new ArrayList<>(ppt.getSlides());
-    }
-
-    private static String text(XSLFSlide slide) {
-        StringBuilder sb = new StringBuilder();
-        for (XSLFShape s : slide.getShapes()) {
-            if (s instanceof XSLFTextShape t) {
-                sb.append(t.getText()).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

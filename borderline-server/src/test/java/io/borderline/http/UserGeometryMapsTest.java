@@ -1,5 +1,6 @@
 package io.borderline.http;
 
+import io.borderline.briefing.SlideText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -23,7 +24,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTable;
-import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -156,7 +156,7 @@ class UserGeometryMapsTest {
         try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(r.body()))) {
             XSLFSlide coverage = deck.getSlides().stream()
                 .filter(s -> s.getShapes().stream().anyMatch(x -> x instanceof XSLFTable)).findFirst().orElseThrow();
-            assertThat(text(coverage)).contains("Within 40 km of user-supplied geometry " + prefix + " (1 feature)")
+            assertThat(SlideText.of(coverage)).contains("Within 40 km of user-supplied geometry " + prefix + " (1 feature)")
                 .contains("In range: ");
             XSLFTable table = coverage.getShapes().stream().filter(x -> x instanceof XSLFTable)
                 .map(x -> (XSLFTable) x).findFirst().orElseThrow();
@@ -169,7 +169,7 @@ class UserGeometryMapsTest {
                 }
             }
             assertThat(found).as("Ukraine in the exposure table").isTrue();
-            String all = String.join("\n", deck.getSlides().stream().map(UserGeometryMapsTest::text).toList());
+            String all = String.join("\n", deck.getSlides().stream().map(SlideText::of).toList());
             assertThat(all).contains("User-supplied geometry (not Borderline data; sent with the request, not stored):"
                 + " 1 feature, SHA-256 " + prefix + "…").doesNotContain("user layer").doesNotContain("of Belarus");
         }
@@ -228,15 +228,5 @@ class UserGeometryMapsTest {
         assertThat(s.get("source").get("ids").get(0).asText()).isEqualTo(s.get("user_source").get("sha256").asText());
         assertThat(OpsTest.metric(computed)).as("coverages computed").isEqualTo(computed1);
         OpsTest.eventually(() -> OpsTest.metric(hit) >= hit0 + 3);
-    }
-
-    private static String text(XSLFSlide slide) {
-        StringBuilder sb = new StringBuilder();
-        for (var shape : slide.getShapes()) {
-            if (shape instanceof XSLFTextShape t) {
-                sb.append(t.getText()).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }
