@@ -246,7 +246,9 @@ public final class Layers {
         return new FeatureLayer(id, "Drone coverage from " + from,
             "For each drone class of the catalogue, everything within its nominal range of " + from + "'s territory"
                 + " (" + codes + "): a true geodesic buffer on WGS84 (every outline vertex at the range"
-                + " within max(0.1 % of it, 20 m)), the source territory included. area_km2 is ellipsoidal.",
+                + " within max(0.1 % of it, 20 m)), the source territory included. area_km2 is ellipsoidal. A class"
+                + " whose coverage the longitude/latitude output cannot represent (one holding a pole) is listed"
+                + " without a geometry, and not_drawn says why.",
             "MultiPolygon", List.of("drone", "drone_class"),
             ds -> memo(id, ds, d -> coverages(d, source)));
     }
@@ -255,11 +257,14 @@ public final class Layers {
         List<Feature> out = new ArrayList<>();
         List<String> ids = source.stream().map(CountryCode::code).toList();
         for (DroneClass d : data.drones().values()) {
-            io.borderline.analysis.CoverageResult result;
+            io.borderline.analysis.CoverageResult result = null;
+            String notDrawn = null;
             try {
                 result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
             } catch (io.borderline.coverage.CoverageLimitException e) {
-                continue; // e.g. a coverage of Russia whole (ne10m) around the pole: not representable, left out
+                // e.g. Russia whole (ne10m) at 2,000 km holds the North Pole: the class stays in the layer, without
+                // a geometry and saying why, rather than vanishing from it
+                notDrawn = e.getMessage();
             }
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("drone", d.id());
@@ -267,11 +272,12 @@ public final class Layers {
             p.put("range_km", d.rangeKm());
             p.put("range_meaning", d.rangeMeaning());
             p.put("source", String.join(",", ids));
-            p.put("area_km2", round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
-            p.put("tolerance_m", result.coverage().toleranceM());
-            p.put("dropped_vertices", result.coverage().droppedVertices());
+            p.put("area_km2", result == null ? null : round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
+            p.put("tolerance_m", result == null ? null : result.coverage().toleranceM());
+            p.put("dropped_vertices", result == null ? null : result.coverage().droppedVertices());
             p.put("dataset", ds.id());
-            out.add(new Feature(d.id(), multi(result.geometry()), p));
+            p.put("not_drawn", notDrawn);
+            out.add(new Feature(d.id(), result == null ? null : multi(result.geometry()), p));
         }
         return out;
     }

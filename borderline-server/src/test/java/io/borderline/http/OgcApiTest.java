@@ -207,4 +207,16 @@ class OgcApiTest {
             }
         }
     }
+
+    /** Russia whole (ne10m) at 2,000 km holds the North Pole: the class is listed without a geometry, saying why. */
+    @Test
+    void aCoverageThatCannotBeDrawnIsListedAndSaysWhy() throws Exception {
+        JsonNode fc = new ObjectMapper().readTree(ServerFixture.get(
+            "/collections/coverage-rus/items?dataset=ne10m&drone=shahed-136").body());
+        assertThat(fc.get("features")).hasSize(1);
+        JsonNode f = fc.get("features").get(0);
+        assertThat(f.get("geometry").isNull()).isTrue();
+        assertThat(f.get("properties").get("not_drawn").asText()).contains("North Pole");
+        assertThat(f.get("properties").get("range_km").asDouble()).isEqualTo(2000.0);
+    }
 }
