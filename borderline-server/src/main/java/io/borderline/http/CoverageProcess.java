@@ -1,7 +1,6 @@
 package io.borderline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borderline.analysis.CoverageRequest;
 import io.borderline.analysis.CoverageResult;
 import io.borderline.json.Json;
@@ -16,23 +15,13 @@ import java.util.function.LongFunction;
  * CoverageApi#requests}), computed by the same service through the same gate, answered with the same GeoJSON
  * FeatureCollection.
  */
-final class CoverageProcess implements Process {
+final class CoverageProcess extends DescribedProcess {
     static final String ID = "coverage";
     private final CoverageApi coverage;
-    private final ObjectNode description = Process.load(ID);
 
     CoverageProcess(CoverageApi coverage) {
+        super(ID);
         this.coverage = coverage;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ObjectNode description() {
-        return description;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.borderline.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.borderline.analysis.CountryDistance;
 import io.borderline.analysis.DistanceService;
 import io.borderline.coverage.Cancellation;
@@ -29,7 +28,7 @@ import java.util.function.LongFunction;
  * #MAX_POINTS} points; it runs through the batch gate with the coverage deadline, and stops within one point
  * when cancelled.
  */
-final class DistanceBatchProcess implements Process {
+final class DistanceBatchProcess extends DescribedProcess {
     static final String ID = "distance-batch";
     /** Most points in one execution (documented limit); POST /distance/batch streams more. */
     static final int MAX_POINTS = 10_000;
@@ -39,23 +38,13 @@ final class DistanceBatchProcess implements Process {
     private final DistanceService distances;
     private final ComputeGate gate;
     private final long deadlineSeconds;
-    private final ObjectNode description = Process.load(ID);
 
     DistanceBatchProcess(BorderlineData data, DistanceService distances, ComputeGate gate, long deadlineSeconds) {
+        super(ID);
         this.data = data;
         this.distances = distances;
         this.gate = gate;
         this.deadlineSeconds = deadlineSeconds;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ObjectNode description() {
-        return description;
     }
 
     @Override
