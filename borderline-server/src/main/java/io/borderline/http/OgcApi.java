@@ -135,21 +135,21 @@ final class OgcApi {
             + " Russia (Kaliningrad included), drone-range coverage, and public distance claims checked against"
             + " the data. OGC API - Features, Tiles and Processes; every collection also as KML and in vector tiles.");
         ArrayNode links = m.putArray("links");
-        link(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
-        link(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
-        link(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
-        link(links, base + "/api.html", "service-doc", "text/html", "The API definition (HTML)");
-        link(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
-        link(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
-        link(links, base + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
+        Links.add(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
+        Links.add(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
+        Links.add(links, base + "/openapi.yaml", "service-desc", OPENAPI_YAML, "The API definition (YAML)");
+        Links.add(links, base + "/api.html", "service-doc", "text/html", "The API definition (HTML)");
+        Links.add(links, base + "/conformance" + query(p), "conformance", BorderlineApi.JSON, "Conformance classes");
+        Links.add(links, base + "/collections" + query(p), "data", BorderlineApi.JSON, "The collections");
+        Links.add(links, base + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
             "Vector tiles of every layer (OGC API - Tiles)");
-        link(links, base + "/tileMatrixSets", OgcTilesApi.REL_TILING_SCHEMES, BorderlineApi.JSON,
+        Links.add(links, base + "/tileMatrixSets", OgcTilesApi.REL_TILING_SCHEMES, BorderlineApi.JSON,
             "Tile matrix sets");
-        link(links, base + "/processes", ProcessesApi.REL_PROCESSES, BorderlineApi.JSON,
+        Links.add(links, base + "/processes", ProcessesApi.REL_PROCESSES, BorderlineApi.JSON,
             "Processes (OGC API - Processes): coverage, distance-batch");
-        link(links, base + "/jobs", ProcessesApi.REL_JOB_LIST, BorderlineApi.JSON,
+        Links.add(links, base + "/jobs", ProcessesApi.REL_JOB_LIST, BorderlineApi.JSON,
             "Asynchronous jobs (in memory only, lost on restart)");
-        link(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
+        Links.add(links, base + "/?f=html" + (p.has("dataset") ? "&dataset=" + p.optional("dataset") : ""), "alternate",
             WebPage.HTML, "The web map");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
@@ -167,7 +167,7 @@ final class OgcApi {
         String base = base(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         ArrayNode links = m.putArray("links");
-        link(links, base + "/collections" + query(p), "self", BorderlineApi.JSON, "The collections");
+        Links.add(links, base + "/collections" + query(p), "self", BorderlineApi.JSON, "The collections");
         ArrayNode list = m.putArray("collections");
         for (FeatureLayer l : layers.all()) {
             list.add(describe(l, dataset, base, p));
@@ -207,10 +207,10 @@ final class OgcApi {
         }
         String prefix = base + "/collections/" + l.id();
         ArrayNode links = c.putArray("links");
-        link(links, prefix + query(p), "self", BorderlineApi.JSON, l.title());
-        link(links, prefix + "/items" + query(p), "items", BorderlineApi.GEOJSON, l.title() + " as GeoJSON");
+        Links.add(links, prefix + query(p), "self", BorderlineApi.JSON, l.title());
+        Links.add(links, prefix + "/items" + query(p), "items", BorderlineApi.GEOJSON, l.title() + " as GeoJSON");
         if (OgcTilesApi.TILED_COLLECTIONS.contains(l.id())) {
-            link(links, prefix + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
+            Links.add(links, prefix + "/tiles" + query(p), OgcTilesApi.REL_TILESETS_VECTOR, BorderlineApi.JSON,
                 l.title() + " as vector tiles");
         }
         return c;
@@ -286,14 +286,14 @@ final class OgcApi {
         fc.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         String base = base(ctx) + "/collections/" + l.id() + "/items";
         ArrayNode links = fc.putArray("links");
-        link(links, base + query(ctx, offset), "self", BorderlineApi.GEOJSON, "This page");
+        Links.add(links, base + query(ctx, offset), "self", BorderlineApi.GEOJSON, "This page");
         if (offset + page.size() < matched.size()) {
-            link(links, base + query(ctx, offset + page.size()), "next", BorderlineApi.GEOJSON, "Next page");
+            Links.add(links, base + query(ctx, offset + page.size()), "next", BorderlineApi.GEOJSON, "Next page");
         }
         if (offset > 0) {
-            link(links, base + query(ctx, Math.max(0, offset - limit)), "prev", BorderlineApi.GEOJSON, "Previous page");
+            Links.add(links, base + query(ctx, Math.max(0, offset - limit)), "prev", BorderlineApi.GEOJSON, "Previous page");
         }
-        link(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
+        Links.add(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(fc));
     }
@@ -330,8 +330,8 @@ final class OgcApi {
         ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
         String self = base(ctx) + "/collections/" + l.id() + "/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         ArrayNode links = out.putArray("links");
-        link(links, self, "self", BorderlineApi.GEOJSON, "This feature");
-        link(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
+        Links.add(links, self, "self", BorderlineApi.GEOJSON, "This feature");
+        Links.add(links, base(ctx) + "/collections/" + l.id(), "collection", BorderlineApi.JSON, l.title());
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(BorderlineApi.GEOJSON).result(Json.write(out));
     }
@@ -602,13 +602,6 @@ final class OgcApi {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void link(ArrayNode links, String href, String rel, String type, String title) {
-        ObjectNode l = links.addObject();
-        l.put("href", href);
-        l.put("rel", rel);
-        l.put("type", type);
-        l.put("title", title);
-    }
 
     static String openApiJson(byte[] yaml) {
         return YamlToJson.convert(yaml);

@@ -70,9 +70,9 @@ final class OgcTilesApi {
         tms.put("title", "Google Maps Compatible for the World");
         tms.put("uri", WebMercatorQuadTms.URI);
         tms.put("crs", WebMercatorQuadTms.CRS);
-        link(tms.putArray("links"), base + "/tileMatrixSets/" + WebMercatorQuadTms.ID, "self", BorderlineApi.JSON,
+        Links.add(tms.putArray("links"), base + "/tileMatrixSets/" + WebMercatorQuadTms.ID, "self", BorderlineApi.JSON,
             "The WebMercatorQuad tile matrix set");
-        link(m.putArray("links"), base + "/tileMatrixSets", "self", BorderlineApi.JSON, "The tile matrix sets");
+        Links.add(m.putArray("links"), base + "/tileMatrixSets", "self", BorderlineApi.JSON, "The tile matrix sets");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -92,10 +92,10 @@ final class OgcTilesApi {
         t.put("crs", WebMercatorQuadTms.CRS);
         t.put("tileMatrixSetURI", WebMercatorQuadTms.URI);
         ArrayNode links = t.putArray("links");
-        link(links, prefix + "/" + WebMercatorQuadTms.ID + query(p), "self", BorderlineApi.JSON, "The tileset");
-        link(links, OgcApi.base(ctx) + "/tileMatrixSets/" + WebMercatorQuadTms.ID, REL_TILING_SCHEME,
+        Links.add(links, prefix + "/" + WebMercatorQuadTms.ID + query(p), "self", BorderlineApi.JSON, "The tileset");
+        Links.add(links, OgcApi.base(ctx) + "/tileMatrixSets/" + WebMercatorQuadTms.ID, REL_TILING_SCHEME,
             BorderlineApi.JSON, "The WebMercatorQuad tile matrix set");
-        link(m.putArray("links"), prefix + query(p), "self", BorderlineApi.JSON, "The tilesets");
+        Links.add(m.putArray("links"), prefix + query(p), "self", BorderlineApi.JSON, "The tilesets");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -141,10 +141,10 @@ final class OgcTilesApi {
                 .put("type", f.getValue().asText().toLowerCase(java.util.Locale.ROOT)));
         }
         ArrayNode links = t.putArray("links");
-        link(links, prefix + "/" + WebMercatorQuadTms.ID + query(p), "self", BorderlineApi.JSON, "This tileset");
-        link(links, base + "/tileMatrixSets/" + WebMercatorQuadTms.ID, REL_TILING_SCHEME, BorderlineApi.JSON,
+        Links.add(links, prefix + "/" + WebMercatorQuadTms.ID + query(p), "self", BorderlineApi.JSON, "This tileset");
+        Links.add(links, base + "/tileMatrixSets/" + WebMercatorQuadTms.ID, REL_TILING_SCHEME, BorderlineApi.JSON,
             "The WebMercatorQuad tile matrix set");
-        ObjectNode item = link(links, prefix + "/" + WebMercatorQuadTms.ID + TILE_PATH + query(p), "item",
+        ObjectNode item = Links.add(links, prefix + "/" + WebMercatorQuadTms.ID + TILE_PATH + query(p), "item",
             TilesApi.MVT, "Mapbox vector tiles; tileRow from the north");
         item.put("templated", true);
         ctx.contentType(BorderlineApi.JSON).result(Json.write(t));
@@ -214,12 +214,4 @@ final class OgcTilesApi {
         return p.has("dataset") ? "?dataset=" + p.optional("dataset") : "";
     }
 
-    private static ObjectNode link(ArrayNode links, String href, String rel, String type, String title) {
-        ObjectNode l = links.addObject();
-        l.put("href", href);
-        l.put("rel", rel);
-        l.put("type", type);
-        l.put("title", title);
-        return l;
-    }
 }

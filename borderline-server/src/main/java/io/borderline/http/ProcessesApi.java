@@ -91,7 +91,7 @@ final class ProcessesApi {
             list.add(summary);
         }
         ArrayNode links = m.putArray("links");
-        link(links, base + "/processes", "self", BorderlineApi.JSON, "The processes");
+        Links.add(links, base + "/processes", "self", BorderlineApi.JSON, "The processes");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -105,8 +105,8 @@ final class ProcessesApi {
 
     private static ArrayNode processLinks(String base, Process p) {
         ArrayNode links = Json.MAPPER.createArrayNode();
-        link(links, base + "/processes/" + p.id(), "self", BorderlineApi.JSON, "Process description");
-        link(links, base + "/processes/" + p.id() + "/execution", REL_EXECUTE, BorderlineApi.JSON,
+        Links.add(links, base + "/processes/" + p.id(), "self", BorderlineApi.JSON, "Process description");
+        Links.add(links, base + "/processes/" + p.id() + "/execution", REL_EXECUTE, BorderlineApi.JSON,
             "Execute (POST)");
         return links;
     }
@@ -261,7 +261,7 @@ final class ProcessesApi {
             list.add(statusInfo(base, j.view()));
         }
         ArrayNode links = m.putArray("links");
-        link(links, base + "/jobs", "self", BorderlineApi.JSON, "The jobs (" + JobStore.NOTE + ")");
+        Links.add(links, base + "/jobs", "self", BorderlineApi.JSON, "The jobs (" + JobStore.NOTE + ")");
         ctx.contentType(BorderlineApi.JSON).result(Json.write(m));
     }
 
@@ -319,10 +319,10 @@ final class ProcessesApi {
         }
         ArrayNode links = m.putArray("links");
         if (v.status() != Job.Status.dismissed) {
-            link(links, base + "/jobs/" + v.id(), "self", BorderlineApi.JSON, "Job status");
+            Links.add(links, base + "/jobs/" + v.id(), "self", BorderlineApi.JSON, "Job status");
         }
         if (v.status() == Job.Status.successful) {
-            link(links, base + "/jobs/" + v.id() + "/results", REL_RESULTS, v.output().contentType(), "Job results");
+            Links.add(links, base + "/jobs/" + v.id() + "/results", REL_RESULTS, v.output().contentType(), "Job results");
         }
         return m;
     }
@@ -333,11 +333,4 @@ final class ProcessesApi {
         }
     }
 
-    private static void link(ArrayNode links, String href, String rel, String type, String title) {
-        ObjectNode l = links.addObject();
-        l.put("href", href);
-        l.put("rel", rel);
-        l.put("type", type);
-        l.put("title", title);
-    }
 }
