@@ -44,20 +44,13 @@ final class CountryExtract {
         // Repair part by part: GeometryFixer on the whole MultiPolygon unions thousands of
         // islands at once, which takes many minutes for Russia; parts only need a union if the
         // repaired parts turn out to overlap.
-        List<Polygon> repairedParts = new ArrayList<>();
-        for (Polygon p : parts) {
-            Geometry fixed = IndexedValidity.isValid(p) ? p : GeometryFixer.fix(p);
-            for (int i = 0; i < fixed.getNumGeometries(); i++) {
-                if (fixed.getGeometryN(i) instanceof Polygon fp && !fp.isEmpty()) {
-                    repairedParts.add(fp);
-                }
-            }
-        }
-        Geometry repaired = F.createMultiPolygon(repairedParts.toArray(Polygon[]::new));
+        Geometry repaired = fixInvalidParts(source);
         double repairedArea = EllipsoidalMeasure.areaM2(repaired);
         Geometry stored = asMultiPolygon(Densifier.densify(repaired, GeodesicSegments.MAX_SEGMENT_M));
         if (!IndexedValidity.isValid(stored)) {
-            stored = unionWhereTheyMeet(stored);
+            // densifying along geodesics bends long edges (most at high latitudes), so a ring can now cross
+            // itself or a neighbouring island: repair those parts again, then merge the parts that meet
+            stored = unionWhereTheyMeet(fixInvalidParts(stored));
         }
         if (!IndexedValidity.isValid(stored)) {
             throw new IllegalStateException(dataset + " " + country + " is still invalid after repair: "
@@ -79,6 +72,21 @@ final class CountryExtract {
             }
         }
         return F.createMultiPolygon(parts.toArray(Polygon[]::new));
+    }
+
+    /** Each invalid part repaired on its own by GeometryFixer; valid parts as they are. */
+    static Geometry fixInvalidParts(Geometry multi) {
+        List<Polygon> out = new ArrayList<>();
+        for (int k = 0; k < multi.getNumGeometries(); k++) {
+            Polygon p = (Polygon) multi.getGeometryN(k);
+            Geometry fixed = IndexedValidity.isValid(p) ? p : GeometryFixer.fix(p);
+            for (int i = 0; i < fixed.getNumGeometries(); i++) {
+                if (fixed.getGeometryN(i) instanceof Polygon fp && !fp.isEmpty()) {
+                    out.add(fp);
+                }
+            }
+        }
+        return F.createMultiPolygon(out.toArray(Polygon[]::new));
     }
 
     /**
