@@ -10,7 +10,9 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
-import org.locationtech.jts.noding.NodingIntersectionFinder;
+import org.locationtech.jts.noding.SegmentIntersector;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.noding.NodedSegmentString;
 import org.locationtech.jts.noding.SegmentString;
@@ -23,9 +25,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * is holes × vertices point-in-ring steps, hours per call. Here the rings are checked one by one
  * with IsValidOp (each alone is small in that sense), crossings between rings are found by one
  * monotone-chain noding pass, and containment (hole in shell, hole in hole, shell in shell) by
- * indexed point-in-area lookups. Stricter than needed in no case; laxer than IsValidOp in one:
+ * indexed point-in-area lookups. Stricter than needed in no case; laxer than IsValidOp in two:
  * rings that touch at isolated points are accepted without checking that the interior stays
- * connected (a repair would not change the area, which is all the build measures and stores).
+ * connected (a repair would not change the area, which is all the build measures and stores), and
+ * two rings meeting at a vertex both share are not tested for crossing there.
  */
 public final class IndexedValidity {
     /** Below this many hole × shell-vertex steps JTS's own test is fast enough and exact. */
@@ -113,19 +116,76 @@ public final class IndexedValidity {
         return null;
     }
 
-    /** Where two rings (or a ring with itself) cross at a point interior to a segment; null if nowhere. */
+    /** Where two rings (or a ring with itself) cross; null if nowhere. */
     private static String ringsCross(List<LinearRing> rings) {
         List<SegmentString> strings = new ArrayList<>();
         for (LinearRing r : rings) {
             strings.add(new NodedSegmentString(r.getCoordinates(), r));
         }
-        NodingIntersectionFinder finder = new NodingIntersectionFinder(new RobustLineIntersector());
-        finder.setInteriorIntersectionsOnly(true); // rings may share vertices (a hole touching its shell)
-        finder.setFindAllIntersections(false);
+        CrossingFinder finder = new CrossingFinder();
         MCIndexNoder noder = new MCIndexNoder();
         noder.setSegmentIntersector(finder);
         noder.computeNodes(strings);
-        return finder.hasIntersection() ? "rings crossing at " + finder.getIntersection() : null;
+        return finder.crossing == null ? null : "rings crossing at " + finder.crossing;
+    }
+
+    /**
+     * Finds a point where rings cross rather than touch. Rings may share vertices (a hole touching its shell)
+     * and a ring's vertex may lie inside another ring's edge (two lakes meeting at a point: the New Siberian
+     * Islands in OSM have one); that is a crossing only if the ring's edges before and after the vertex lie on
+     * opposite sides of the other edge. Segments that cross at a point inside both, or overlap along part of
+     * their length, always count.
+     */
+    static final class CrossingFinder implements SegmentIntersector {
+        private final LineIntersector li = new RobustLineIntersector();
+        Coordinate crossing;
+
+        @Override
+        public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
+            if (crossing != null) {
+                return;
+            }
+            Coordinate a0 = a.getCoordinate(i), a1 = a.getCoordinate(i + 1);
+            Coordinate b0 = b.getCoordinate(j), b1 = b.getCoordinate(j + 1);
+            li.computeIntersection(a0, a1, b0, b1);
+            if (!li.hasIntersection()) {
+                return;
+            }
+            if (li.isProper()) {
+                crossing = li.getIntersection(0);
+                return;
+            }
+            boolean aEnd = false, bEnd = false;
+            for (int k = 0; k < li.getIntersectionNum(); k++) {
+                Coordinate p = li.getIntersection(k);
+                boolean onA = p.equals2D(a0) || p.equals2D(a1);
+                boolean onB = p.equals2D(b0) || p.equals2D(b1);
+                if (li.getIntersectionNum() == 2 && !(onA && onB)) {
+                    crossing = p; // collinear overlap of part of a segment
+                    return;
+                }
+                aEnd |= onA && !onB;
+                bEnd |= onB && !onA;
+            }
+            Coordinate p = li.getIntersection(0);
+            if (aEnd && passesThrough(a, i, p, b0, b1) || bEnd && passesThrough(b, j, p, a0, a1)) {
+                crossing = p;
+            }
+        }
+
+        /** Whether ring {@code s}, at its vertex {@code p} (an end of its segment {@code i}), passes from one side of q0-q1 to the other. */
+        private static boolean passesThrough(SegmentString s, int i, Coordinate p, Coordinate q0, Coordinate q1) {
+            int n = s.size(); // closed ring: coordinate n-1 repeats coordinate 0
+            int v = p.equals2D(s.getCoordinate(i)) ? i : i + 1;
+            Coordinate before = s.getCoordinate(v == 0 ? n - 2 : v - 1);
+            Coordinate after = s.getCoordinate(v == n - 1 ? 1 : v + 1);
+            return Orientation.index(q0, q1, before) * Orientation.index(q0, q1, after) < 0;
+        }
+
+        @Override
+        public boolean isDone() {
+            return crossing != null;
+        }
     }
 
     /** Since no rings cross, a ring is inside an area if one of its vertices off the area's boundary is. */

@@ -25,6 +25,12 @@ class IndexedValidityTest {
             + " ((3.5 3.5, 6.5 3.5, 9 9, 3.5 6.5, 3.5 3.5)))",
         // valid: two separate parts
         "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((3 3, 4 3, 4 4, 3 4, 3 3)))",
+        // valid: two lakes meeting at a point, a vertex of one inside an edge of the other (OSM's New Siberian Islands)
+        "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 5, 6 5, 6 7, 2 5), (3 2, 5 2, 4 5, 3 2)))",
+        // a hole passing out through its shell at two of its vertices that lie inside the shell's edge
+        "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (8 8, 10 8, 12 8.5, 10 9, 8 9, 8 8)))",
+        // two lakes crossing at vertices that lie inside each other's edges
+        "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 5, 6 5, 6 7, 2 5), (3 2, 5 2, 4 5, 4 5.5, 3.5 5, 3 2)))",
         // a hole outside its shell
         "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (11 11, 12 11, 12 12, 11 12, 11 11)))",
         // a hole crossing its shell
