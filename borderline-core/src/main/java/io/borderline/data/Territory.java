@@ -81,6 +81,17 @@ public final class Territory {
         return indexed().land();
     }
 
+    /**
+     * The land territory without building its indexes: what a layer drawing every country of the world needs
+     * (indexing all of them would hold every country's distance index in memory). Decoded again from the data
+     * file on each call until a query has indexed the territory.
+     */
+    public Geometry geometry() {
+        Supplier<Geometry> s = source;
+        Indexed i = indexed;
+        return i != null ? i.land() : s != null ? s.get() : land();
+    }
+
     /** Bounding box of the land territory, degrees; known without decoding it. */
     public Envelope envelope() {
         return envelope;

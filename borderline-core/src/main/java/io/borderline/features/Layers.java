@@ -58,8 +58,8 @@ public final class Layers {
         this.factory = factory;
         List<FeatureLayer> all = new ArrayList<>(List.of(
             new FeatureLayer("countries", "Countries",
-                "Land territory of each loaded state (RUS clipped to the region window; RUS-KGD, the Kaliningrad"
-                    + " exclave, is also part of RUS). area_km2 is ellipsoidal (GeographicLib) of the stored polygon.",
+                "Land territory of each country and territory of the dataset (RUS-KGD, the Kaliningrad exclave, is"
+                    + " also part of RUS). area_km2 is ellipsoidal (GeographicLib) of the stored polygon.",
                 "MultiPolygon", List.of("code"), ds -> memo("countries", ds, this::countries)),
             new FeatureLayer("borders", "Borders",
                 "Shared international boundary lines between loaded states. OSM-derived lines run through rivers"
@@ -140,7 +140,7 @@ public final class Layers {
             p.put("area_km2", round(ds.territory(c).areaKm2(), 1));
             p.put("part_of", c.partOf().map(CountryCode::code).orElse(null));
             p.put("dataset", ds.id());
-            out.add(new Feature(c.code(), multi(ds.territory(c).land()), p));
+            out.add(new Feature(c.code(), multi(ds.territory(c).geometry()), p));
         }
         return out;
     }
