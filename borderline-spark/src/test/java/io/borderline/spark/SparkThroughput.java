@@ -1,5 +1,11 @@
 package io.borderline.spark;
 
+import io.borderline.points.BatchOutput;
+import io.borderline.points.BatchRow;
+import io.borderline.points.CsvPoints;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,7 +15,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Benchmark (not a test; run by {@code scripts/bench-spark.sh}): points per second per core of the Spark job in
  * local mode against the single-JVM engine loop (what {@code POST /distance/batch} computes per row, without
- * HTTP) for the same seeded points, for each point count given. Prints one RESULT line per count.
+ * HTTP) and against the single-JVM batch (the same CSV file read, measured and written as {@code POST
+ * /distance/batch} does, one thread), for the same seeded points, for each point count given. Prints one RESULT
+ * line per count.
  */
 public final class SparkThroughput {
     private SparkThroughput() {}
@@ -51,14 +59,37 @@ public final class SparkThroughput {
             checksum += engine.measure(lat[i], lon[i], "BLR", "osm10m").distance().distanceM();
         }
         double singleS = (System.nanoTime() - t0) / 1e9;
+        double batchS = singleJvmBatch(engine, csv, dir.resolve("out.csv"));
         long t1 = System.nanoTime();
         DistanceJob.run(spark, Map.of("input", csv.toString(), "output", dir.resolve("out.parquet").toString(),
             "to", "BLR", "data", "data", "partitions", Integer.toString(cores * 4)));
         double sparkS = (System.nanoTime() - t1) / 1e9;
         double single = n / singleS;
         double perCore = n / sparkS / cores;
-        System.out.printf("RESULT points=%d single_jvm_points_per_s=%.0f spark_local_cores=%d spark_points_per_s=%.0f"
-            + " spark_points_per_s_per_core=%.0f ratio_per_core=%.2f checksum=%.1f load_avg=%s%n", n, single, cores,
-            n / sparkS, perCore, perCore / single, checksum, Files.readString(Path.of("/proc/loadavg")).trim());
+        double batch = n / batchS;
+        System.out.printf("RESULT points=%d single_jvm_points_per_s=%.0f single_jvm_batch_points_per_s=%.0f"
+            + " spark_local_cores=%d spark_points_per_s=%.0f spark_points_per_s_per_core=%.0f ratio_per_core=%.2f"
+            + " ratio_per_core_to_batch=%.2f checksum=%.1f load_avg=%s%n", n, single, batch, cores, n / sparkS, perCore,
+            perCore / single, perCore / batch, checksum, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /**
+     * Seconds for what {@code POST /distance/batch} does for the same file in one thread, without HTTP: the CSV
+     * read by {@link CsvPoints}, each row measured, the rows written by {@link BatchOutput.Csv} to a file (the
+     * Spark job also reads a CSV file and writes its rows to files).
+     */
+    private static double singleJvmBatch(Engine engine, Path csv, Path out) throws Exception {
+        long t0 = System.nanoTime();
+        try (InputStream in = Files.newInputStream(csv);
+             CsvPoints reader = new CsvPoints(in);
+             OutputStream os = new BufferedOutputStream(Files.newOutputStream(out));
+             BatchOutput.Csv writer = new BatchOutput.Csv(os)) {
+            reader.start();
+            for (BatchRow row = reader.next(); row != null; row = reader.next()) {
+                writer.row(row, row.ok() ? engine.measure(row.lat(), row.lon(), "BLR", "osm10m").distance() : null,
+                    reader.extras());
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 }
