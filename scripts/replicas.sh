@@ -40,6 +40,19 @@ wait_ready() { # port
 pid_a=$(start_instance "$a" a); pids+=("$pid_a")
 pid_b=$(start_instance "$b" b); pids+=("$pid_b")
 wait_ready "$a"; wait_ready "$b"
+# the background warm-up (published layers, tile copies) takes both cores for seconds after /ready: throughput
+# measured during it would be the warm-up's, not the service's
+for _ in $(seq 1 1200); do
+  grep -q "published layers computed" "$work/a.log" && grep -q "published layers computed" "$work/b.log" && break
+  sleep 0.25
+done
+lb_up() { # port: HAProxy answers through a healthy server
+  for _ in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/ready")" = 200 ] && return 0
+    sleep 0.1
+  done
+  echo "replicas: HAProxy on port $1 has no healthy server after 30 s" >&2; return 1
+}
 
 # The configuration documented in docs/operations.md ("Replicas behind HAProxy"), with this run's ports.
 sed -e "s/@LB@/$lb/; s/@STATS@/$stats/; s/@A@/$a/; s/@B@/$b/" scripts/haproxy/borderline.cfg > "$work/haproxy.cfg"
@@ -50,6 +63,7 @@ for _ in $(seq 1 100); do
     && curl -s "http://127.0.0.1:$stats/stats;csv" | grep -q '^be_borderline,b,.*UP' && break
   sleep 0.2
 done
+lb_up "$lb"
 served() { # server name -> 2xx answers so far
   curl -s "http://127.0.0.1:$stats/stats;csv" | awk -F, -v s="$1" '
     NR == 1 { for (i = 1; i <= NF; i++) if ($i == "hrsp_2xx") c = i }
@@ -72,6 +86,7 @@ for _ in $(seq 1 100); do
   curl -s "http://127.0.0.1:$stats1/stats;csv" | grep -q '^be_borderline,a,.*UP' && break
   sleep 0.2
 done
+lb_up "$lb1"
 wrk -t2 -c4 -d5s -s scripts/load/borderline.lua "http://127.0.0.1:$lb1" -- distance 0 20261201 \
   | grep '^RESULT' | sed 's/^RESULT/RESULT one_instance/' | tee -a "$out"
 kill "$one_pid"

@@ -73,7 +73,8 @@ final class BatchApi {
     }
 
     private void batch(Context ctx) throws IOException {
-        Params p = Params.of(ctx, Set.of("to", "dataset", "summary", "warning_time"));
+        Params p = Params.of(ctx, Set.of("to", "dataset", "border", "summary", "warning_time"));
+        io.borderline.data.BorderLine line = Params.borderLine(p);
         boolean trailer = trailer(p.optional("summary"));
         BatchWarningTime warning = warningTime(p.optional("warning_time"));
         Dataset ds = data.dataset(p.datasetId());
@@ -98,7 +99,7 @@ final class BatchApi {
                     throw new ApiException((Integer) problem.get("status"), "invalid-body", "Invalid body",
                         (String) problem.get("detail"), null, ACCEPTED_BODIES);
                 }
-                stream(ctx, reader, ds, to, csvOut, trailer, warning);
+                stream(ctx, reader, ds, to, line, csvOut, trailer, warning);
             }
         } finally {
             permit.close();
@@ -134,8 +135,8 @@ final class BatchApi {
                 + " bound)");
     }
 
-    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, boolean csvOut, boolean trailer,
-                        BatchWarningTime warning) throws IOException {
+    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, io.borderline.data.BorderLine line,
+                        boolean csvOut, boolean trailer, BatchWarningTime warning) throws IOException {
         BatchOutput out = null;
         long rows = 0;
         long ok = 0;
@@ -171,7 +172,7 @@ final class BatchApi {
                 CountryDistance d = null;
                 if (row.ok()) {
                     try {
-                        d = distances.toCountry(ds, row.lat(), row.lon(), to);
+                        d = distances.toCountry(ds, row.lat(), row.lon(), to, line);
                         ok++;
                     } catch (RuntimeException e) {
                         LOG.error("batch row {} ({}, {}) to {} failed", row.index(), row.lat(), row.lon(), to, e);

@@ -203,6 +203,21 @@ class BatchApiTest {
     }
 
     @Test
+    void theBorderLineIsChosenAsInGetDistance() throws Exception {
+        // Tallinn: the political line's nearest point is at sea (Gulf of Finland), the land line's on the Latvian border
+        String csv = "id,lat,lon\ntallinn,59.437,24.7536\n";
+        for (String line : List.of("political", "land")) {
+            JsonNode row = ndjson(post("/distance/batch?to=EST&border=" + line, "text/csv", "application/x-ndjson", csv))
+                .get(0);
+            CountryDistance d = DISTANCES.toCountry(TestData.get().dataset("osm10m"), 59.437, 24.7536, CountryCode.EST,
+                io.borderline.data.BorderLine.parse(line).orElseThrow());
+            sameAsDistanceService(row, d);
+            assertThat(row.get("border").get("segment_kind").asText()).as(line)
+                .isEqualTo(line.equals("land") ? "land" : "sea");
+        }
+    }
+
+    @Test
     void aBodyBrokenAfterTheFirstRowsEndsWithAnIncompleteSummary() throws Exception {
         List<JsonNode> rows = ndjson(post("/distance/batch?to=RUS", "application/json", "application/x-ndjson",
             "{\"type\":\"MultiPoint\",\"coordinates\":[[25,54],[26,55],[27,"));
@@ -230,6 +245,7 @@ class BatchApiTest {
         "/distance/batch                     | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=FRA              | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=BLR&lat=1        | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
+        "/distance/batch?to=BLR&border=sea   | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=BLR              | text/plain           | 'lat,lon\\n1,2\\n'                        | 415",
         "/distance/batch?to=BLR              | text/csv; charset=latin1 | 'lat,lon\\n1,2\\n'                    | 415",
     })

@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -26,6 +27,9 @@ import org.apache.spark.sql.types.StructType;
  * border_distance_m_in(lat, lon, to, dataset), country_distance_m_in(...), inside_country_in(...)
  *                                        the same in a named dataset (osm10m, ne10m)
  * borderline_distance(lat, lon, to, dataset)  STRUCT  every field of the batch answer, and error
+ * border_distance_m_line(lat, lon, to, dataset, border_line), borderline_distance_line(lat, lon, to, dataset,
+ *                                        border_line)  the same to the 'political' (default) or 'land' line,
+ *                                        as POST /distance/batch?border= (null: political)
  * </pre>
  * (Spark SQL functions cannot be overloaded by arity, hence the {@code _in} names.)
  *
@@ -67,9 +71,14 @@ public final class BorderlineFunctions {
         UDF4<Double, Double, String, String, Double> country4 = (lat, lon, to, ds) -> countryM(dataDir, lat, lon, to, ds);
         UDF3<Double, Double, String, Boolean> inside3 = (lat, lon, to) -> inside(dataDir, lat, lon, to, null);
         UDF4<Double, Double, String, String, Boolean> inside4 = (lat, lon, to, ds) -> inside(dataDir, lat, lon, to, ds);
-        UDF4<Double, Double, String, String, Row> full = (lat, lon, to, ds) -> row(dataDir, lat, lon, to, ds);
+        UDF4<Double, Double, String, String, Row> full = (lat, lon, to, ds) -> row(dataDir, lat, lon, to, ds, null);
+        UDF5<Double, Double, String, String, String, Double> border5 =
+            (lat, lon, to, ds, line) -> borderM(dataDir, lat, lon, to, ds, line);
+        UDF5<Double, Double, String, String, String, Row> full5 =
+            (lat, lon, to, ds, line) -> row(dataDir, lat, lon, to, ds, line);
         spark.udf().register("border_distance_m", border3, DataTypes.DoubleType);
         spark.udf().register("border_distance_m_in", border4, DataTypes.DoubleType);
+        spark.udf().register("border_distance_m_line", border5, DataTypes.DoubleType);
         spark.udf().register("country_distance_m", country3, DataTypes.DoubleType);
         spark.udf().register("country_distance_m_in", country4, DataTypes.DoubleType);
         spark.udf().register("inside_country", inside3, DataTypes.BooleanType);
@@ -78,10 +87,15 @@ public final class BorderlineFunctions {
         // fields are selected (it would otherwise inline one call per field)
         UserDefinedFunction fullUdf = functions.udf(full, RESULT).asNondeterministic();
         spark.udf().register("borderline_distance", fullUdf);
+        spark.udf().register("borderline_distance_line", functions.udf(full5, RESULT).asNondeterministic());
     }
 
     static Double borderM(String dataDir, Double lat, Double lon, String to, String ds) {
-        CountryDistance d = Engine.get(dataDir).measure(lat, lon, to, ds).distance();
+        return borderM(dataDir, lat, lon, to, ds, null);
+    }
+
+    static Double borderM(String dataDir, Double lat, Double lon, String to, String ds, String line) {
+        CountryDistance d = Engine.get(dataDir).measure(lat, lon, to, ds, line).distance();
         return d == null || d.border() == null ? null : d.border().distanceM();
     }
 
@@ -95,8 +109,8 @@ public final class BorderlineFunctions {
         return d == null ? null : d.inside();
     }
 
-    static Row row(String dataDir, Double lat, Double lon, String to, String ds) {
-        Engine.Result r = Engine.get(dataDir).measure(lat, lon, to, ds);
+    static Row row(String dataDir, Double lat, Double lon, String to, String ds, String line) {
+        Engine.Result r = Engine.get(dataDir).measure(lat, lon, to, ds, line);
         CountryDistance d = r.distance();
         if (d == null) {
             return RowFactory.create(ds == null ? BorderlineData.DEFAULT_DATASET : ds, null, null, null, null, null,

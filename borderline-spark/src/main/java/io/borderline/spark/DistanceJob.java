@@ -1,5 +1,6 @@
 package io.borderline.spark;
 
+import io.borderline.data.BorderLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.functions;
  * <pre>
  * spark-submit --class io.borderline.spark.DistanceJob borderline-spark.jar \
  *   --input points.parquet|points.csv --output distances.parquet --to BLR,RUS \
- *   [--dataset osm10m|ne10m] [--lat lat] [--lon lon] [--format parquet|csv] [--data /path/to/data]
+ *   [--dataset osm10m|ne10m] [--border political|land] [--lat lat] [--lon lon] [--format parquet|csv]
+ *   [--data /path/to/data]
  *   [--partitions N]
  * </pre>
  *
@@ -53,12 +55,14 @@ public final class DistanceJob {
         Column lat = functions.col(o.getOrDefault("lat", "lat")).cast("double");
         Column lon = functions.col(o.getOrDefault("lon", "lon")).cast("double");
         String dataset = o.getOrDefault("dataset", "osm10m");
+        String border = o.getOrDefault("border", BorderLine.DEFAULT.id());
         List<Column> keep = new ArrayList<>(Arrays.stream(in.columns()).map(functions::col).toList());
         Dataset<Row> out = null;
         for (String to : o.get("to").split(",")) {
             Dataset<Row> part = in.select(concat(keep,
                 functions.lit(to.trim()).as("to"),
-                functions.callUDF("borderline_distance", lat, lon, functions.lit(to.trim()), functions.lit(dataset))
+                functions.callUDF("borderline_distance_line", lat, lon, functions.lit(to.trim()), functions.lit(dataset),
+                        functions.lit(border))
                     .as("r")))
                 .select(concat(Arrays.stream(in.columns()).map(functions::col).toList(),
                     functions.col("to"), functions.col("r.*")));
@@ -86,9 +90,12 @@ public final class DistanceJob {
                 throw new IllegalArgumentException("--" + required + " is required. " + USAGE);
             }
         }
+        if (o.containsKey("border") && BorderLine.parse(o.get("border")).isEmpty()) {
+            throw new IllegalArgumentException("--border is '" + o.get("border") + "'; allowed: political, land. " + USAGE);
+        }
         return o;
     }
 
     static final String USAGE = "Usage: DistanceJob --input PATH --output PATH --to BLR[,RUS...] [--dataset osm10m|ne10m]"
-        + " [--lat COLUMN] [--lon COLUMN] [--format parquet|csv] [--data DIR] [--partitions N]";
+        + " [--border political|land] [--lat COLUMN] [--lon COLUMN] [--format parquet|csv] [--data DIR] [--partitions N]";
 }

@@ -4,6 +4,7 @@ import io.borderline.analysis.CountryDistance;
 import io.borderline.analysis.DistanceService;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
+import io.borderline.data.BorderLine;
 import io.borderline.data.Dataset;
 import io.borderline.points.BatchRow;
 import java.io.IOException;
@@ -87,6 +88,14 @@ public final class Engine {
      *     country or dataset (never an exception: one bad row must not fail a job of billions)
      */
     public Result measure(Double lat, Double lon, String to, String datasetId) {
+        return measure(lat, lon, to, datasetId, null);
+    }
+
+    /**
+     * As {@link #measure(Double, Double, String, String)} with the border line of {@code POST /distance/batch?border=}:
+     * "political" (null: the default) or "land"; an unknown line is a failure reason, as an unknown country is.
+     */
+    public Result measure(Double lat, Double lon, String to, String datasetId, String borderLine) {
         if (lat == null || lon == null) {
             return Result.failed("lat or lon is null");
         }
@@ -105,8 +114,12 @@ public final class Engine {
         if (!BorderlineData.DATASETS.contains(id)) {
             return Result.failed("unknown dataset '" + id + "'; known: " + String.join(", ", BorderlineData.DATASETS));
         }
+        var line = borderLine == null ? java.util.Optional.of(BorderLine.DEFAULT) : BorderLine.parse(borderLine);
+        if (line.isEmpty()) {
+            return Result.failed("unknown border line '" + borderLine + "'; known: political, land");
+        }
         Dataset ds = data.dataset(id);
-        return new Result(distances.toCountry(ds, lat, lon, code.get()), null);
+        return new Result(distances.toCountry(ds, lat, lon, code.get(), line.get()), null);
     }
 
     /** One point's answer: the distance, or why there is none. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderline.analysis.DistanceService;
+import io.borderline.data.BorderLine;
+import io.borderline.data.CountryCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,7 +110,11 @@ class SparkDistanceJobTest {
             + " 'LTU') AS i, country_distance_m_in(54.6872D, 25.2797D, 'BLR', 'ne10m') AS c,"
             + " border_distance_m(CAST('NaN' AS DOUBLE), 25.0D, 'BLR') AS nan, border_distance_m(95.0D, 25.0D, 'BLR') AS far,"
             + " border_distance_m(54.0D, 25.0D, 'XXX') AS unknown, border_distance_m(CAST(NULL AS DOUBLE), 25.0D, 'BLR') AS nul,"
-            + " borderline_distance(95.0D, 25.0D, 'BLR', 'osm10m').error AS reason").first();
+            + " borderline_distance(95.0D, 25.0D, 'BLR', 'osm10m').error AS reason,"
+            + " border_distance_m_line(59.437D, 24.7536D, 'EST', 'osm10m', 'political') AS political,"
+            + " border_distance_m_line(59.437D, 24.7536D, 'EST', 'osm10m', 'land') AS land,"
+            + " borderline_distance_line(59.437D, 24.7536D, 'EST', 'osm10m', 'land').border_segment_kind AS landKind,"
+            + " borderline_distance_line(59.437D, 24.7536D, 'EST', 'osm10m', 'sea').error AS badLine").first();
         double vilniusToBelarus = r.getAs("b");
         assertThat(vilniusToBelarus).as("Vilnius to the Belarusian border, m (README: 29.057 km)").isBetween(28_900.0,
             29_200.0);
@@ -118,6 +125,14 @@ class SparkDistanceJobTest {
         assertThat((Object) r.getAs("unknown")).isNull();
         assertThat((Object) r.getAs("nul")).isNull();
         assertThat((String) r.getAs("reason")).contains("lat 95.0");
+        // Tallinn (docs/world.md): the political line's nearest point is at sea, the land line's on the Latvian border
+        assertThat((double) r.getAs("political")).isEqualTo(new DistanceService().toCountry(
+            Engine.get("data").data().dataset("osm10m"), 59.437, 24.7536, CountryCode.EST, BorderLine.POLITICAL).border().distanceM());
+        assertThat((double) r.getAs("land")).isEqualTo(new DistanceService().toCountry(
+            Engine.get("data").data().dataset("osm10m"), 59.437, 24.7536, CountryCode.EST, BorderLine.LAND).border().distanceM());
+        assertThat((double) r.getAs("land")).isGreaterThan((double) r.getAs("political"));
+        assertThat((String) r.getAs("landKind")).isEqualTo("land");
+        assertThat((String) r.getAs("badLine")).contains("unknown border line 'sea'");
     }
 
     /** Seeded points over the region, one in a hundred bad; returns the bad ids with what is wrong. */
