@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  *                                        border_line)  the same to the 'political' (default) or 'land' line,
  *                                        as POST /distance/batch?border= (null: political)
  * </pre>
- * (Spark SQL functions cannot be overloaded by arity, hence the {@code _in} names.)
+ * (Spark SQL functions cannot be overloaded by arity, hence the {@code _in} and {@code _line} names.)
  *
  * A null, NaN or out-of-range coordinate, an unknown country or dataset gives a null result (and, in
  * {@code borderline_distance}, a non-null {@code error}) instead of failing the job. Functions hold only
