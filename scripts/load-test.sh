@@ -25,7 +25,7 @@ log="$(mktemp /tmp/borderline-load.XXXXXX)"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$base/health" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }

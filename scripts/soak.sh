@@ -24,7 +24,7 @@ log="$(mktemp /tmp/borderline-soak.XXXXXX)"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx1g} -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
 pid=$!
-trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -f "$log"; exit $rc' EXIT
+trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"; exit $rc' EXIT
 for _ in $(seq 1 240); do
   curl -fs "$base/ready" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
