@@ -18,20 +18,10 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -q && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk
 fi
-[ -f borderline-server/target/borderline.jar ] || mvn -B -q package -DskipTests
-
-mkdir -p target
-log="$(mktemp /tmp/borderline-load.XXXXXX)"
+. scripts/lib/service.sh
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$base/health" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.25
-done
-curl -fs "$base/health" >/dev/null
+start_service "$port" borderline-load ${JAVA_OPTS:-}
+wait_for "$base/health"
 
 {
   echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null || echo '?')  uptime: $(uptime)"

@@ -18,19 +18,10 @@ growth="${GROWTH_MB:-64}"
 base="http://127.0.0.1:$port"
 out=target/soak.txt
 for tool in wrk curl jcmd; do command -v "$tool" >/dev/null || { echo "soak: $tool is missing" >&2; exit 2; }; done
-[ -f borderline-server/target/borderline.jar ] || mvn -B -q package -DskipTests
-mkdir -p target
-log="$(mktemp /tmp/borderline-soak.XXXXXX)"
+. scripts/lib/service.sh
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:--Xmx1g} -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
-pid=$!
-trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"; exit $rc' EXIT
-for _ in $(seq 1 240); do
-  curl -fs "$base/ready" >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
-  sleep 0.25
-done
-curl -fs "$base/ready" >/dev/null
+start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx1g}
+wait_for "$base/ready"
 
 live_mb() { # the heap in use after a full collection: what the service really holds
   jcmd "$pid" GC.run >/dev/null
@@ -47,10 +38,10 @@ rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 
 total=0; total5=0; totalErr=0
 declare -a heaps=()
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$r"; }
 for m in $(seq 1 "$minutes"); do
   r="$(wrk -t2 -c"$conns" -d60s --timeout 30s -s scripts/load/borderline.lua "$base" -- mixed "$max" "$((20250124 + m))" \
     | grep '^RESULT')"
-  field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$r"; }
   errors=$(( $(field connect) + $(field read) + $(field write) + $(field timeout) ))
   heap=$(live_mb); rss=$(rss_mb); heaps+=("$heap")
   total=$(( total + $(field requests) )); total5=$(( total5 + $(field fivexx) )); totalErr=$(( totalErr + errors ))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.borderline.analysis.CountryDistance;
 import io.borderline.analysis.DistanceService;
 import io.borderline.data.BorderlineData;
+import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.points.BatchOutput;
@@ -74,7 +75,7 @@ final class BatchApi {
 
     private void batch(Context ctx) throws IOException {
         Params p = Params.of(ctx, Set.of("to", "dataset", "border", "summary", "warning_time"));
-        io.borderline.data.BorderLine line = Params.borderLine(p);
+        BorderLine line = Params.borderLine(p);
         boolean trailer = trailer(p.optional("summary"));
         BatchWarningTime warning = warningTime(p.optional("warning_time"));
         Dataset ds = data.dataset(p.datasetId());
@@ -135,7 +136,7 @@ final class BatchApi {
                 + " bound)");
     }
 
-    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, io.borderline.data.BorderLine line,
+    private void stream(Context ctx, PointReader reader, Dataset ds, CountryCode to, BorderLine line,
                         boolean csvOut, boolean trailer, BatchWarningTime warning) throws IOException {
         BatchOutput out = null;
         long rows = 0;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -114,7 +115,7 @@ public final class Engine {
         if (!BorderlineData.DATASETS.contains(id)) {
             return Result.failed("unknown dataset '" + id + "'; known: " + String.join(", ", BorderlineData.DATASETS));
         }
-        var line = borderLine == null ? java.util.Optional.of(BorderLine.DEFAULT) : BorderLine.parse(borderLine);
+        var line = borderLine == null ? Optional.of(BorderLine.DEFAULT) : BorderLine.parse(borderLine);
         if (line.isEmpty()) {
             return Result.failed("unknown border line '" + borderLine + "'; known: political, land");
         }

@@ -1,0 +1,25 @@
+# Sourced by the load scripts (load-test.sh, soak.sh): one Borderline service from the server jar on loopback.
+#   start_service PORT LOG_PREFIX [JVM OPTIONS...]   builds the jar if missing, starts it in the background, sets
+#                                                    pid and log, and stops it (and removes the log) on exit,
+#                                                    keeping the script's own exit status
+#   wait_for URL                                     waits up to 60 s for URL to answer 2xx; exits 1 with the
+#                                                    service's log if the service died first
+start_service() {
+  local port="$1" prefix="$2"
+  shift 2
+  [ -f borderline-server/target/borderline.jar ] || mvn -B -q package -DskipTests
+  mkdir -p target
+  log="$(mktemp "/tmp/$prefix.XXXXXX")"
+  java "$@" -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
+  pid=$!
+  trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"; exit $rc' EXIT
+}
+
+wait_for() {
+  for _ in $(seq 1 240); do
+    curl -fs "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.25
+  done
+  curl -fs "$1" >/dev/null
+}
