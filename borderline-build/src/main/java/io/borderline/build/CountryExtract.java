@@ -32,7 +32,33 @@ final class CountryExtract {
 
     private CountryExtract() {}
 
+    /** Southern edge of the OSM land polygons: the Web Mercator limit they were cut at, degrees. */
+    static final double MERCATOR_EDGE_LAT = -85.0511287798;
+
+    /**
+     * OSM's Antarctica with its southern edge moved to the pole: the geo-maps land polygons stop at the Web
+     * Mercator limit (85.05113° S), and everything south of it is Antarctic land (the polar plateau). Without
+     * this a point near the South Pole would be hundreds of km "outside" Antarctica.
+     */
+    static Geometry extendToSouthPole(Geometry ata) {
+        return new org.locationtech.jts.geom.util.GeometryTransformer() {
+            @Override
+            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+                org.locationtech.jts.geom.CoordinateSequence seq, Geometry parent) {
+                org.locationtech.jts.geom.Coordinate[] out = new org.locationtech.jts.geom.Coordinate[seq.size()];
+                for (int i = 0; i < out.length; i++) {
+                    double y = seq.getY(i);
+                    out[i] = new org.locationtech.jts.geom.Coordinate(seq.getX(i), y <= MERCATOR_EDGE_LAT + 1e-6 ? -90 : y);
+                }
+                return factory.getCoordinateSequenceFactory().create(out);
+            }
+        }.transform(ata);
+    }
+
     static Result extract(String dataset, String country, Geometry raw) {
+        if (BuildData.OSM.equals(dataset) && "ATA".equals(country)) {
+            raw = extendToSouthPole(raw);
+        }
         List<Polygon> parts = new ArrayList<>();
         for (int i = 0; i < raw.getNumGeometries(); i++) {
             parts.add((Polygon) raw.getGeometryN(i));

@@ -18,10 +18,12 @@ final class SourcesWriter {
     private final List<RepairReport> repairs;
     private final List<String> notes;
     private final List<Overlaps.Overlap> overlaps;
+    private final List<EnclaveCut.Cut> cuts;
 
     SourcesWriter(Path dataDir, Map<String, String> inputSha, List<RepairReport> repairs, List<String> notes,
-                  List<Overlaps.Overlap> overlaps) {
+                  List<Overlaps.Overlap> overlaps, List<EnclaveCut.Cut> cuts) {
         this.overlaps = overlaps;
+        this.cuts = cuts;
         this.dataDir = dataDir;
         this.inputSha = inputSha;
         this.repairs = repairs;
@@ -57,6 +59,19 @@ final class SourcesWriter {
         for (Overlaps.Overlap o : overlaps) {
             md.append(String.format(Locale.ROOT, "| %s | %s, %s | %.1f | %s |%n", o.dataset(), o.a(), o.b(),
                 o.areaKm2(), o.places()));
+        }
+        md.append("\n## Enclaves cut from their host\n\n")
+            .append("The OSM land polygons of these hosts have no hole where the enclave lies (a source defect: ")
+            .append("`in_states` would name both). The build cuts the enclave's parts out of the host ")
+            .append("(`borderline-build/src/main/resources/enclaves.csv`, curated and cited: geometry alone cannot ")
+            .append("tell an enclave from a territory two states claim) and, where the source shares no edges, adds ")
+            .append("the enclave's outline along the host as their land border. Areas are ellipsoidal.\n\n")
+            .append("| dataset | enclave | of | cut out of | area removed km² | new border km | why it is an enclave |\n")
+            .append("|---|---|---|---|---:|---:|---|\n");
+        for (EnclaveCut.Cut c : cuts) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.3f | %.3f | %s |%n", c.dataset(),
+                c.enclave().name(), c.enclave().state(), c.enclave().host(), c.removedKm2(),
+                io.borderline.geodesy.EllipsoidalMeasure.lengthM(c.boundary()) / 1000, c.enclave().source()));
         }
         md.append("\n## Repair of invalid source geometries\n\n")
             .append("Every geometry is checked with JTS `IsValidOp`; invalid ones are repaired with JTS `GeometryFixer` ")

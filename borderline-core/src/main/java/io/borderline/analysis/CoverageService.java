@@ -38,12 +38,21 @@ public final class CoverageService {
     private final Cache<String, CoverageResult> cache;
     private final ComputeOnce<CoverageResult> computed;
     private final UserLayers layers;
+    /**
+     * Bound of the prepared territory sources, bytes, estimated at 128 bytes a vertex (segment index and
+     * simplified rings): one of Russia whole (1.5 million vertices in osm10m) fits, a count bound did not
+     * bound memory (32 of them were gigabytes).
+     */
+    static final long PREPARED_SOURCE_BYTES = 256L << 20;
 
     /**
      * Prepared territory sources (simplified rings and their segment index) by dataset, countries
      * and simplification: a request for a new range of the same countries reuses them.
      */
-    private final Cache<String, Source> countrySources = Caffeine.newBuilder().maximumSize(32).build();
+    private final Cache<String, Source> countrySources = Caffeine.newBuilder()
+        .maximumWeight(PREPARED_SOURCE_BYTES)
+        .weigher((String k, Source v) -> (int) Math.min(Integer.MAX_VALUE, (long) v.geometry().getNumPoints() * 128))
+        .build();
     private final ComputeOnce<Source> preparedSources = new ComputeOnce<>(countrySources);
 
     public CoverageService(BorderlineData data, GeometryFactory factory) {
@@ -101,6 +110,25 @@ public final class CoverageService {
             return full;
         }
         return computed.get(request.key() + "|outline", () -> computeOutline(request, null));
+    }
+
+    /**
+     * The outline of a coverage from the part of one country inside a window ({@link Sources#countryWithin}):
+     * cached like any coverage, under the request's key and the window. The prepared source is shared by
+     * the ranges that round to the same simplification.
+     */
+    public CoverageResult outlineWithin(CoverageRequest request, org.locationtech.jts.geom.Envelope window) {
+        String where = "|within " + window.getMinX() + "," + window.getMinY() + "," + window.getMaxX() + ","
+            + window.getMaxY();
+        return computed.get(request.key() + where + "|outline", () -> {
+            Dataset ds = data.dataset(request.dataset());
+            double simplifyM = GeodesicBuffer.toleranceM(request.rangeKm() * 1000) / 10;
+            double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
+            CountryCode code = CountryCode.parse(request.sourceIds().get(0)).orElseThrow();
+            Source source = preparedSources.get(ds.id() + "|" + code + where + "|" + bucketM,
+                () -> Sources.countryWithin(ds, code, window, bucketM));
+            return computeOutline(request, source);
+        });
     }
 
     /** The cached result, or null if this request has not been computed yet. */

@@ -62,6 +62,56 @@ public final class Sources {
         return new Source("country", ids, all, d, own, ids);
     }
 
+    /**
+     * The part of one country's territory inside a longitude/latitude window (the published coverage layer
+     * from Russia uses Russia west of 60° E, Kaliningrad included: Russia whole is 1.5 million vertices from
+     * the Baltic to the Bering Strait, and its coverages are not what a map of the European flank shows).
+     * Distance is 0 inside the clipped territory (its lakes included: they are inside its outer rings) and
+     * else measured, as in {@link #countries}, to its rings simplified by at most {@code simplifyM} metres. The
+     * window's cut edges count as the source's edge: the coverage is that of the part, as its name says.
+     * The territory is read without being indexed.
+     */
+    public static Source countryWithin(Dataset ds, CountryCode code, org.locationtech.jts.geom.Envelope window,
+                                       double simplifyM) {
+        double degrees = simplifyM / 111_320.0;
+        Geometry land = ds.territory(code).geometry();
+        GeometryFactory f = land.getFactory();
+        Geometry box = f.toGeometry(window);
+        List<Polygon> parts = new ArrayList<>();
+        for (int i = 0; i < land.getNumGeometries(); i++) {
+            Polygon p = (Polygon) land.getGeometryN(i);
+            if (window.contains(p.getEnvelopeInternal())) {
+                parts.add(p);
+            } else if (window.intersects(p.getEnvelopeInternal())) {
+                Geometry clipped = OverlayNGRobust.overlay(p, box, org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+                for (int k = 0; k < clipped.getNumGeometries(); k++) {
+                    if (clipped.getGeometryN(k) instanceof Polygon q && !q.isEmpty()) {
+                        parts.add(q);
+                    }
+                }
+            }
+        }
+        Geometry all = f.createMultiPolygon(parts.toArray(Polygon[]::new));
+        SegmentIndex.Builder boundary = new SegmentIndex.Builder();
+        Polygon[] shells = new Polygon[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Polygon p = parts.get(i);
+            boundary.addGeometry(DouglasPeuckerSimplifier.simplify(p.getExteriorRing(), degrees), 0);
+            shells[i] = f.createPolygon(p.getExteriorRing().getCoordinateSequence());
+        }
+        SegmentIndex index = boundary.build();
+        io.borderline.geodesy.GridLocator inShell = new io.borderline.geodesy.GridLocator(f.createMultiPolygon(shells), 0.05);
+        SourceDistance d = (lat, lon) -> {
+            if (inShell.covers(lat, lon)) {
+                return new SourceDistance.Nearest(0, new LatLon(lat, lon));
+            }
+            NearestPoint n = index.nearest(lat, lon);
+            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+        };
+        List<String> ids = List.of(code.code());
+        return new Source("country", ids, all, d, List.of(all), ids);
+    }
+
     /** One or several shared border lines, whole (the political line). */
     public static Source borders(List<Border> borders) {
         return borders(borders, BorderLine.POLITICAL);

@@ -28,8 +28,10 @@ public final class Territory {
     private final int numPoints;
     private Supplier<Geometry> source;
     private volatile Indexed indexed;
+    private volatile SegmentIndex boundary;
+    private volatile long[] partCells;
 
-    private record Indexed(Geometry land, SegmentIndex boundary, GridLocator landLocator, GridLocator shellLocator) {}
+    private record Indexed(Geometry land, GridLocator landLocator, GridLocator shellLocator) {}
 
     public Territory(CountryCode code, Geometry land, double areaKm2) {
         this(code, () -> land, land.getEnvelopeInternal(), land.getNumPoints(), areaKm2);
@@ -55,7 +57,6 @@ public final class Territory {
                 i = indexed;
                 if (i == null) {
                     Geometry land = source.get();
-                    SegmentIndex boundary = new SegmentIndex.Builder().addGeometry(land, 0).build();
                     GridLocator landLocator = new GridLocator(land, GRID_CELL_DEG);
                     Polygon[] shells = new Polygon[land.getNumGeometries()];
                     for (int k = 0; k < shells.length; k++) {
@@ -63,13 +64,33 @@ public final class Territory {
                         shells[k] = land.getFactory().createPolygon(p.getExteriorRing().getCoordinateSequence());
                     }
                     GridLocator shellLocator = new GridLocator(land.getFactory().createMultiPolygon(shells), GRID_CELL_DEG);
-                    i = new Indexed(land, boundary, landLocator, shellLocator);
+                    i = new Indexed(land, landLocator, shellLocator);
                     indexed = i;
                     source = null;
                 }
             }
         }
         return i;
+    }
+
+    /**
+     * The distance index, built on the first distance query: a point-in-territory test (which every answer's
+     * {@code in_states} makes for each territory around the point) needs only the locators, and Russia's
+     * segment index is most of the five seconds its indexing takes.
+     */
+    private SegmentIndex boundaryIndex() {
+        SegmentIndex b = boundary;
+        if (b == null) {
+            Indexed i = indexed();
+            synchronized (this) {
+                b = boundary;
+                if (b == null) {
+                    b = new SegmentIndex.Builder().addGeometry(i.land(), 0).build();
+                    boundary = b;
+                }
+            }
+        }
+        return b;
     }
 
     public CountryCode code() {
@@ -114,7 +135,7 @@ public final class Territory {
 
     /** Every edge of the territory's rings: coast, lake shores and land borders alike. */
     public SegmentIndex boundary() {
-        return indexed().boundary();
+        return boundaryIndex();
     }
 
     /** True if the point lies on the land territory or its boundary. */
@@ -129,9 +150,54 @@ public final class Territory {
         return !Double.isNaN(x) && indexed().shellLocator().covers(lat, x);
     }
 
-    /** True if the envelope may hold the point (a cheap test before {@link #onLand}). */
+    /**
+     * True if the territory may hold the point: inside its bounding box and in a one-degree cell that the
+     * bounding box of one of its parts reaches. A cheap test before {@link #onLand} that does not index the
+     * territory: the bounding boxes of Russia, the United States, Fiji or New Zealand span the globe (they
+     * cross the antimeridian), and without the cells every point at their latitudes would index them.
+     */
     public boolean mayContain(double lat, double lon) {
-        return !Double.isNaN(unwrap(lon)) && lat >= envelope.getMinY() && lat <= envelope.getMaxY();
+        double x = unwrap(lon);
+        return !Double.isNaN(x) && lat >= envelope.getMinY() && lat <= envelope.getMaxY() && inPartCell(lat, x);
+    }
+
+    private boolean inPartCell(double lat, double x) {
+        long[] cells = partCells();
+        int cols = partCellCols();
+        int c = (int) Math.floor(x - envelope.getMinX());
+        int r = (int) Math.floor(lat - envelope.getMinY());
+        int k = r * cols + c;
+        return c >= 0 && r >= 0 && c < cols && (cells[k >>> 6] & (1L << (k & 63))) != 0;
+    }
+
+    private int partCellCols() {
+        return (int) Math.floor(envelope.getWidth()) + 1;
+    }
+
+    /** Bitmap of the one-degree cells (from the envelope's corner) that a part's bounding box reaches; built once. */
+    private long[] partCells() {
+        long[] cells = partCells;
+        if (cells == null) {
+            int cols = partCellCols();
+            int rows = (int) Math.floor(envelope.getHeight()) + 1;
+            cells = new long[(cols * rows + 63) / 64];
+            Geometry g = geometry(); // decoded without indexing (or the indexed land)
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Envelope e = g.getGeometryN(i).getEnvelopeInternal();
+                int c0 = (int) Math.floor(e.getMinX() - envelope.getMinX());
+                int c1 = Math.min(cols - 1, (int) Math.floor(e.getMaxX() - envelope.getMinX()));
+                int r0 = (int) Math.floor(e.getMinY() - envelope.getMinY());
+                int r1 = Math.min(rows - 1, (int) Math.floor(e.getMaxY() - envelope.getMinY()));
+                for (int r = Math.max(0, r0); r <= r1; r++) {
+                    for (int c = Math.max(0, c0); c <= c1; c++) {
+                        int k = r * cols + c;
+                        cells[k >>> 6] |= 1L << (k & 63);
+                    }
+                }
+            }
+            partCells = cells;
+        }
+        return cells;
     }
 
     /**

@@ -36,6 +36,14 @@ public final class Layers {
     public static final List<Integer> TIME_RING_MINUTES = List.of(5, 10, 15, 30, 60);
     /** Launch areas of the published time rings. */
     public static final List<CountryCode> TIME_RING_SOURCES = List.of(CountryCode.BLR, CountryCode.RUS_KGD);
+    /**
+     * The source window of the published coverage from Russia: west of 60° E (the Urals; Novaya Zemlya cut
+     * there), Kaliningrad included. Russia whole spans the globe and is 1.5 million vertices in osm10m; its
+     * coverages at every class's range took a minute and 700 MB to keep, for outlines that reach Alaska and
+     * Japan. Any other source, Russia whole included, is GET /coverage?from=RUS&drone=...
+     */
+    public static final org.locationtech.jts.geom.Envelope EUROPEAN_RUSSIA =
+        new org.locationtech.jts.geom.Envelope(19.0, 60.0, 41.0, 82.0);
     private final BorderlineData data;
     private final ClaimChecker claims;
     private final CoverageService coverages;
@@ -78,7 +86,8 @@ public final class Layers {
                 "The drone catalogue: nominal range (km), what the range means, and the cited source. No geometry.",
                 null, List.of("drone_class"), ds -> memo("drones", ds, d -> drones())),
             coverageLayer("coverage-blr", "Belarus", List.of(CountryCode.BLR)),
-            coverageLayer("coverage-rus", "Russia (Kaliningrad included)", List.of(CountryCode.RUS)),
+            coverageLayer("coverage-rus", "European Russia (west of 60° E, Kaliningrad included)",
+                List.of(CountryCode.RUS)),
             new FeatureLayer(TIME_RINGS, "Warning-time rings from Belarus and the Kaliningrad exclave",
                 "For each drone class with a published speed, the area it reaches from Belarus (BLR) and from"
                     + " Russia's Kaliningrad exclave (RUS-KGD) within " + minutesText() + " minutes of flight at its"
@@ -260,7 +269,9 @@ public final class Layers {
             io.borderline.analysis.CoverageResult result = null;
             String notDrawn = null;
             try {
-                result = coverages.outline(new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false));
+                CoverageRequest req = new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false);
+                result = source.contains(CountryCode.RUS) ? coverages.outlineWithin(req, EUROPEAN_RUSSIA)
+                    : coverages.outline(req);
             } catch (io.borderline.coverage.CoverageLimitException e) {
                 // e.g. Russia whole (ne10m) at 2,000 km holds the North Pole: the class stays in the layer, without
                 // a geometry and saying why, rather than vanishing from it
@@ -272,12 +283,15 @@ public final class Layers {
             p.put("range_km", d.rangeKm());
             p.put("range_meaning", d.rangeMeaning());
             p.put("source", String.join(",", ids));
+            if (source.contains(CountryCode.RUS)) {
+                p.put("source_window", "lon 19 to 60 E, lat 41 to 82 N (European Russia and Kaliningrad)");
+            }
             p.put("area_km2", result == null ? null : round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
             p.put("tolerance_m", result == null ? null : result.coverage().toleranceM());
             p.put("dropped_vertices", result == null ? null : result.coverage().droppedVertices());
             p.put("dataset", ds.id());
             p.put("not_drawn", notDrawn);
-            out.add(new Feature(d.id(), result == null ? null : multi(result.geometry()), p));
+            out.add(new Feature(d.id(), result == null ? null : packed(result.geometry()), p));
         }
         return out;
     }
@@ -322,8 +336,8 @@ public final class Layers {
                     p.put("area_km2", round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
                     p.put("tolerance_m", result.coverage().toleranceM());
                     p.put("dataset", ds.id());
-                    out.add(new Feature(source.code() + "-" + d.id() + "-" + minutes + "min", multi(result.geometry()),
-                        p));
+                    out.add(new Feature(source.code() + "-" + d.id() + "-" + minutes + "min",
+                        packed(result.geometry()), p));
                 }
             }
         }
@@ -339,6 +353,14 @@ public final class Layers {
             return factory.createMultiLineString(new org.locationtech.jts.geom.LineString[] {l});
         }
         return g;
+    }
+
+    /**
+     * A published coverage kept for good: as multi, with packed coordinates (16 bytes a vertex instead of an
+     * object per vertex; the outlines of Russia's coverages are millions of vertices).
+     */
+    private Geometry packed(Geometry g) {
+        return io.borderline.data.GeometryCodec.PACKED.createGeometry(multi(g));
     }
 
     private Geometry point(double lon, double lat) {

@@ -26,6 +26,13 @@ public final class Densifier {
                         Coordinate p = seq.getCoordinate(i - 1);
                         double len = Wgs84.GEODESIC.Inverse(p.y, p.x, c.y, c.x).s12;
                         int parts = (int) Math.ceil(len / maxEdgeM);
+                        // the pieces follow the edge linearly in longitude and latitude, which can be longer
+                        // than its geodesic (along a parallel near a pole much longer): add pieces until none
+                        // is over the limit
+                        for (double longest = longestPiece(p, c, parts); parts > 1 && longest > maxEdgeM;
+                             longest = longestPiece(p, c, parts)) {
+                            parts = (int) Math.ceil(parts * longest / maxEdgeM * 1.01);
+                        }
                         for (int k = 1; k < parts; k++) {
                             double t = (double) k / parts;
                             out.add(new Coordinate(p.x + t * (c.x - p.x), p.y + t * (c.y - p.y)));
@@ -36,5 +43,17 @@ public final class Densifier {
                 return factory.getCoordinateSequenceFactory().create(out.toArray(Coordinate[]::new));
             }
         }.transform(geometry);
+    }
+
+    /** The longest geodesic of the edge's pieces when split linearly in longitude and latitude. */
+    private static double longestPiece(Coordinate p, Coordinate c, int parts) {
+        double longest = 0;
+        for (int k = 0; k < parts; k++) {
+            double t0 = (double) k / parts;
+            double t1 = (double) (k + 1) / parts;
+            longest = Math.max(longest, Wgs84.GEODESIC.Inverse(p.y + t0 * (c.y - p.y), p.x + t0 * (c.x - p.x),
+                p.y + t1 * (c.y - p.y), p.x + t1 * (c.x - p.x)).s12);
+        }
+        return longest;
     }
 }

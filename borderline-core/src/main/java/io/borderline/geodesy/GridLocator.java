@@ -1,8 +1,10 @@
 package io.borderline.geodesy;
 
-import java.util.ArrayDeque;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -12,10 +14,14 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
 /**
  * Point-in-area test accelerated by a coarse longitude/latitude grid. Cells that no boundary
  * edge touches are wholly inside or wholly outside; they are found by flood fill and classified
- * with one exact test per connected region, so most queries are a single array lookup. Cells an
- * edge touches defer to JTS's {@link IndexedPointInAreaLocator}, whose cost grows with the
- * number of edges a ray crosses (thousands for Russia). Answers are identical to the exact
- * locator's. Immutable after construction and thread-safe.
+ * with one exact test per connected region, so most queries are a single array lookup. In a cell
+ * an edge touches, the exact test counts the crossings of an eastward ray with the edges whose
+ * latitude range overlaps the cell's row (JTS {@link RayCrossingCounter}, the test JTS's
+ * {@code IndexedPointInAreaLocator} makes over its interval tree, so a point on the boundary is
+ * covered and answers are identical). The edges are kept as flat coordinate arrays and, per grid
+ * row, a list of edge numbers: about 20 bytes per edge instead of the interval tree's hundred and
+ * more (Russia's land and shell locators held 400 MB that way). Immutable after construction and
+ * thread-safe.
  */
 public final class GridLocator {
     private static final byte UNKNOWN = 0;
@@ -23,7 +29,12 @@ public final class GridLocator {
     private static final byte INSIDE = 2;
     private static final byte EDGE = 3;
 
-    private final IndexedPointInAreaLocator exact;
+    /** Vertices of every ring, one after another; edge k runs from vertex k to k + 1. */
+    private final double[] xs;
+    private final double[] ys;
+    /** Per row r, the edges whose latitude range overlaps it: rowEdges[rowStart[r] .. rowStart[r + 1]). */
+    private final int[] rowStart;
+    private final int[] rowEdges;
     private final double minLon;
     private final double minLat;
     private final double cell;
@@ -36,7 +47,6 @@ public final class GridLocator {
      * @param cellDeg grid cell size, degrees
      */
     public GridLocator(Geometry area, double cellDeg) {
-        this.exact = new IndexedPointInAreaLocator(area);
         Envelope env = area.getEnvelopeInternal();
         this.cell = cellDeg;
         this.minLon = env.getMinX() - cellDeg;
@@ -44,8 +54,80 @@ public final class GridLocator {
         this.cols = (int) Math.ceil(env.getWidth() / cellDeg) + 3;
         this.rows = (int) Math.ceil(env.getHeight() / cellDeg) + 3;
         this.grid = new byte[cols * rows];
-        markEdges(area);
+        List<CoordinateSequence> rings = new ArrayList<>();
+        int n = 0;
+        for (Object line : LinearComponentExtracter.getLines(area)) {
+            CoordinateSequence seq = ((LineString) line).getCoordinateSequence();
+            if (seq.size() > 1) {
+                rings.add(seq);
+                n += seq.size();
+            }
+        }
+        this.xs = new double[n];
+        this.ys = new double[n];
+        boolean[] edgeStart = new boolean[n]; // false at the last vertex of each ring
+        int k = 0;
+        for (CoordinateSequence seq : rings) {
+            for (int i = 0; i < seq.size(); i++, k++) {
+                xs[k] = seq.getX(i);
+                ys[k] = seq.getY(i);
+                edgeStart[k] = i < seq.size() - 1;
+            }
+        }
+        this.rowStart = new int[rows + 1];
+        for (int e = 0; e < n; e++) {
+            if (edgeStart[e]) {
+                for (int r = rowOf(Math.min(ys[e], ys[e + 1])); r <= rowOf(Math.max(ys[e], ys[e + 1])); r++) {
+                    rowStart[r + 1]++;
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            rowStart[r + 1] += rowStart[r];
+        }
+        this.rowEdges = new int[rowStart[rows]];
+        int[] fill = java.util.Arrays.copyOf(rowStart, rows);
+        for (int e = 0; e < n; e++) {
+            if (edgeStart[e]) {
+                for (int r = rowOf(Math.min(ys[e], ys[e + 1])); r <= rowOf(Math.max(ys[e], ys[e + 1])); r++) {
+                    rowEdges[fill[r]++] = e;
+                }
+                markEdge(e);
+            }
+        }
         classifyRegions();
+    }
+
+    /** The grid row of a latitude, as the query computes it (unclamped: every vertex is inside the grid). */
+    private int rowOf(double lat) {
+        return (int) Math.floor((lat - minLat) / cell);
+    }
+
+    /** Exact: in the interior or on the boundary, by the crossings of an eastward ray with the row's edges. */
+    private boolean exactCovers(double lat, double lon) {
+        int r = rowOf(lat);
+        if (r < 0 || r >= rows) {
+            return false;
+        }
+        Coordinate p = new Coordinate(lon, lat);
+        RayCrossingCounter counter = new RayCrossingCounter(p);
+        Coordinate a = new Coordinate();
+        Coordinate b = new Coordinate();
+        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+            int e = rowEdges[i];
+            if (xs[e] < lon && xs[e + 1] < lon) {
+                continue; // wholly west of the point: the eastward ray cannot cross it, nor can the point be on it
+            }
+            a.x = xs[e];
+            a.y = ys[e];
+            b.x = xs[e + 1];
+            b.y = ys[e + 1];
+            counter.countSegment(a, b);
+            if (counter.isOnSegment()) {
+                return true;
+            }
+        }
+        return counter.getLocation() != Location.EXTERIOR;
     }
 
     /** True if the point is in the interior or on the boundary of the area. */
@@ -62,28 +144,19 @@ public final class GridLocator {
         if (v == OUTSIDE) {
             return false;
         }
-        return exact.locate(new Coordinate(lon, lat)) != Location.EXTERIOR;
+        return exactCovers(lat, lon);
     }
 
-    private void markEdges(Geometry g) {
-        for (Object line : LinearComponentExtracter.getLines(g)) {
-            markLine((LineString) line);
-        }
-    }
-
-    private void markLine(LineString line) {
-        Coordinate[] cs = line.getCoordinates();
-        for (int i = 1; i < cs.length; i++) {
-            // Mark every cell of the edge's bounding box, widened by a cell fraction so that
-            // points exactly on a cell border still defer to the exact test.
-            int c0 = col(Math.min(cs[i - 1].x, cs[i].x) - cell * 1e-3);
-            int c1 = col(Math.max(cs[i - 1].x, cs[i].x) + cell * 1e-3);
-            int r0 = row(Math.min(cs[i - 1].y, cs[i].y) - cell * 1e-3);
-            int r1 = row(Math.max(cs[i - 1].y, cs[i].y) + cell * 1e-3);
-            for (int r = r0; r <= r1; r++) {
-                for (int c = c0; c <= c1; c++) {
-                    grid[r * cols + c] = EDGE;
-                }
+    private void markEdge(int e) {
+        // Mark every cell of the edge's bounding box, widened by a cell fraction so that
+        // points exactly on a cell border still defer to the exact test.
+        int c0 = col(Math.min(xs[e], xs[e + 1]) - cell * 1e-3);
+        int c1 = col(Math.max(xs[e], xs[e + 1]) + cell * 1e-3);
+        int r0 = row(Math.min(ys[e], ys[e + 1]) - cell * 1e-3);
+        int r1 = row(Math.max(ys[e], ys[e + 1]) + cell * 1e-3);
+        for (int r = r0; r <= r1; r++) {
+            for (int c = c0; c <= c1; c++) {
+                grid[r * cols + c] = EDGE;
             }
         }
     }
@@ -98,36 +171,39 @@ public final class GridLocator {
 
     /** Flood-fills each region of edge-free cells and gives it the class of one exact test. */
     private void classifyRegions() {
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] stack = new int[64]; // cell indexes still to spread from (ints: Russia's grid is millions of cells)
         for (int start = 0; start < grid.length; start++) {
             if (grid[start] != UNKNOWN) {
                 continue;
             }
             int sr = start / cols;
             int sc = start % cols;
-            Coordinate centre = new Coordinate(minLon + (sc + 0.5) * cell, minLat + (sr + 0.5) * cell);
-            byte value = exact.locate(centre) == Location.EXTERIOR ? OUTSIDE : INSIDE;
+            byte value = exactCovers(minLat + (sr + 0.5) * cell, minLon + (sc + 0.5) * cell) ? INSIDE : OUTSIDE;
             grid[start] = value;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int k = queue.poll();
+            int size = 0;
+            stack[size++] = start;
+            while (size > 0) {
+                int k = stack[--size];
                 int r = k / cols;
                 int c = k % cols;
+                if (stack.length < size + 4) {
+                    stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                }
                 if (c > 0 && grid[k - 1] == UNKNOWN) {
                     grid[k - 1] = value;
-                    queue.add(k - 1);
+                    stack[size++] = k - 1;
                 }
                 if (c < cols - 1 && grid[k + 1] == UNKNOWN) {
                     grid[k + 1] = value;
-                    queue.add(k + 1);
+                    stack[size++] = k + 1;
                 }
                 if (r > 0 && grid[k - cols] == UNKNOWN) {
                     grid[k - cols] = value;
-                    queue.add(k - cols);
+                    stack[size++] = k - cols;
                 }
                 if (r < rows - 1 && grid[k + cols] == UNKNOWN) {
                     grid[k + cols] = value;
-                    queue.add(k + cols);
+                    stack[size++] = k + cols;
                 }
             }
         }

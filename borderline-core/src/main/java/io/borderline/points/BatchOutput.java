@@ -36,14 +36,15 @@ public abstract class BatchOutput implements AutoCloseable {
      * what they mean and the speeds (with their sources) they were computed from, else no {@code warning_time}.
      */
     public record Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
+                   @com.fasterxml.jackson.annotation.JsonProperty("border_line") String borderLine,
                    Map<String, Object> dataset, Map<String, Object> method,
                    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                    BatchWarningTime.Legend warningTime) {
 
         /** A summary without warning times. */
         public Summary(long rows, long ok, long errors, boolean complete, Map<String, Object> problem, String to,
-                       Map<String, Object> dataset, Map<String, Object> method) {
-            this(rows, ok, errors, complete, problem, to, dataset, method, null);
+                       String borderLine, Map<String, Object> dataset, Map<String, Object> method) {
+            this(rows, ok, errors, complete, problem, to, borderLine, dataset, method, null);
         }
     }
 
@@ -310,7 +311,8 @@ public abstract class BatchOutput implements AutoCloseable {
                 return;
             }
             out.write("#summary rows=" + s.rows() + " ok=" + s.ok() + " errors=" + s.errors() + " complete="
-                + s.complete() + " to=" + s.to() + " dataset=" + s.dataset().get("id") + "\n");
+                + s.complete() + " to=" + s.to() + " border_line=" + s.borderLine() + " dataset=" + s.dataset().get("id")
+                + "\n");
             if (s.problem() != null) {
                 out.write("#problem status=" + s.problem().get("status") + " " + oneLine(s.problem().get("detail")) + "\n");
             }

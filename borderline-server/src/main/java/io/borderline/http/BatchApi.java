@@ -199,7 +199,7 @@ final class BatchApi {
                 }
                 out = open(ctx, csvOut, reader.extraColumns(), trailer, warning);
             }
-            out.summary(new BatchOutput.Summary(rows, ok, rows - ok, problem == null, problem, to.code(),
+            out.summary(new BatchOutput.Summary(rows, ok, rows - ok, problem == null, problem, to.code(), line.id(),
                 Views.dataset(ds.info()), Views.method(), warning.legend()));
             out.close();
         } catch (IOException clientGone) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.borderline.analysis.CountryDistance;
 import io.borderline.analysis.DistanceService;
 import io.borderline.coverage.Cancellation;
+import io.borderline.data.BorderLine;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
@@ -98,8 +99,8 @@ final class DistanceBatchProcess extends DescribedProcess {
                 }
                 out.row(row, d, reader.extras());
             }
-            out.summary(new BatchOutput.Summary(rows, ok, rows - ok, true, null, to.code(), Views.dataset(ds.info()),
-                Views.method()));
+            out.summary(new BatchOutput.Summary(rows, ok, rows - ok, true, null, to.code(), BorderLine.DEFAULT.id(),
+                Views.dataset(ds.info()), Views.method()));
             out.close();
         } catch (InvalidPointsException e) {
             throw ApiException.badParameter("points", "input 'points': " + e.getMessage(), "valid GeoJSON points");

@@ -32,7 +32,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.overlayng.RingClipper;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * Draws a {@link MapContent} with Java2D onto any {@link Graphics2D}: a raster image for PNG,
@@ -353,11 +352,8 @@ public final class MapRenderer {
         Geometry[] levels = simplified.computeIfAbsent(g, k -> new Geometry[LEVELS]);
         synchronized (levels) {
             if (levels[l] == null) {
-                // drawing only: no validity repair (a buffer(0) of Russia takes minutes)
-                DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(g);
-                dp.setDistanceTolerance(BASE_TOLERANCE_DEG * Math.pow(2, l));
-                dp.setEnsureValid(false);
-                levels[l] = dp.getResultGeometry();
+                // drawing only: no validity check or repair (either takes minutes and gigabytes for Russia)
+                levels[l] = io.borderline.topology.RingwiseSimplifier.simplify(g, BASE_TOLERANCE_DEG * Math.pow(2, l));
             }
             return levels[l];
         }

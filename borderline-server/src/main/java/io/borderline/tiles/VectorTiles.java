@@ -13,7 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.borderline.analysis.ComputeOnce;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -24,6 +25,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -41,14 +43,17 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  *
  * <p>How a tile is made, in three steps, each bounded by what the tile touches:
  * <ol>
- * <li><b>Per-zoom copies.</b> Up to z={@value #PYRAMID_MAX_ZOOM} each layer has a copy simplified with
- * Douglas-Peucker at {@value #SIMPLIFY_UNITS} tile units of that zoom (half a pixel of a 256-pixel tile: 306 m
- * at z=6, 9.6 m at z=10; polygons and holes smaller than a pixel dropped first). Zoom z is simplified from
- * the copy of z+1, not from the full geometry, so the pyramid costs about one pass over the data; the
- * deviation from the full geometry stays below twice the tolerance (one pixel). The copies are not repaired
- * (JTS's validity repair of all of Russia took tens of seconds per zoom): each tile's piece is made valid in
- * step 3. They are built top-down once ({@link #warmUp}, in the background at start-up) or on first use.
- * Above z={@value #PYRAMID_MAX_ZOOM} the full-resolution geometry is used and the clipped piece simplified.</li>
+ * <li><b>Per-zoom copies.</b> At even zooms up to z={@value #PYRAMID_MAX_ZOOM} each layer has a copy simplified
+ * with Douglas-Peucker at {@value #SIMPLIFY_UNITS} tile units of that zoom (half a pixel of a 256-pixel tile:
+ * 306 m at z=8, 1.2 km at z=6), polygons and holes under two pixels dropped first, coordinates packed. The
+ * copies are built feature by feature (each projected at full resolution, simplified for the highest stored
+ * zoom, then for each lower one from the one above, and the full projection dropped): the world's countries
+ * are never held projected at full resolution. They are not repaired (JTS's validity check of all of Russia
+ * takes longer than the pyramid): each tile's piece is made valid in step 3. An odd zoom uses the copy of the
+ * zoom above and simplifies its clipped pieces at its own tolerance. Above z={@value #PYRAMID_MAX_ZOOM} the tile
+ * clips the published longitude/latitude features (a tile is a longitude/latitude box) and projects and
+ * simplifies only the clipped piece. The copies are built once ({@link #warmUp}, in the background at start-up)
+ * or on first use.</li>
  * <li><b>Index.</b> Every copy keeps an {@link STRtree} of its parts (each polygon, line or point of each
  * feature), so a tile visits only the parts whose envelope reaches its clip box: the tile grown by
  * {@value #BUFFER} units on every side (no seams at tile edges).</li>
@@ -59,8 +64,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * so a point is within half a unit (tile size / 8192) of its position in the copy.</li>
  * </ol>
  * Every non-null property is kept, the feature's id as the {@code id} property (MVT integer ids are not
- * used: ours are strings). The coverage layers come from {@link Layers}, which computes them once. Memory:
- * the copies of all zooms together hold fewer vertices than the full-resolution layers. Thread-safe.
+ * used: ours are strings). The coverage layers come from {@link Layers}, which computes them once. Memory: the
+ * world's countries at z8, the largest copy, are fewer vertices than the full layer, 16 bytes each. Thread-safe.
  */
 public final class VectorTiles {
     /** Highest zoom served: at z=14 a tile unit is 2.4 m at the equator, below the data's 10 m resolution. */
@@ -72,7 +77,9 @@ public final class VectorTiles {
     /** Simplification tolerance, tile units. */
     public static final double SIMPLIFY_UNITS = 8;
     /** Highest zoom with a precomputed simplified copy of each layer. */
-    public static final int PYRAMID_MAX_ZOOM = 10;
+    public static final int PYRAMID_MAX_ZOOM = 8;
+    /** Zoom step between stored copies: a zoom without its own copy uses the next finer one. */
+    public static final int PYRAMID_STEP = 2;
     /** The tile layers and the published layers each is made of. */
     public static final Map<String, List<String>> TILE_LAYERS = tileLayers();
 
@@ -80,8 +87,16 @@ public final class VectorTiles {
     private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 3857);
     private final PrecisionModel grid = new PrecisionModel(1.0);
     private final MvtLayerParams params = new MvtLayerParams(EXTENT);
-    /** Per "dataset|tile layer|zoom" (zoom up to PYRAMID_MAX_ZOOM, or "full"): the copy of that layer. */
-    private final Map<String, Level> levels = new ConcurrentHashMap<>();
+    /** Factory of the per-zoom copies: packed coordinates. */
+    private final GeometryFactory packed = new GeometryFactory(new PrecisionModel(), 3857,
+        PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
+    private final GeometryFactory lonLatFactory = new GeometryFactory(new PrecisionModel(), 4326);
+    /**
+     * Per "dataset|tile layer": the per-zoom copies (index = zoom); per "dataset|tile layer|lonlat": the
+     * published features (one level). Built outside any map lock: a pyramid of the world takes a while, and
+     * must not block tiles of other layers.
+     */
+    private final ComputeOnce<Level[]> pyramids = new ComputeOnce<>(Caffeine.newBuilder().build());
 
     /** A feature ready for tiling: its geometry in EPSG:3857. */
     private record Source(Geometry geometry, Map<String, Object> properties) {}
@@ -164,6 +179,9 @@ public final class VectorTiles {
         Envelope clip = new Envelope(tileEnv);
         clip.expandBy(BUFFER * unit);
         Geometry clipBox = factory.toGeometry(clip);
+        Envelope lonLatClip = new Envelope(WebMercator.lon(clip.getMinX()), WebMercator.lon(clip.getMaxX()),
+            WebMercator.lat(clip.getMinY()), WebMercator.lat(clip.getMaxY()));
+        Geometry lonLatBox = lonLatFactory.toGeometry(lonLatClip);
         AffineTransformation toTile = new AffineTransformation()
             .translate(-tileEnv.getMinX(), -tileEnv.getMaxY())
             .scale(1 / unit, -1 / unit);
@@ -173,10 +191,14 @@ public final class VectorTiles {
                 continue;
             }
             Level level = level(dataset, name, t.z());
+            boolean lonLat = t.z() > PYRAMID_MAX_ZOOM && !name.equals("sites");
+            boolean ownCopy = t.z() <= PYRAMID_MAX_ZOOM && t.z() % PYRAMID_STEP == 0;
+            Envelope query = lonLat ? lonLatClip : clip;
             List<Geometry> geoms = new ArrayList<>();
-            for (Map.Entry<Integer, List<Geometry>> e : level.query(clip).entrySet()) {
-                Geometry g = clip(e.getValue(), clip, clipBox);
-                if (t.z() > PYRAMID_MAX_ZOOM && !(g instanceof Puntal)) {
+            for (Map.Entry<Integer, List<Geometry>> e : level.query(query).entrySet()) {
+                Geometry g = lonLat ? WebMercator.project(clip(e.getValue(), lonLatClip, lonLatBox))
+                    : clip(e.getValue(), clip, clipBox);
+                if (!ownCopy && !(g instanceof Puntal)) {
                     g = simplify(g, SIMPLIFY_UNITS * unit);
                 }
                 g = snap(toTile.transform(g));
@@ -273,11 +295,31 @@ public final class VectorTiles {
     /** As {@link #simplify(Geometry, double)}; without {@code repair} the result may be invalid (cheap for whole layers). */
     private Geometry simplify(Geometry g, double tolerance, boolean repair) {
         if (g instanceof Polygonal) {
-            double min = 2 * tolerance;
+            // a tile drops what is under a pixel across; the stored copies drop what is under two (a lake or
+            // islet that small is a speck at that zoom, and the world's 750,000 rings would fill the heap)
+            double min = repair ? 2 * tolerance : 4 * tolerance;
             List<Polygon> kept = new ArrayList<>();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
                 if (small(p.getEnvelopeInternal(), min)) {
+                    continue;
+                }
+                if (!repair) {
+                    LinearRing shell = ring(p.getExteriorRing(), tolerance);
+                    if (shell == null) {
+                        continue;
+                    }
+                    List<LinearRing> holes = new ArrayList<>();
+                    for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                        // the envelope from the sequence: asking the ring would cache one on the stored copy
+                        Envelope e = p.getInteriorRingN(h).getCoordinateSequence().expandEnvelope(new Envelope());
+                        LinearRing hole = small(e, min) ? null
+                            : ring(p.getInteriorRingN(h), tolerance);
+                        if (hole != null) {
+                            holes.add(hole);
+                        }
+                    }
+                    kept.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
                     continue;
                 }
                 List<LinearRing> holes = new ArrayList<>();
@@ -289,11 +331,30 @@ public final class VectorTiles {
                 kept.add(factory.createPolygon(p.getExteriorRing(), holes.toArray(LinearRing[]::new)));
             }
             g = factory.createMultiPolygon(kept.toArray(Polygon[]::new));
+            if (!repair) {
+                return g;
+            }
         }
         DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(g);
         dp.setDistanceTolerance(tolerance);
         dp.setEnsureValid(repair);
         return dp.getResultGeometry();
+    }
+
+    /**
+     * One ring simplified on its own (Douglas-Peucker), or null if it collapses. Ring by ring because JTS's
+     * polygon simplifier tests the validity of the whole result even when asked not to repair it, which for
+     * Russia (1.5 million vertices, tens of thousands of lakes) costs more time and memory than the pyramid.
+     */
+    private LinearRing ring(LinearRing r, double tolerance) {
+        org.locationtech.jts.geom.CoordinateSequence seq = r.getCoordinateSequence();
+        org.locationtech.jts.geom.Coordinate[] all = new org.locationtech.jts.geom.Coordinate[seq.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = new org.locationtech.jts.geom.Coordinate(seq.getX(i), seq.getY(i));
+        }
+        org.locationtech.jts.geom.Coordinate[] c = DouglasPeuckerSimplifier.simplify(
+            factory.createLineString(all), tolerance).getCoordinates();
+        return c.length < 4 ? null : factory.createLinearRing(c);
     }
 
     private static boolean small(Envelope e, double min) {
@@ -328,8 +389,8 @@ public final class VectorTiles {
     }
 
     /**
-     * Builds the per-zoom copies of every tile layer of a dataset, top-down (the coverage layers are
-     * computed first if they are not yet). Later tiles of any zoom then only clip and encode.
+     * Builds the per-zoom copies of every tile layer of a dataset (the coverage layers are computed first
+     * if they are not yet). Later tiles of any zoom then only clip and encode.
      */
     public void warmUp(String dataset) {
         for (String name : TILE_LAYERS.keySet()) {
@@ -337,25 +398,82 @@ public final class VectorTiles {
         }
     }
 
-    /** The copy of a tile layer used at zoom z: simplified for z up to PYRAMID_MAX_ZOOM, else full resolution. */
+    /**
+     * The copy of a tile layer used at zoom z: the simplified copy of that zoom (EPSG:3857) for z up to
+     * PYRAMID_MAX_ZOOM, else the published features themselves (longitude/latitude, see {@link #lonLat}).
+     */
     private Level level(String dataset, String tileLayer, int z) {
-        String full = dataset + "|" + tileLayer + "|full";
-        if (z > PYRAMID_MAX_ZOOM || tileLayer.equals("sites")) {
-            return levels.computeIfAbsent(full, k -> Level.of(project(dataset, tileLayer)));
+        if (tileLayer.equals("sites")) {
+            return pyramids.get(dataset + "|sites", () -> new Level[] {Level.of(project(dataset, tileLayer))})[0];
         }
-        Level existing = levels.get(dataset + "|" + tileLayer + "|" + z);
-        if (existing != null) {
-            return existing;
+        if (z > PYRAMID_MAX_ZOOM) {
+            return pyramids.get(dataset + "|" + tileLayer + "|lonlat", () -> new Level[] {lonLatLevel(dataset, tileLayer)})[0];
         }
-        Level finer = level(dataset, tileLayer, z + 1); // outside computeIfAbsent: no recursive update of the map
-        return levels.computeIfAbsent(dataset + "|" + tileLayer + "|" + z, k -> {
-            double tolerance = new TileId(z, 0, 0).sizeM() / EXTENT * SIMPLIFY_UNITS;
-            List<Source> out = new ArrayList<>(finer.sources().size());
-            for (Source s : finer.sources()) {
-                out.add(new Source(simplify(s.geometry(), tolerance, false), s.properties()));
+        int stored = Math.min(PYRAMID_MAX_ZOOM, (z + PYRAMID_STEP - 1) / PYRAMID_STEP * PYRAMID_STEP);
+        return pyramids.get(dataset + "|" + tileLayer, () -> pyramid(dataset, tileLayer))[stored / PYRAMID_STEP];
+    }
+
+    /**
+     * Every per-zoom copy of a tile layer, built feature by feature: a feature is projected at full
+     * resolution, simplified for PYRAMID_MAX_ZOOM, then each lower zoom from the zoom above, and its
+     * full-resolution projection dropped before the next feature (the world's countries are 8.9 million
+     * vertices: a full-resolution projected copy of the layer is never held). The copies keep packed
+     * coordinates (16 bytes a vertex, no object per vertex).
+     */
+    private Level[] pyramid(String dataset, String tileLayer) {
+        int levels = PYRAMID_MAX_ZOOM / PYRAMID_STEP + 1;
+        List<List<Source>> perLevel = new ArrayList<>();
+        for (int i = 0; i < levels; i++) {
+            perLevel.add(new ArrayList<>());
+        }
+        for (Feature f : features(dataset, tileLayer)) {
+            if (f.geometry() == null) {
+                continue;
             }
-            return Level.of(out);
-        });
+            Map<String, Object> props = properties(f);
+            Geometry g = WebMercator.project(f.geometry());
+            for (int i = levels - 1; i >= 0; i--) {
+                double tolerance = new TileId(i * PYRAMID_STEP, 0, 0).sizeM() / EXTENT * SIMPLIFY_UNITS;
+                g = packed(simplify(g, tolerance, false));
+                perLevel.get(i).add(new Source(g, props));
+            }
+        }
+        Level[] out = new Level[levels];
+        for (int i = 0; i < levels; i++) {
+            out[i] = Level.of(perLevel.get(i));
+        }
+        return out;
+    }
+
+    /** A copy with two-dimensional packed coordinates: 16 bytes a vertex, no object per vertex. */
+    private Geometry packed(Geometry g) {
+        return new org.locationtech.jts.geom.util.GeometryTransformer() {
+            @Override
+            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+                org.locationtech.jts.geom.CoordinateSequence seq, Geometry parent) {
+                double[] xy = new double[2 * seq.size()];
+                for (int i = 0; i < seq.size(); i++) {
+                    xy[2 * i] = seq.getX(i);
+                    xy[2 * i + 1] = seq.getY(i);
+                }
+                return PackedCoordinateSequenceFactory.DOUBLE_FACTORY.create(xy, 2);
+            }
+        }.transform(g);
+    }
+
+    /**
+     * Above PYRAMID_MAX_ZOOM a tile clips the published features in longitude/latitude (a Web Mercator
+     * tile is a longitude/latitude box: x depends on longitude only, y on latitude only) and projects only
+     * the clipped piece, so no full-resolution projected copy of the layer is held.
+     */
+    private Level lonLatLevel(String dataset, String tileLayer) {
+        List<Source> out = new ArrayList<>();
+        for (Feature f : features(dataset, tileLayer)) {
+            if (f.geometry() != null) {
+                out.add(new Source(f.geometry(), properties(f)));
+            }
+        }
+        return Level.of(out);
     }
 
     private List<Source> project(String dataset, String tileLayer) {

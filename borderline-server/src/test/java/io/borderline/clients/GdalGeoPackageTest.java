@@ -43,7 +43,9 @@ class GdalGeoPackageTest {
     @ParameterizedTest
     @ValueSource(strings = {"countries", "borders", "sites", "claims", "drones", "coverage-blr"})
     void everyCollectionAsGeoPackageEqualsItsGeoJson(String collection) throws Exception {
-        String items = "/collections/" + collection + "/items?limit=1000";
+        // the world's countries: those of the Baltic states' box (the world is 8.9 million vertices)
+        String items = "/collections/" + collection + "/items?limit=1000"
+            + (collection.equals("countries") ? "&bbox=21,55.7,26.5,58" : "");
         Path gpkg = download(items + "&f=gpkg", collection + ".gpkg");
         JsonNode ours = JSON.readTree(ServerFixture.get(items).body());
         int withGeometry = 0;

@@ -150,7 +150,7 @@ class BatchApiTest {
                 }
             }
             assertThat(it.next()).isEqualTo("#summary rows=" + N + " ok=" + (N - N / BAD_EVERY) + " errors="
-                + N / BAD_EVERY + " complete=true to=RUS dataset=ne10m");
+                + N / BAD_EVERY + " complete=true to=RUS border_line=political dataset=ne10m");
             assertThat(it.next()).startsWith("#attribution ");
             assertThat(it.hasNext()).isFalse();
             assertThat(compared).isGreaterThan(350);
@@ -207,8 +207,11 @@ class BatchApiTest {
         // Tallinn: the political line's nearest point is at sea (Gulf of Finland), the land line's on the Latvian border
         String csv = "id,lat,lon\ntallinn,59.437,24.7536\n";
         for (String line : List.of("political", "land")) {
-            JsonNode row = ndjson(post("/distance/batch?to=EST&border=" + line, "text/csv", "application/x-ndjson", csv))
-                .get(0);
+            List<JsonNode> answer = ndjson(post("/distance/batch?to=EST&border=" + line, "text/csv",
+                "application/x-ndjson", csv));
+            JsonNode row = answer.get(0);
+            assertThat(answer.get(1).get("summary").get("border_line").asText()).as("the summary names the line")
+                .isEqualTo(line);
             CountryDistance d = DISTANCES.toCountry(TestData.get().dataset("osm10m"), 59.437, 24.7536, CountryCode.EST,
                 io.borderline.data.BorderLine.parse(line).orElseThrow());
             sameAsDistanceService(row, d);

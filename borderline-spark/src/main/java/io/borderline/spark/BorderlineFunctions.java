@@ -54,6 +54,7 @@ public final class BorderlineFunctions {
         .add("border_nearest_lon", DataTypes.DoubleType)
         .add("border_bearing_deg", DataTypes.DoubleType)
         .add("border_segment_kind", DataTypes.StringType)
+        .add("border_line", DataTypes.StringType)
         .add("error", DataTypes.StringType);
 
     private BorderlineFunctions() {}
@@ -114,7 +115,7 @@ public final class BorderlineFunctions {
         CountryDistance d = r.distance();
         if (d == null) {
             return RowFactory.create(ds == null ? BorderlineData.DEFAULT_DATASET : ds, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, r.error());
+                null, null, null, null, null, null, null, null, null, r.error());
         }
         BorderDistance b = d.border();
         return RowFactory.create(d.dataset(), d.inside(), d.inStates(),
@@ -123,6 +124,7 @@ public final class BorderlineFunctions {
             d.bearingDeg(),
             b == null ? null : b.borderId(), b == null ? null : b.distanceM(),
             b == null ? null : b.nearestPoint().lat(), b == null ? null : b.nearestPoint().lon(),
-            b == null ? null : b.bearingDeg(), b == null ? null : b.segmentKind(), null);
+            b == null ? null : b.bearingDeg(), b == null ? null : b.segmentKind(), b == null ? null : b.borderLine(),
+            null);
     }
 }

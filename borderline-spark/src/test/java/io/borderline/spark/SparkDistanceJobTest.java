@@ -114,6 +114,7 @@ class SparkDistanceJobTest {
             + " border_distance_m_line(59.437D, 24.7536D, 'EST', 'osm10m', 'political') AS political,"
             + " border_distance_m_line(59.437D, 24.7536D, 'EST', 'osm10m', 'land') AS land,"
             + " borderline_distance_line(59.437D, 24.7536D, 'EST', 'osm10m', 'land').border_segment_kind AS landKind,"
+            + " borderline_distance_line(59.437D, 24.7536D, 'EST', 'osm10m', 'land').border_line AS landLine,"
             + " borderline_distance_line(59.437D, 24.7536D, 'EST', 'osm10m', 'sea').error AS badLine").first();
         double vilniusToBelarus = r.getAs("b");
         assertThat(vilniusToBelarus).as("Vilnius to the Belarusian border, m (README: 29.057 km)").isBetween(28_900.0,
@@ -125,6 +126,7 @@ class SparkDistanceJobTest {
         assertThat((Object) r.getAs("unknown")).isNull();
         assertThat((Object) r.getAs("nul")).isNull();
         assertThat((String) r.getAs("reason")).contains("lat 95.0");
+        assertThat((String) r.getAs("landLine")).as("the struct names the line it measured to").isEqualTo("land");
         // Tallinn (docs/world.md): the political line's nearest point is at sea, the land line's on the Latvian border
         assertThat((double) r.getAs("political")).isEqualTo(new DistanceService().toCountry(
             Engine.get("data").data().dataset("osm10m"), 59.437, 24.7536, CountryCode.EST, BorderLine.POLITICAL).border().distanceM());
