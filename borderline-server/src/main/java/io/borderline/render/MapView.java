@@ -59,11 +59,16 @@ public final class MapView {
         return toPixel(p[0], p[1]);
     }
 
-    /** {lat, lon} degrees of an image pixel. */
+    /** {lat, lon} degrees of an image pixel; NaN where the projection has no inverse (beyond its domain). */
     public double[] latLonOf(double px, double py) {
         double x = centreX + (px - frame.getCenterX()) / scale;
         double y = centreY - (py - frame.getCenterY()) / scale;
-        double[] ll = projection.inverse(x, y);
+        double[] ll;
+        try {
+            ll = projection.inverse(x, y);
+        } catch (RuntimeException beyondTheProjection) {
+            return new double[] {Double.NaN, Double.NaN}; // a frame reaching past where the projection is defined
+        }
         return new double[] {ll[1], ll[0]};
     }
 
@@ -79,12 +84,23 @@ public final class MapView {
                 {frame.getMinX(), frame.getMinY() + t * frame.getHeight()},
                 {frame.getMaxX(), frame.getMinY() + t * frame.getHeight()}};
             for (double[] px : edge) {
-                double[] ll = latLonOf(px[0], px[1]);
+                double[] ll;
+                try {
+                    ll = latLonOf(px[0], px[1]);
+                } catch (RuntimeException beyondTheProjection) {
+                    return WORLD; // the frame reaches past where the projection is defined (a source spanning the globe)
+                }
+                if (!Double.isFinite(ll[0]) || !Double.isFinite(ll[1])) {
+                    return WORLD;
+                }
                 env.expandToInclude(ll[1], ll[0]);
             }
         }
         return env;
     }
+
+    /** Every longitude and latitude: the bounds of a frame whose edge leaves the projection's domain. */
+    private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
 
     /** Size of one image pixel at the frame's centre, horizontally, in metres on the ellipsoid. */
     public double metresPerPixelAtCentre() {

@@ -20,7 +20,7 @@ class QgisOapifTest {
         List.of("countries", "borders", "sites", "claims", "drones", "coverage-blr", "coverage-rus",
             "time-rings");
 
-    private static final String BALTIC_BOX = "21,55.7,26.5,58";
+    private static final int COUNTRIES_READ = 12;
 
     @Test
     void qgisLoadsEveryCollectionWithTheServicesFeatureCounts() throws Exception {
@@ -30,8 +30,8 @@ class QgisOapifTest {
         }
         List<String> cmd = new ArrayList<>(List.of(python.toString(),
             Path.of("borderline-server/src/test/resources/clients/qgis_oapif.py").toAbsolutePath().toString(), ServerFixture.base()));
-        // the world's countries: those of a box (QGIS sends it as bbox), not 8.9 million vertices
-        cmd.addAll(COLLECTIONS.stream().map(c -> c.equals("countries") ? c + "@" + BALTIC_BOX : c).toList());
+        // the world's countries: the first pages only (8.9 million vertices in all); every other collection whole
+        cmd.addAll(COLLECTIONS.stream().map(c -> c.equals("countries") ? c + "@" + COUNTRIES_READ : c).toList());
         Processes.Result r = Processes.run(cmd, Map.of("QT_QPA_PLATFORM", "offscreen", "XDG_RUNTIME_DIR", "/tmp"), 900)
             .requireSuccess(cmd);
         ObjectMapper json = new ObjectMapper();
@@ -44,8 +44,11 @@ class QgisOapifTest {
             String name = layer.get("name").asText();
             seen.add(name);
             assertThat(layer.get("valid").asBoolean()).as(name + ": " + layer.get("error")).isTrue();
-            int served = json.readTree(ServerFixture.get("/collections/" + name + "/items?limit=1"
-                + (name.equals("countries") ? "&bbox=" + BALTIC_BOX : "")).body()).get("numberMatched").asInt();
+            int served = json.readTree(ServerFixture.get("/collections/" + name + "/items?limit=1").body())
+                .get("numberMatched").asInt();
+            if (name.equals("countries")) {
+                served = Math.min(served, COUNTRIES_READ);
+            }
             assertThat(layer.get("features").asInt()).as(name).isEqualTo(served).isPositive();
         }
         assertThat(seen).containsExactlyElementsOf(COLLECTIONS);

@@ -101,7 +101,12 @@ class WebMapBrowserTest {
         assertThat(js.executeScript("return document.documentElement.dataset.ready"))
             .as(driver.findElement(By.id("status")).getText()).isEqualTo("true");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Click the map to measure.");
-        assertThat(count(js, "document.querySelectorAll('.leaflet-tooltip.country-label').length")).isEqualTo(7);
+        // the first view (the Baltic region) labels each country its tiles draw once: the seven of the claims among them
+        @SuppressWarnings("unchecked")
+        java.util.List<String> labels = (java.util.List<String>) js.executeScript(
+            "return Array.from(document.querySelectorAll('.leaflet-tooltip.country-label')).map(e => e.textContent)");
+        assertThat(labels).doesNotHaveDuplicates().contains("Belarus", "Lithuania", "Latvia", "Estonia", "Poland",
+            "Ukraine", "Russia");
         checkFirstViewIsFastAndLight(js);
 
         // ---- click Vilnius (its marker, at the pixel the map puts it)
@@ -293,9 +298,10 @@ class WebMapBrowserTest {
         assertThat(((Number) center.get("lat")).doubleValue()).isCloseTo(55.88333, org.assertj.core.data.Offset.offset(0.01));
         assertThat(((Number) center.get("lon")).doubleValue()).isCloseTo(26.53333, org.assertj.core.data.Offset.offset(0.01));
         assertThat(((Number) center.get("z")).doubleValue()).isGreaterThanOrEqualTo(8);
-        new Select(driver.findElement(By.id("source"))).selectByValue("RUS");
+        // Kaliningrad: Russia whole at a Lancet's range is refused by the cost estimate on the world data (422)
+        new Select(driver.findElement(By.id("source"))).selectByValue("RUS-KGD");
         String url = driver.getCurrentUrl();
-        assertThat(url).contains("site=daugavpils", "from=RUS", "drone=lancet");
+        assertThat(url).contains("site=daugavpils", "from=RUS-KGD", "drone=lancet");
     }
 
     /**

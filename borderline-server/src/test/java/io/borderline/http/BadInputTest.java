@@ -33,7 +33,7 @@ class BadInputTest {
         "/distance/points?a=54,25                     | 400 | b",
         "/distance/points?a=54,25&b=54;25             | 400 | b",
         "/distance/points?a=54,25&b=99,25             | 400 | b",
-        "/distance/countries?a=BLR&b=FRA              | 400 | b",
+        "/distance/countries?a=BLR&b=ZZZ              | 400 | b",
         "/sites?kind=castle                           | 400 | kind",
         "/borders?dataset=x                           | 400 | dataset",
         "/coverage?from=BLR                           | 400 | range_km",

@@ -246,7 +246,7 @@ class BatchApiTest {
         "/distance/batch?to=BLR              | text/csv             | 'lat,lat,lon\\n1,2,3\\n'                  | 400",
         "/distance/batch?to=BLR              | text/csv             | ''                                        | 400",
         "/distance/batch                     | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
-        "/distance/batch?to=FRA              | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
+        "/distance/batch?to=ZZZ              | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=BLR&lat=1        | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=BLR&border=sea   | text/csv             | 'lat,lon\\n1,2\\n'                        | 400",
         "/distance/batch?to=BLR              | text/plain           | 'lat,lon\\n1,2\\n'                        | 415",

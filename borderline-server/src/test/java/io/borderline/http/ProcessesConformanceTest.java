@@ -392,10 +392,10 @@ class ProcessesConformanceTest {
     void aJobPastTheDeadlineIsCancelledAndFreesItsSlot() throws Exception {
         String base = limitedBase();
         dismissAll(base);
-        // Russia at 5.5 km: seconds of work even on a warm JVM (source preparation, tens of thousands of outline
-        // vertices) and never cached on this server, so its 1 s deadline always bites. (A batch of 10,000 points
-        // does not: warm, it takes a fraction of a second, and this test used to depend on the machine's speed.)
-        String body = "{\"inputs\":{\"from\":\"RUS\",\"range_km\":5.5}}";
+        // Russia whole at 100.5 km: under the cost estimate's limit, seconds of work even on a warm JVM (source
+        // preparation, tens of thousands of outline vertices) and never cached on this server, so its 1 s deadline
+        // always bites. (A batch of 10,000 points does not: warm, it takes a fraction of a second.)
+        String body = "{\"inputs\":{\"from\":\"RUS\",\"range_km\":100.5}}";
         HttpResponse<String> r = ProcessCalls.execute(base, "coverage", body, true);
         String location = r.headers().firstValue("Location").orElseThrow();
         JsonNode status = ProcessCalls.awaitFinished(location, 120);
