@@ -122,13 +122,17 @@ public final class CoverageService {
             + window.getMaxY();
         return computed.get(request.key() + where + "|outline", () -> {
             Dataset ds = data.dataset(request.dataset());
-            double simplifyM = GeodesicBuffer.toleranceM(request.rangeKm() * 1000) / 10;
-            double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
+            double bucketM = bucketM(GeodesicBuffer.toleranceM(request.rangeKm() * 1000) / 10);
             CountryCode code = CountryCode.parse(request.sourceIds().get(0)).orElseThrow();
             Source source = preparedSources.get(ds.id() + "|" + code + where + "|" + bucketM,
                 () -> Sources.countryWithin(ds, code, window, bucketM));
             return computeOutline(request, source);
         });
+    }
+
+    /** The largest power of two metres within a simplification allowance, so that ranges share prepared sources. */
+    private static double bucketM(double simplifyM) {
+        return Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
     }
 
     /** The cached result, or null if this request has not been computed yet. */
@@ -206,8 +210,7 @@ public final class CoverageService {
     private Source source(Dataset ds, CoverageRequest req, double simplifyM) {
         switch (req.sourceKind()) {
             case "country" -> {
-                // simplify by the largest power of two metres within the allowance, so ranges share sources
-                double bucketM = Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
+                double bucketM = bucketM(simplifyM);
                 List<CountryCode> codes = req.sourceIds().stream().map(id -> CountryCode.parse(id).orElseThrow()).toList();
                 return preparedSources.get(ds.id() + "|" + codes + "|" + bucketM,
                     () -> Sources.countries(ds, codes, bucketM));

@@ -53,7 +53,8 @@ public final class RingwiseSimplifier {
         return f.createMultiLineString(lines.toArray(LineString[]::new));
     }
 
-    private static LinearRing ring(LinearRing r, double tolerance, GeometryFactory f) {
+    /** One ring simplified on its own, built with {@code f}, or null if it collapses (under four points). */
+    public static LinearRing ring(LinearRing r, double tolerance, GeometryFactory f) {
         CoordinateSequence seq = r.getCoordinateSequence();
         Coordinate[] all = new Coordinate[seq.size()];
         for (int i = 0; i < all.length; i++) {

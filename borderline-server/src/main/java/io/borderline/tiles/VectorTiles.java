@@ -3,6 +3,7 @@ package io.borderline.tiles;
 import io.borderline.features.Feature;
 import io.borderline.features.FeatureLayer;
 import io.borderline.features.Layers;
+import io.borderline.topology.RingwiseSimplifier;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -305,7 +306,7 @@ public final class VectorTiles {
                     continue;
                 }
                 if (!repair) {
-                    LinearRing shell = ring(p.getExteriorRing(), tolerance);
+                    LinearRing shell = RingwiseSimplifier.ring(p.getExteriorRing(), tolerance, factory);
                     if (shell == null) {
                         continue;
                     }
@@ -314,7 +315,7 @@ public final class VectorTiles {
                         // the envelope from the sequence: asking the ring would cache one on the stored copy
                         Envelope e = p.getInteriorRingN(h).getCoordinateSequence().expandEnvelope(new Envelope());
                         LinearRing hole = small(e, min) ? null
-                            : ring(p.getInteriorRingN(h), tolerance);
+                            : RingwiseSimplifier.ring(p.getInteriorRingN(h), tolerance, factory);
                         if (hole != null) {
                             holes.add(hole);
                         }
@@ -339,22 +340,6 @@ public final class VectorTiles {
         dp.setDistanceTolerance(tolerance);
         dp.setEnsureValid(repair);
         return dp.getResultGeometry();
-    }
-
-    /**
-     * One ring simplified on its own (Douglas-Peucker), or null if it collapses. Ring by ring because JTS's
-     * polygon simplifier tests the validity of the whole result even when asked not to repair it, which for
-     * Russia (1.5 million vertices, tens of thousands of lakes) costs more time and memory than the pyramid.
-     */
-    private LinearRing ring(LinearRing r, double tolerance) {
-        org.locationtech.jts.geom.CoordinateSequence seq = r.getCoordinateSequence();
-        org.locationtech.jts.geom.Coordinate[] all = new org.locationtech.jts.geom.Coordinate[seq.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = new org.locationtech.jts.geom.Coordinate(seq.getX(i), seq.getY(i));
-        }
-        org.locationtech.jts.geom.Coordinate[] c = DouglasPeuckerSimplifier.simplify(
-            factory.createLineString(all), tolerance).getCoordinates();
-        return c.length < 4 ? null : factory.createLinearRing(c);
     }
 
     private static boolean small(Envelope e, double min) {
