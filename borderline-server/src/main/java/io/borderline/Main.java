@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -124,11 +125,16 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
+        // the HTTP server is configured on a second thread while the data loads: mounting the jar for the web
+        // page's static files reads its 26,000-entry directory (about 0.7 s), work the data does not wait on
+        CompletableFuture<BorderlineApi> apiReady = new CompletableFuture<>();
+        CompletableFuture<Javalin> created = CompletableFuture.supplyAsync(() -> BorderlineApi.create(apiReady::join));
         BorderlineData data;
         try {
             data = BorderlineData.load(resolveDataDir(dataDir));
         } catch (DataFileException e) {
             System.err.println("borderline: refusing to start: " + e.getMessage());
+            apiReady.cancel(false);
             return 1;
         }
         LOG.info("data loaded and indexed in {} ms", (System.nanoTime() - t0) / 1_000_000);
@@ -138,6 +144,7 @@ public final class Main implements Callable<Integer> {
                 layers = LayerFolder.load(Path.of(layersDir), BoundaryFile.FACTORY);
             } catch (LayerFolder.LayerException e) {
                 System.err.println("borderline: refusing to start: " + e.getMessage());
+                apiReady.cancel(false);
                 return 1;
             }
             for (UserLayer l : layers.all()) {
@@ -145,7 +152,9 @@ public final class Main implements Callable<Integer> {
                     l.target().features().size(), l.fileSha256(), l.loadMillis());
             }
         }
-        Javalin app = start(data, host, port, options, true, layers);
+        BorderlineApi api = api(data, options, layers);
+        apiReady.complete(api);
+        Javalin app = started(api, created.join(), host, port, true);
         // SIGTERM: /ready turns 503 (and stays so for --drain-s while still serving), then the port stops
         // accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
@@ -180,17 +189,27 @@ public final class Main implements Callable<Integer> {
     /** As {@link #start(BorderlineData, String, int, ServerOptions, boolean)}, serving the user's {@code layers}. */
     public static Javalin start(BorderlineData data, String host, int port, ServerOptions options, boolean warmUp,
                                 UserLayers layers) {
+        BorderlineApi api = api(data, options, layers);
+        return started(api, api.create(), host, port, warmUp);
+    }
+
+    /** The object graph: the analysis services over the data, and the HTTP API over them. */
+    static BorderlineApi api(BorderlineData data, ServerOptions options, UserLayers layers) {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
         CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes(),
             layers);
-        BorderlineApi api = new BorderlineApi(data, distances, claims, coverages, options, layers);
-        Javalin app = api.create().start(host, port);
+        return new BorderlineApi(data, distances, claims, coverages, options, layers);
+    }
+
+    private static Javalin started(BorderlineApi api, Javalin created, String host, int port, boolean warmUp) {
+        Javalin app = created.start(host, port);
         if (warmUp) {
             Thread t = new Thread(() -> {
                 // the tiles first: the web page's base map (countries, borders) needs no coverage
                 long t0 = System.nanoTime();
                 api.warmUpTiles();
+                api.warmUpPlaces();
                 api.layers().warmUp();
                 LOG.info("published layers computed and vector tile zoom copies built in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);

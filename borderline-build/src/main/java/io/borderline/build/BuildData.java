@@ -86,8 +86,10 @@ public final class BuildData {
         long t0 = System.nanoTime();
         places = GeoNamesPlaces.read(npmDir.resolve(NpmSource.CITIES.extracted()).resolve("package/cities.pbf"));
         outputs.add(writeBoundaries(NE, buildNaturalEarth()));
+        outputs.add(BuildCells.write(dataDir, NE));
         log("Natural Earth", t0);
         outputs.add(writeBoundaries(OSM, legacyOsm == null ? buildOsm() : carryOverOsm()));
+        outputs.add(BuildCells.write(dataDir, OSM));
         log("OSM", t0);
         outputs.add(writePlaces());
         names.write(dataDir.resolve("countries.csv"));

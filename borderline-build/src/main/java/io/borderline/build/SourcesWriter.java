@@ -43,15 +43,7 @@ final class SourcesWriter {
                 .append(" | ").append(s.licence()).append(" | ").append(s.attribution()).append(" | `")
                 .append(inputSha.get(s.name())).append("` |\n");
         }
-        md.append("\n## Outputs\n\n| file | size bytes | SHA-256 | content | licence |\n|---|---:|---|---|---|\n");
-        long total = 0;
-        for (String rel : outputs) {
-            long size = Files.size(dataDir.resolve(rel));
-            total += size;
-            md.append("| `").append(rel).append("` | ").append(size).append(" | `")
-                .append(Manifest.sha256(dataDir.resolve(rel))).append("` | ").append(describe(rel)).append(" |\n");
-        }
-        md.append(String.format(Locale.ROOT, "%nTotal: %d bytes (%.1f MiB).%n", total, total / 1048576.0));
+        md.append("\n## Outputs\n\n").append(outputsTable(dataDir, outputs));
         md.append("\n## Overlapping claims (territory both countries' polygons hold)\n\n")
             .append("Found by sampling every GeoNames place and a 0.1° grid, then intersecting the two territories ")
             .append("exactly; areas are ellipsoidal (WGS84). The service keeps both and lists every state in `in_states`.\n\n")
@@ -118,10 +110,27 @@ final class SourcesWriter {
         Files.writeString(dataDir.resolve("SOURCES.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
+    /** The table of output files with size and SHA-256, and their total (the "Outputs" section's body). */
+    static String outputsTable(Path dataDir, List<String> outputs) throws IOException {
+        StringBuilder md = new StringBuilder("| file | size bytes | SHA-256 | content | licence |\n|---|---:|---|---|---|\n");
+        long total = 0;
+        for (String rel : outputs) {
+            long size = Files.size(dataDir.resolve(rel));
+            total += size;
+            md.append("| `").append(rel).append("` | ").append(size).append(" | `")
+                .append(Manifest.sha256(dataDir.resolve(rel))).append("` | ").append(describe(rel)).append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, "%nTotal: %d bytes (%.1f MiB).%n", total, total / 1048576.0));
+        return md.toString();
+    }
+
     private static String describe(String rel) {
         return switch (rel) {
             case "boundaries/osm10m.bin" -> "OSM land territories of every country and territory + RUS-KGD, repaired, unclipped; shared political borders split into land, inland water and sea | ODbL 1.0";
             case "boundaries/ne10m.bin" -> "Natural Earth territories + shared borders, same processing | public domain";
+            case "boundaries/osm10m.cells", "boundaries/ne10m.cells" -> "half-degree cells of each territory's"
+                + " bounding box marked land, lake, outside or crossed by its boundary, derived from the .bin beside it"
+                + " (`BuildCells`): points in whole cells are answered without decoding the territory | as the .bin";
             case "places.csv.gz" -> "GeoNames populated places (≥ 1,000 inhabitants) worldwide | CC BY 4.0";
             case "countries.csv" -> "every country code of both datasets with English and native names, ISO 3166-1 alpha-2 and numeric (world-countries) | ODbL 1.0";
             case "sites.csv" -> "named sites (cities: GeoNames; others: cited per row) | CC BY 4.0";

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything loaded from the data directory at start-up: both boundary datasets, the named
@@ -24,10 +26,10 @@ public final class BorderlineData {
     private final Map<String, Site> sites;
     private final Map<String, Claim> claims;
     private final Map<String, DroneClass> drones;
-    private final List<Place> places;
+    private final Lazy<List<Place>> places;
 
     private BorderlineData(Map<String, Dataset> datasets, Map<String, Site> sites, Map<String, Claim> claims,
-                           Map<String, DroneClass> drones, List<Place> places) {
+                           Map<String, DroneClass> drones, Lazy<List<Place>> places) {
         this.datasets = datasets;
         this.sites = sites;
         this.claims = claims;
@@ -35,18 +37,38 @@ public final class BorderlineData {
         this.places = places;
     }
 
+    /**
+     * Loads and checks the data directory. The boundary files' checksums are computed on a second thread
+     * while the files are read (the two together are most of the load time); the places file is verified
+     * here and parsed on first use ({@link #places}), off the start-up path.
+     */
     public static BorderlineData load(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             throw new DataFileException(dataDir, "is not a directory");
         }
         Manifest manifest = Manifest.read(dataDir);
         manifest.verify(dataDir, COUNTRIES_FILE);
+        List<String> boundaryFiles = DATASETS.stream().map(id -> "boundaries/" + id + ".bin").toList();
+        CompletableFuture<Void> checksums = CompletableFuture.runAsync(() -> {
+            for (String rel : boundaryFiles) {
+                manifest.verify(dataDir, rel);
+            }
+        });
         readCountries(dataDir.resolve(COUNTRIES_FILE));
         Map<String, Dataset> datasets = new LinkedHashMap<>();
-        for (String id : DATASETS) {
-            String rel = "boundaries/" + id + ".bin";
-            manifest.verify(dataDir, rel);
-            datasets.put(id, toDataset(dataDir.resolve(rel), BoundaryFile.read(dataDir.resolve(rel))));
+        for (int i = 0; i < DATASETS.size(); i++) {
+            Path file = dataDir.resolve(boundaryFiles.get(i));
+            if (!Files.isRegularFile(file)) {
+                throw new DataFileException(file, "is missing");
+            }
+            Path cellFile = CellFile.beside(file);
+            String cellRel = boundaryFiles.get(i).replaceFirst("\\.bin$", ".cells");
+            Map<String, CellRaster> cells = Map.of();
+            if (manifest.lists(cellRel)) { // derived by the build; without it each raster is computed on first use
+                manifest.verify(dataDir, cellRel);
+                cells = CellFile.read(cellFile);
+            }
+            datasets.put(DATASETS.get(i), toDataset(file, BoundaryFile.read(file), cells));
         }
         manifest.verify(dataDir, "sites.csv");
         Map<String, Site> sites = readSites(dataDir.resolve("sites.csv"));
@@ -55,9 +77,15 @@ public final class BorderlineData {
         manifest.verify(dataDir, "drones.csv");
         Map<String, DroneClass> drones = readDrones(dataDir.resolve("drones.csv"));
         manifest.verify(dataDir, "places.csv.gz");
-        List<Place> places = readPlaces(dataDir.resolve("places.csv.gz"));
+        Path placesFile = dataDir.resolve("places.csv.gz");
+        try {
+            checksums.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         return new BorderlineData(Collections.unmodifiableMap(datasets), Collections.unmodifiableMap(sites),
-            Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones), places);
+            Collections.unmodifiableMap(claims), Collections.unmodifiableMap(drones),
+            new Lazy<>(() -> readPlaces(placesFile)));
     }
 
     /** Registers every row of countries.csv as a {@link CountryCode}. */
@@ -74,6 +102,11 @@ public final class BorderlineData {
     }
 
     static Dataset toDataset(Path file, List<FeatureRecord> records) {
+        return toDataset(file, records, Map.of());
+    }
+
+    /** As {@link #toDataset(Path, List)}, with the territories' cell rasters from the build ({@link CellFile}). */
+    static Dataset toDataset(Path file, List<FeatureRecord> records, Map<String, CellRaster> cells) {
         DatasetInfo info = null;
         Map<CountryCode, Territory> territories = new LinkedHashMap<>();
         List<FeatureRecord> borderRecords = new ArrayList<>();
@@ -88,7 +121,8 @@ public final class BorderlineData {
                 case FeatureRecord.COUNTRY -> {
                     CountryCode c = CountryCode.parse(r.id())
                         .orElseThrow(() -> new DataFileException(file, "has unknown country code " + r.id()));
-                    territories.put(c, new Territory(c, r::geometry, r.envelope(), r.numPoints(), area(file, r)));
+                    territories.put(c, new Territory(c, r::geometry, r.envelope(), r.numPoints(), area(file, r),
+                        cells.get(r.id())));
                 }
                 case FeatureRecord.BORDER -> borderRecords.add(r);
                 case FeatureRecord.BORDER_LAND, FeatureRecord.BORDER_WATER, FeatureRecord.BORDER_SEA -> {
@@ -264,9 +298,12 @@ public final class BorderlineData {
         return List.copyOf(out);
     }
 
-    /** GeoNames places (population ≥ 1,000) worldwide. */
+    /**
+     * GeoNames places (population ≥ 1,000) worldwide; parsed on the first call (140,000 rows, about a second),
+     * which the service makes in the background after start-up. The file's checksum was verified by {@link #load}.
+     */
     public List<Place> places() {
-        return places;
+        return places.get();
     }
 
     public Dataset dataset(String id) {

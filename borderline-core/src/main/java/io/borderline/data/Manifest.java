@@ -49,6 +49,16 @@ public final class Manifest {
         return new Manifest(map);
     }
 
+    /** The listed files, in the manifest's order. */
+    public List<String> paths() {
+        return List.copyOf(sha256ByPath.keySet());
+    }
+
+    /** True if the manifest lists {@code relative}. */
+    public boolean lists(String relative) {
+        return sha256ByPath.containsKey(relative);
+    }
+
     /** Fails, naming the file, if {@code relative} is not listed or its checksum differs. */
     public void verify(Path dataDir, String relative) {
         Path file = dataDir.resolve(relative);

@@ -29,25 +29,29 @@ public final class Territory {
     private Supplier<Geometry> source;
     private volatile Indexed indexed;
     private volatile SegmentIndex boundary;
-    private volatile long[] partCells;
+    private final Object boundaryLock = new Object(); // apart from the locators' lock: either takes seconds for Russia
+    private final Lazy<CellRaster> cells;
 
     private record Indexed(Geometry land, GridLocator landLocator, GridLocator shellLocator) {}
 
     public Territory(CountryCode code, Geometry land, double areaKm2) {
-        this(code, () -> land, land.getEnvelopeInternal(), land.getNumPoints(), areaKm2);
+        this(code, () -> land, land.getEnvelopeInternal(), land.getNumPoints(), areaKm2, null);
     }
 
     /**
      * @param land supplies the land territory on first use (longitude/latitude)
      * @param envelope its bounding box, degrees
      * @param numPoints its vertex count
+     * @param cells its cell raster from the data build, or null to compute it from the land on first use
      */
-    public Territory(CountryCode code, Supplier<Geometry> land, Envelope envelope, int numPoints, double areaKm2) {
+    public Territory(CountryCode code, Supplier<Geometry> land, Envelope envelope, int numPoints, double areaKm2,
+                     CellRaster cells) {
         this.code = code;
         this.source = land;
         this.envelope = envelope;
         this.numPoints = numPoints;
         this.areaKm2 = areaKm2;
+        this.cells = cells != null ? new Lazy<>(() -> cells) : new Lazy<>(() -> CellRaster.of(geometry()));
     }
 
     private Indexed indexed() {
@@ -81,11 +85,12 @@ public final class Territory {
     private SegmentIndex boundaryIndex() {
         SegmentIndex b = boundary;
         if (b == null) {
-            Indexed i = indexed();
-            synchronized (this) {
+            synchronized (boundaryLock) {
                 b = boundary;
                 if (b == null) {
-                    b = new SegmentIndex.Builder().addGeometry(i.land(), 0).build();
+                    // the land alone, not its locators: a distance to Russia from Helsinki never asks whether a
+                    // point is in Russia where the cell raster cannot answer
+                    b = new SegmentIndex.Builder().addGeometry(geometry(), 0).build();
                     boundary = b;
                 }
             }
@@ -141,63 +146,44 @@ public final class Territory {
     /** True if the point lies on the land territory or its boundary. */
     public boolean onLand(double lat, double lon) {
         double x = unwrap(lon);
-        return !Double.isNaN(x) && indexed().landLocator().covers(lat, x);
+        if (Double.isNaN(x)) {
+            return false;
+        }
+        return switch (cells.get().state(lat, x)) {
+            case CellRaster.LAND -> true;
+            case CellRaster.CROSSED -> indexed().landLocator().covers(lat, x);
+            default -> false;
+        };
     }
 
     /** True if the point lies inside an outer ring, i.e. on land or on a lake enclosed by it. */
     public boolean inShell(double lat, double lon) {
         double x = unwrap(lon);
-        return !Double.isNaN(x) && indexed().shellLocator().covers(lat, x);
+        if (Double.isNaN(x)) {
+            return false;
+        }
+        return switch (cells.get().state(lat, x)) {
+            case CellRaster.LAND, CellRaster.LAKE -> true;
+            case CellRaster.CROSSED -> indexed().shellLocator().covers(lat, x);
+            default -> false;
+        };
     }
 
     /**
-     * True if the territory may hold the point: inside its bounding box and in a one-degree cell that the
-     * bounding box of one of its parts reaches. A cheap test before {@link #onLand} that does not index the
-     * territory: the bounding boxes of Russia, the United States, Fiji or New Zealand span the globe (they
-     * cross the antimeridian), and without the cells every point at their latitudes would index them.
+     * True if the territory may hold the point: its cell raster does not put the point's half-degree cell wholly
+     * outside. Answered without decoding the territory (the raster comes from the data build), so a point at
+     * the latitudes of Russia, the United States, Fiji or New Zealand, whose bounding boxes span the globe,
+     * does not index them.
      */
     public boolean mayContain(double lat, double lon) {
         double x = unwrap(lon);
-        return !Double.isNaN(x) && lat >= envelope.getMinY() && lat <= envelope.getMaxY() && inPartCell(lat, x);
+        return !Double.isNaN(x) && lat >= envelope.getMinY() && lat <= envelope.getMaxY()
+            && cells.get().state(lat, x) != CellRaster.OUTSIDE;
     }
 
-    private boolean inPartCell(double lat, double x) {
-        long[] cells = partCells();
-        int cols = partCellCols();
-        int c = (int) Math.floor(x - envelope.getMinX());
-        int r = (int) Math.floor(lat - envelope.getMinY());
-        int k = r * cols + c;
-        return c >= 0 && r >= 0 && c < cols && (cells[k >>> 6] & (1L << (k & 63))) != 0;
-    }
-
-    private int partCellCols() {
-        return (int) Math.floor(envelope.getWidth()) + 1;
-    }
-
-    /** Bitmap of the one-degree cells (from the envelope's corner) that a part's bounding box reaches; built once. */
-    private long[] partCells() {
-        long[] cells = partCells;
-        if (cells == null) {
-            int cols = partCellCols();
-            int rows = (int) Math.floor(envelope.getHeight()) + 1;
-            cells = new long[(cols * rows + 63) / 64];
-            Geometry g = geometry(); // decoded without indexing (or the indexed land)
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                Envelope e = g.getGeometryN(i).getEnvelopeInternal();
-                int c0 = (int) Math.floor(e.getMinX() - envelope.getMinX());
-                int c1 = Math.min(cols - 1, (int) Math.floor(e.getMaxX() - envelope.getMinX()));
-                int r0 = (int) Math.floor(e.getMinY() - envelope.getMinY());
-                int r1 = Math.min(rows - 1, (int) Math.floor(e.getMaxY() - envelope.getMinY()));
-                for (int r = Math.max(0, r0); r <= r1; r++) {
-                    for (int c = Math.max(0, c0); c <= c1; c++) {
-                        int k = r * cols + c;
-                        cells[k >>> 6] |= 1L << (k & 63);
-                    }
-                }
-            }
-            partCells = cells;
-        }
-        return cells;
+    /** The territory's cell raster (from the data build, or computed from the land). */
+    public CellRaster cells() {
+        return cells.get();
     }
 
     /**

@@ -50,8 +50,8 @@ public final class SegmentIndex {
      * Per node, in depth-first order (a left child follows its parent): the box, then for an inner node its
      * two children's indexes, for a leaf -1 - (its first segment) and the end of its range.
      */
-    private double[] nodes;
-    private int nodeCount;
+    private final double[] nodes;
+    private final int nodeCount;
 
     private SegmentIndex(Builder b) {
         size = b.count;
@@ -69,12 +69,12 @@ public final class SegmentIndex {
                 centre[3 * i + k] = (b.ecef[6 * i + k] + b.ecef[6 * i + 3 + k]) / 2;
             }
         }
-        // median splits leave more than LEAF_SIZE / 2 segments per leaf, so fewer than
-        // 2n / LEAF_SIZE + 1 leaves and twice as many nodes
-        int maxNodes = 4 * (size / LEAF_SIZE + 1) + 1;
-        nodes = new double[NODE_STRIDE * maxNodes];
+        // node numbers are fixed by the sizes alone (depth-first, a left child right after its parent), so the
+        // two halves of a split can be built on two threads and give the same array as one thread would
+        nodeCount = nodesFor(size);
+        nodes = new double[NODE_STRIDE * nodeCount];
         if (size > 0) {
-            build(order, centre, 0, size, b);
+            new Split(order, centre, 0, size, 0, b).invoke();
         }
         for (int j = 0; j < size; j++) {
             int i = order[j];
@@ -84,11 +84,70 @@ public final class SegmentIndex {
             segments[SEGMENT_STRIDE * j + 6] = b.slack[i];
             sourceId[j] = b.source[i];
         }
-        nodes = Arrays.copyOf(nodes, NODE_STRIDE * nodeCount);
     }
 
-    private int build(int[] order, double[] centre, int lo, int hi, Builder b) {
-        int node = nodeCount++;
+    /** Segments below which a split is built on the calling thread. */
+    private static final int PARALLEL_MIN = 1 << 16;
+
+    /** Sizes seen while building: each level of the tree has at most two subtree sizes. */
+    private final java.util.Map<Integer, Integer> nodesMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Nodes of a subtree over n segments: median splits down to leaves of at most LEAF_SIZE. */
+    private int nodesFor(int n) {
+        if (n <= LEAF_SIZE) {
+            return 1;
+        }
+        Integer known = nodesMemo.get(n);
+        if (known != null) {
+            return known;
+        }
+        int left = n / 2; // the split puts (hi - lo) / 2 segments on the left
+        int count = 1 + nodesFor(left) + nodesFor(n - left);
+        nodesMemo.put(n, count);
+        return count;
+    }
+
+    /** Builds node {@code node} over order[lo, hi) and its subtree; large halves in parallel. */
+    private final class Split extends java.util.concurrent.RecursiveAction {
+        private final int[] order;
+        private final double[] centre;
+        private final int lo;
+        private final int hi;
+        private final int node;
+        private final Builder b;
+
+        Split(int[] order, double[] centre, int lo, int hi, int node, Builder b) {
+            this.order = order;
+            this.centre = centre;
+            this.lo = lo;
+            this.hi = hi;
+            this.node = node;
+            this.b = b;
+        }
+
+        @Override
+        protected void compute() {
+            int mid = split(order, centre, lo, hi, node, b);
+            if (mid < 0) {
+                return;
+            }
+            int right = node + 1 + nodesFor(mid - lo);
+            Split l = new Split(order, centre, lo, mid, node + 1, b);
+            Split r = new Split(order, centre, mid, hi, right, b);
+            if (hi - lo >= PARALLEL_MIN) {
+                invokeAll(l, r);
+            } else {
+                l.compute();
+                r.compute();
+            }
+        }
+    }
+
+    /**
+     * Writes node {@code node}'s box over order[lo, hi); for a leaf its range, else its children's numbers
+     * after reordering order[lo, hi) around the median of the longest axis. Returns the split, or -1 for a leaf.
+     */
+    private int split(int[] order, double[] centre, int lo, int hi, int node, Builder b) {
         double[] bb = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE,
             -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (int j = lo; j < hi; j++) {
@@ -107,7 +166,7 @@ public final class SegmentIndex {
         if (hi - lo <= LEAF_SIZE) {
             nodes[n + 6] = -1 - lo;
             nodes[n + 7] = hi;
-            return node;
+            return -1;
         }
         int axis = 0;
         double extent = -1;
@@ -119,9 +178,9 @@ public final class SegmentIndex {
         }
         int mid = (lo + hi) >>> 1;
         select(order, centre, axis, lo, hi - 1, mid);
-        nodes[n + 6] = build(order, centre, lo, mid, b);
-        nodes[n + 7] = build(order, centre, mid, hi, b);
-        return node;
+        nodes[n + 6] = node + 1;
+        nodes[n + 7] = node + 1 + nodesFor(mid - lo);
+        return mid;
     }
 
     /**
@@ -382,10 +441,15 @@ public final class SegmentIndex {
         }
 
         private void addLine(LineString line, int sourceId) {
-            Coordinate[] c = line.getCoordinates();
-            for (int i = 1; i < c.length; i++) {
-                if (!c[i].equals2D(c[i - 1])) {
-                    add(c[i - 1].y, c[i - 1].x, c[i].y, c[i].x, sourceId);
+            // read through the sequence: no Coordinate object per vertex (Russia has 1.5 million)
+            org.locationtech.jts.geom.CoordinateSequence c = line.getCoordinateSequence();
+            for (int i = 1; i < c.size(); i++) {
+                double x0 = c.getX(i - 1);
+                double y0 = c.getY(i - 1);
+                double x1 = c.getX(i);
+                double y1 = c.getY(i);
+                if (x0 != x1 || y0 != y1) {
+                    add(y0, x0, y1, x1, sourceId);
                 }
             }
         }

@@ -10,6 +10,7 @@ import io.borderline.analysis.DistanceService;
 import io.borderline.coverage.CoverageLimitException;
 import io.borderline.data.Border;
 import io.borderline.data.BorderlineData;
+import io.borderline.data.Lazy;
 import io.borderline.data.Claim;
 import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
@@ -53,8 +54,10 @@ public final class BorderlineApi {
     private final ServerOptions options;
     private final OpsApi ops;
     private final BatchApi batch;
-    private final String openApiJson;
-    private final String apiHtml;
+    // converted on first request (the YAML-to-JSON conversion and the HTML rendering are not start-up work)
+    private final Lazy<String> openApiJson;
+    private final Lazy<String> apiHtml;
+    private final Lazy<io.borderline.places.PlaceIndex> placeIndex;
     private final Layers layers;
     private final OgcApi ogc;
     private final MapsApi maps;
@@ -93,12 +96,12 @@ public final class BorderlineApi {
         this.batch = new BatchApi(data, distances, options, ops.metrics());
         this.maps = new MapsApi(data, claims, coverage);
         this.openApiYaml = resource("/openapi.yaml");
-        this.openApiJson = OgcApi.openApiJson(openApiYaml);
-        this.apiHtml = ApiHtml.render(openApiJson);
+        this.openApiJson = new Lazy<>(() -> OgcApi.openApiJson(openApiYaml));
+        this.apiHtml = new Lazy<>(() -> ApiHtml.render(openApiJson.get()));
         this.layers = new Layers(data, claims, coverages, io.borderline.data.BoundaryFile.FACTORY, userLayers);
         this.ogc = new OgcApi(data, layers, io.borderline.data.BoundaryFile.FACTORY, userLayers);
         this.tiles = new TilesApi(data, layers);
-        io.borderline.places.PlaceIndex placeIndex = new io.borderline.places.PlaceIndex(data.places());
+        this.placeIndex = new Lazy<>(() -> new io.borderline.places.PlaceIndex(data.places()));
         this.placeLookup = new PlaceLookup(data, placeIndex);
         this.places = new PlacesApi(placeIndex);
         this.claimCheck = new ClaimCheckApi(data, claims, placeLookup);
@@ -114,6 +117,11 @@ public final class BorderlineApi {
         return layers;
     }
 
+    /** Parses the GeoNames places and builds their search index (about a second), so no query waits for them. */
+    public void warmUpPlaces() {
+        placeIndex.get();
+    }
+
     /** Builds the vector tiles' per-zoom copies of the default dataset (after the layers), so no tile waits for them. */
     public void warmUpTiles() {
         tiles.warmUp();
@@ -121,7 +129,18 @@ public final class BorderlineApi {
 
     /** Creates the Javalin app with every route and the error mapping; the caller starts it. */
     public Javalin create() {
-        return Javalin.create(this::configure);
+        return create(() -> this);
+    }
+
+    /**
+     * Creates the Javalin app: the web page's static files first, then {@code api}'s routes and error mapping,
+     * so a caller can start this before the data is loaded and complete {@code api} when it is.
+     */
+    public static Javalin create(java.util.function.Supplier<BorderlineApi> api) {
+        return Javalin.create(cfg -> {
+            WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
+            api.get().configure(cfg);
+        });
     }
 
     /** Every documented GET route and its handler; the contract test checks these against openapi.yaml. */
@@ -134,11 +153,11 @@ public final class BorderlineApi {
         });
         r.put("/openapi.json", ctx -> {
             Params.of(ctx, Set.of());
-            ctx.contentType(OgcApi.OPENAPI_JSON).result(openApiJson);
+            ctx.contentType(OgcApi.OPENAPI_JSON).result(openApiJson.get());
         });
         r.put("/api.html", ctx -> {
             Params.of(ctx, Set.of());
-            ctx.contentType("text/html; charset=utf-8").result(apiHtml);
+            ctx.contentType("text/html; charset=utf-8").result(apiHtml.get());
         });
         r.put("/datasets", this::datasets);
         r.put("/distance", this::distance);
@@ -195,7 +214,6 @@ public final class BorderlineApi {
         routes().forEach(cfg.routes::get);
         postRoutes().forEach(cfg.routes::post);
         deleteRoutes().forEach(cfg.routes::delete);
-        WebPage.register(cfg); // the web map's scripts, styles and Leaflet (static files, not API routes)
         cfg.routes.exception(ApiException.class, ProblemHandler::apiException);
         cfg.routes.exception(io.borderline.points.InvalidPointsException.class, (e, ctx) -> ProblemHandler.apiException(
             new ApiException(400, "invalid-body", "Invalid body", e.getMessage(), null, e.allowed()), ctx));

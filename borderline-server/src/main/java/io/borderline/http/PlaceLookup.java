@@ -8,6 +8,7 @@ import io.borderline.data.Site;
 import io.borderline.places.PlaceIndex;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -25,9 +26,9 @@ final class PlaceLookup {
         + " source)";
 
     private final BorderlineData data;
-    private final PlaceIndex places;
+    private final Supplier<PlaceIndex> places;
 
-    PlaceLookup(BorderlineData data, PlaceIndex places) {
+    PlaceLookup(BorderlineData data, Supplier<PlaceIndex> places) {
         this.data = data;
         this.places = places;
     }
@@ -45,7 +46,7 @@ final class PlaceLookup {
                 s.geonamesId() != null ? ClaimQuery.GEONAMES_POINT : SITE_POINT);
         }
         if (value.matches("\\d{1,18}")) {
-            Place p = places.byGeonamesId(Long.parseLong(value));
+            Place p = places.get().byGeonamesId(Long.parseLong(value));
             if (p != null) {
                 return new Located(value, view(p), p.lat(), p.lon(), ClaimQuery.GEONAMES_POINT);
             }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code GET /places?q=}: name search over the loaded GeoNames places ({@link PlaceIndex}). */
 final class PlacesApi {
@@ -20,9 +21,10 @@ final class PlacesApi {
     static final String COUNTRY_ALLOWED = "an ISO 3166-1 alpha-3 (LTU) or alpha-2 (LT) code of a country in"
         + " GET /countries";
 
-    private final PlaceIndex index;
+    private final Supplier<PlaceIndex> index;
 
-    PlacesApi(PlaceIndex index) {
+    /** @param index built on first use (in the background after start-up) */
+    PlacesApi(Supplier<PlaceIndex> index) {
         this.index = index;
     }
 
@@ -39,14 +41,14 @@ final class PlacesApi {
         }
         String iso2 = p.has("country") ? iso2(p.required("country", COUNTRY_ALLOWED)) : null;
         int limit = (int) p.integer("limit", 1, PlaceIndex.MAX_LIMIT, DEFAULT_LIMIT);
-        List<Object> hits = index.search(q, iso2, limit).stream().map(x -> (Object) PlaceLookup.view(x)).toList();
+        List<Object> hits = index.get().search(q, iso2, limit).stream().map(x -> (Object) PlaceLookup.view(x)).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("q", q);
         m.put("country_iso2", iso2);
         m.put("limit", limit);
         m.put("count", hits.size());
         m.put("places", hits);
-        m.put("places_loaded", index.size());
+        m.put("places_loaded", index.get().size());
         m.put("matching", "case and diacritics ignored; every word of q must begin a word of the name; ranked"
             + " whole name, then whole words, then prefixes, each by population (largest first)");
         m.put("attribution", ATTRIBUTION);
