@@ -161,6 +161,39 @@ public final class Territory {
         return !Double.isNaN(x) && lat >= envelope.getMinY() && lat <= envelope.getMaxY() && inPartCell(lat, x);
     }
 
+    /**
+     * True if the territory may have land in the longitude/latitude box: a one-degree cell that the bounding box
+     * of one of its parts reaches overlaps it (the box shifted by 360° too, for data unwrapped across the
+     * antimeridian). As {@link #mayContain}, it does not index the territory: a box near one of France's
+     * overseas departments must not index every territory whose bounding box spans the globe.
+     */
+    public boolean mayIntersect(Envelope box) {
+        return mayIntersectAt(box, 0) || mayIntersectAt(box, 360);
+    }
+
+    private boolean mayIntersectAt(Envelope box, double shift) {
+        if (envelope.isNull() || box.isNull() || box.getMaxY() < envelope.getMinY() || box.getMinY() > envelope.getMaxY()
+            || box.getMaxX() + shift < envelope.getMinX() || box.getMinX() + shift > envelope.getMaxX()) {
+            return false;
+        }
+        long[] cells = partCells();
+        int cols = partCellCols();
+        int rows = (int) Math.floor(envelope.getHeight()) + 1;
+        int c0 = Math.max(0, (int) Math.floor(box.getMinX() + shift - envelope.getMinX()));
+        int c1 = Math.min(cols - 1, (int) Math.floor(box.getMaxX() + shift - envelope.getMinX()));
+        int r0 = Math.max(0, (int) Math.floor(box.getMinY() - envelope.getMinY()));
+        int r1 = Math.min(rows - 1, (int) Math.floor(box.getMaxY() - envelope.getMinY()));
+        for (int r = r0; r <= r1; r++) {
+            for (int c = c0; c <= c1; c++) {
+                int k = r * cols + c;
+                if ((cells[k >>> 6] & (1L << (k & 63))) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean inPartCell(double lat, double x) {
         long[] cells = partCells();
         int cols = partCellCols();
