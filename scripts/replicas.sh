@@ -27,7 +27,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 a=$(free_port); b=$(free_port); lb=$(free_port); stats=$(free_port)
 
 start_instance() { # port name
-  java -Xms512m -Xmx2g -XX:+UseParallelGC -jar "$jar" --port "$1" --drain-s 2 >"$work/$2.log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --port "$1" --drain-s 4 >"$work/$2.log" 2>&1 &
   echo $!
 }
 wait_ready() { # port

@@ -31,12 +31,16 @@ const kmFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maxi
 // ------------------------------------------------------------------ HTTP
 
 class ApiError extends Error {
-  constructor(status, detail, retryAfterS) {
+  constructor(status, detail, retryAfterS, type = null) {
     super(detail);
     this.status = status;
     this.retryAfterS = retryAfterS;
+    this.type = type; // the problem's type (RFC 9457), e.g. urn:borderline:problem:coverage-too-costly
   }
 }
+
+/** The problem type of a coverage the server refuses up front: its estimated cost exceeds the limit. */
+const TOO_COSTLY = 'urn:borderline:problem:coverage-too-costly';
 
 /** The API URL for path with query; the page's dataset (from its own URL) is passed on where given. */
 function apiUrl(path, query = {}, withDataset = false) {
@@ -53,15 +57,17 @@ async function getJson(url, signal) {
   const r = await fetch(url, { signal, headers: { Accept: 'application/json, application/geo+json;q=0.9' } });
   if (!r.ok) {
     let detail = `${r.status} ${r.statusText || 'error'} from ${url}`;
+    let problemType = null;
     const type = r.headers.get('Content-Type') || '';
     if (type.startsWith('application/problem+json')) {
       try {
         const p = await r.json();
         detail = p.detail || p.title || detail;
+        problemType = p.type || null;
       } catch (e) { /* keep the status line */ }
     }
     const retry = Number.parseInt(r.headers.get('Retry-After') || '', 10);
-    throw new ApiError(r.status, detail, Number.isFinite(retry) ? retry : null);
+    throw new ApiError(r.status, detail, Number.isFinite(retry) ? retry : null, problemType);
   }
   return r.json();
 }
@@ -429,7 +435,8 @@ function coverageSourceName() {
   return site ? site.name_en : `${box.dataset.lat}, ${box.dataset.lon}`;
 }
 
-function updateDownloads(query) {
+/** The download links of the selection; none while there is no query, or when the server refused it (refusal). */
+function updateDownloads(query, refusal = null) {
   const drone = el('drone').value;
   const name = `borderline-coverage-${el('source').value === HERE ? (el('place').value || 'point') : el('source').value}-${drone || `${rangeKm()}km`}`;
   // the deck takes the coverage map's parameters: every selection has its briefing
@@ -442,7 +449,7 @@ function updateDownloads(query) {
   };
   for (const [fmt, [href, file]] of Object.entries(links)) {
     const a = el(`dl-${fmt}`);
-    if (href) {
+    if (href && !refusal) {
       a.href = href;
       a.download = file;
       a.removeAttribute('aria-disabled');
@@ -451,10 +458,10 @@ function updateDownloads(query) {
       a.removeAttribute('href');
       a.removeAttribute('download');
       a.setAttribute('aria-disabled', 'true');
-      a.title = 'Click the map or choose a place first';
+      a.title = refusal ?? 'Click the map or choose a place first';
     }
   }
-  el('dl-note').textContent = query ? '' : 'Click the map or choose a place: the coverage starts from it.';
+  el('dl-note').textContent = refusal ?? (query ? '' : 'Click the map or choose a place: the coverage starts from it.');
 }
 
 function scheduleCoverage(delay) {
@@ -499,11 +506,37 @@ async function loadCoverage(query) {
     renderCoverage(box, fc, query);
   } catch (e) {
     if (isAbort(e)) return;
+    if (e instanceof ApiError && e.status === 422) {
+      if (!ctl.signal.aborted) renderRefusal(box, e, query);
+      return;
+    }
     box.dataset.state = 'error';
     box.classList.remove('stale');
     status.className = 'error cov-status';
     status.textContent = e.message;
   }
+}
+
+/**
+ * A coverage the server refused (422): nothing was computed for this selection, so the previous one is taken off
+ * the map and the panel, and the problem's detail says why (the estimated cost and the limit, or the range's
+ * geometric limit); a coverage too costly to start comes with what to change.
+ */
+function renderRefusal(box, e, query) {
+  layers.coverage.clearLayers();
+  const reason = node('p', `The server did not compute this coverage: ${e.message}`, 'error cov-status');
+  const parts = [reason];
+  if (e.type === TOO_COSTLY) {
+    const smaller = el('source').value === 'RUS' ? ' (Kaliningrad instead of Russia whole, or the point or place'
+      + ' measured above)' : '';
+    parts.push(node('p', 'Choose a longer range (the slider, or a drone class that reaches farther) or a smaller'
+      + ` source in “From”${smaller}.`, 'cov-advice'));
+  }
+  box.replaceChildren(...parts);
+  box.classList.remove('stale');
+  box.dataset.query = query;
+  box.dataset.state = 'refused';
+  updateDownloads(query, 'Nothing to download: the server did not compute this coverage (see above).');
 }
 
 function renderCoverage(box, fc, query) {

@@ -213,6 +213,13 @@ public final class Main implements Callable<Integer> {
                 api.layers().warmUp();
                 LOG.info("published layers computed and vector tile zoom copies built in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
+                // the warm-up's garbage (decoded territories, full-resolution projections) grew the heap to its
+                // maximum; one full collection now lets the JVM give back what the live data does not need
+                // (with the README's -XX:MaxHeapFreeRatio), once, before the service is under load
+                System.gc();
+                Runtime r = Runtime.getRuntime();
+                LOG.info("heap after the warm-up: {} MB live of {} MB committed",
+                    (r.totalMemory() - r.freeMemory()) >> 20, r.totalMemory() >> 20);
             }, "layer-warm-up");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);

@@ -54,14 +54,20 @@ public final class ExposureCalculator {
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
         FastSegmentSetIntersectionFinder coverEdges =
             new FastSegmentSetIntersectionFinder(SegmentStringUtil.extractSegmentStrings(cover));
+        // the cover's parts, each by its own box: a cover around a territory spread over the globe (France and its
+        // overseas departments) has a box spanning the globe, which would index every territory of the world
+        List<Envelope> parts = new ArrayList<>();
+        for (int i = 0; i < cover.getNumGeometries(); i++) {
+            parts.add(cover.getGeometryN(i).getEnvelopeInternal());
+        }
         List<CoverageStats.CountryExposure> countries = new ArrayList<>();
         for (CountryCode c : ds.countries()) {
             Cancellation.check();
             Territory t = ds.territory(c);
             boolean isExcluded = excluded.contains(c.code());
             double inRange = 0;
-            if (!isExcluded && env.intersects(t.envelope())) {
-                inRange = areaWithinM2(t, cover, env, locator, coverEdges, !excluded.isEmpty()) / 1e6;
+            if (!isExcluded && env.intersects(t.envelope()) && parts.stream().anyMatch(t::mayIntersect)) {
+                inRange = areaWithinM2(t, cover, env, parts, locator, coverEdges, !excluded.isEmpty()) / 1e6;
             }
             // every country the coverage reaches, and the source's own states (0 in range by construction)
             if (inRange > 0 || isExcluded) {
@@ -137,7 +143,7 @@ public final class ExposureCalculator {
     /**
      * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon the
      * cover wholly contains (the source's own territory, islands and exclaves well inside the
-     * range) counts with its whole area, one outside the cover's envelope not at all, and the
+     * range) counts with its whole area, one outside the box of every part of the cover not at all, and the
      * others by {@link IntersectionArea} (Green's theorem over the two boundaries, without building
      * the intersection), or by a JTS overlay where that method reports a degenerate configuration
      * (a shared vertex or edge, as in mode=beyond). "Wholly contains" is decided by
@@ -146,8 +152,9 @@ public final class ExposureCalculator {
      * to the intersection. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
      * touching inputs, which took minutes on Russia's 400,000 vertices.
      */
-    private static double areaWithinM2(Territory t, Geometry cover, Envelope env, IndexedPointInAreaLocator locator,
-                                       FastSegmentSetIntersectionFinder coverEdges, boolean sharedEdges) {
+    private static double areaWithinM2(Territory t, Geometry cover, Envelope env, List<Envelope> coverParts,
+                                       IndexedPointInAreaLocator locator, FastSegmentSetIntersectionFinder coverEdges,
+                                       boolean sharedEdges) {
         double sum = 0;
         int coverPoints = cover.getNumPoints();
         Geometry land = t.land();
@@ -155,7 +162,7 @@ public final class ExposureCalculator {
             Cancellation.check();
             Polygon part = (Polygon) land.getGeometryN(i);
             Envelope partEnv = part.getEnvelopeInternal();
-            if (!env.intersects(partEnv)) {
+            if (!env.intersects(partEnv) || coverParts.stream().noneMatch(partEnv::intersects)) {
                 continue;
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once

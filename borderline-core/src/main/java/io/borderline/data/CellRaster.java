@@ -135,6 +135,23 @@ public final class CellRaster {
         return (cells[k >>> 2] >>> ((k & 3) * 2)) & 3;
     }
 
+    /** True if a cell that is not wholly outside overlaps the box (x as the territory's rings write longitude). */
+    public boolean anyWithin(double minX, double minY, double maxX, double maxY) {
+        int c1 = Math.max(0, index(minX) - col0);
+        int c2 = Math.min(cols - 1, index(maxX) - col0);
+        int r1 = Math.max(0, index(minY) - row0);
+        int r2 = Math.min(rows - 1, index(maxY) - row0);
+        for (int r = r1; r <= r2; r++) {
+            for (int c = c1; c <= c2; c++) {
+                int k = r * cols + c;
+                if (((cells[k >>> 2] >>> ((k & 3) * 2)) & 3) != OUTSIDE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     int col0() {
         return col0;
     }

@@ -29,7 +29,7 @@ public final class FeatureRecord {
     private final Map<String, String> properties;
     private final Envelope envelope;
     private final int numPoints;
-    private Supplier<Geometry> decoder;
+    private volatile Supplier<Geometry> decoder;
     private volatile Geometry geometry;
 
     /**
@@ -85,10 +85,18 @@ public final class FeatureRecord {
         return geometry != null;
     }
 
-    /** The geometry, decoded on the first call. */
+    /**
+     * The geometry, decoded on the first call and kept, except a country's: the world's land decoded is about
+     * 400 MB (its lakes are 1.9 million holes), so a territory is decoded on each call and kept only by what
+     * indexes it ({@link Territory}).
+     */
     public Geometry geometry() {
         Geometry g = geometry;
         if (g == null) {
+            if (kind.equals(COUNTRY)) {
+                Supplier<Geometry> d = decoder;
+                return d.get();
+            }
             synchronized (this) {
                 g = geometry;
                 if (g == null) {

@@ -187,6 +187,25 @@ public final class Territory {
     }
 
     /**
+     * True if the territory may have land in the longitude/latitude box: a half-degree cell of its raster that is
+     * not wholly outside overlaps it (the box shifted by 360° too, for data unwrapped across the antimeridian).
+     * As {@link #mayContain}, it does not index or decode the territory: a box near one of France's overseas
+     * departments must not index every territory whose bounding box spans the globe.
+     */
+    public boolean mayIntersect(Envelope box) {
+        if (envelope.isNull() || box.isNull() || box.getMaxY() < envelope.getMinY() || box.getMinY() > envelope.getMaxY()) {
+            return false;
+        }
+        for (double shift : new double[] {0, 360, -360}) {
+            if (box.getMaxX() + shift >= envelope.getMinX() && box.getMinX() + shift <= envelope.getMaxX()
+                && cells.get().anyWithin(box.getMinX() + shift, box.getMinY(), box.getMaxX() + shift, box.getMaxY())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The point's longitude as the territory's coordinates write it (Natural Earth unwraps rings
      * across the antimeridian to longitudes beyond 180°), or NaN if it is outside the envelope.
      */

@@ -9,6 +9,7 @@ import io.borderline.data.BorderlineData;
 import io.borderline.data.Claim;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
+import io.borderline.data.Territory;
 import io.borderline.data.DroneClass;
 import io.borderline.data.Site;
 import io.borderline.geodesy.EllipsoidalMeasure;
@@ -149,7 +150,9 @@ public final class Layers {
             p.put("area_km2", round(ds.territory(c).areaKm2(), 1));
             p.put("part_of", c.partOf().map(CountryCode::code).orElse(null));
             p.put("dataset", ds.id());
-            out.add(new Feature(c.code(), multi(ds.territory(c).geometry()), p));
+            // decoded on each use, not held: the world's land is 400 MB decoded (its lakes are 1.9 million holes)
+            Territory t = ds.territory(c);
+            out.add(Feature.lazy(c.code(), () -> multi(t.geometry()), t.envelope(), t.numPoints(), p));
         }
         return out;
     }

@@ -92,8 +92,8 @@ public final class GeoPackageWriter {
         geometryColumns.setSrsId(WGS84_SRS_ID);
         Envelope e = new Envelope();
         layer.features().forEach(f -> {
-            if (f.geometry() != null) {
-                e.expandToInclude(f.geometry().getEnvelopeInternal());
+            if (f.located()) {
+                e.expandToInclude(f.envelope());
             }
         });
         BoundingBox box = e.isNull() ? new BoundingBox(-180, -90, 180, 90)
@@ -103,10 +103,11 @@ public final class GeoPackageWriter {
         WKBWriter wkb = new WKBWriter(2);
         for (Feature f : layer.features()) {
             FeatureRow row = dao.newRow();
-            if (f.geometry() != null) {
+            Geometry g = f.geometry();
+            if (g != null) {
                 try {
                     row.setGeometry(GeoPackageGeometryData.createAndBuildEnvelope(WGS84_SRS_ID,
-                        GeometryReader.readGeometry(wkb.write(f.geometry()))));
+                        GeometryReader.readGeometry(wkb.write(g))));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -185,7 +186,7 @@ public final class GeoPackageWriter {
     private static GeometryType geometryType(List<Feature> features) {
         GeometryType common = null;
         for (Feature f : features) {
-            if (f.geometry() == null) {
+            if (!f.located()) {
                 continue;
             }
             GeometryType t = GeometryType.findName(f.geometry().getGeometryType());

@@ -76,7 +76,12 @@ final class OgcApi {
     private final Layers layers;
     private final GeometryFactory factory;
     // bounded by the published features: (layers x datasets x features), a few hundred entries
-    private final Map<String, String> geometryText = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Written CRS84 geometry text per layer and feature, bounded (the world's countries written are 200 MB). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> geometryText =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumWeight(32L << 20) // characters: 32 Mi, 32 to 64 MB
+            .weigher((String k, String v) -> v.length())
+            .build();
 
     private final UserLayers userLayers;
 
@@ -219,11 +224,11 @@ final class OgcApi {
     private static Envelope extent(List<Feature> features) {
         Envelope e = null;
         for (Feature f : features) {
-            if (f.geometry() != null) {
+            if (f.located()) {
                 if (e == null) {
                     e = new Envelope();
                 }
-                e.expandToInclude(f.geometry().getEnvelopeInternal());
+                e.expandToInclude(f.envelope());
             }
         }
         return e;
@@ -259,7 +264,8 @@ final class OgcApi {
             if (filters.entrySet().stream().anyMatch(x -> !x.getValue().equals(f.text(x.getKey())))) {
                 continue;
             }
-            if (box != null && (f.geometry() == null || !box.intersects(f.geometry()))) {
+            if (box != null && (!f.located() || !box.getGeometry().getEnvelopeInternal().intersects(f.envelope())
+                || !box.intersects(f.geometry()))) {
                 continue;
             }
             matched.add(f);
@@ -344,11 +350,11 @@ final class OgcApi {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("type", "Feature");
         out.put("id", f.id());
-        if (f.geometry() == null || crs.domain() != null && !crs.domain().intersects(f.geometry().getEnvelopeInternal())) {
+        if (!f.located() || crs.domain() != null && !crs.domain().intersects(f.envelope())) {
             out.putNull("geometry"); // none, or wholly outside the projection's domain
         } else {
             String text = crs == OutputCrs.CRS84
-                ? geometryText.computeIfAbsent(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
+                ? geometryText.get(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
                 : geometry(f.geometry(), crs);
             out.putRawValue("geometry", new RawValue(text));
         }
@@ -573,7 +579,7 @@ final class OgcApi {
         long vertices = 0;
         for (int i = offset; i < end; i++) {
             Feature f = matched.get(i);
-            vertices += f.geometry() == null ? 0 : f.geometry().getNumPoints();
+            vertices += f.numPoints();
             if (vertices > MAX_PAGE_VERTICES && i > offset) {
                 return matched.subList(offset, i);
             }

@@ -171,8 +171,8 @@ final class TilesApi {
             Map<String, String> fields = new TreeMap<>();
             fields.put("id", "String");
             for (Feature f : tiles.features(dataset, name)) {
-                if (f.geometry() != null) {
-                    all.expandToInclude(f.geometry().getEnvelopeInternal());
+                if (f.located()) {
+                    all.expandToInclude(f.envelope());
                 }
                 f.properties().forEach((k, v) -> {
                     if (v != null) {

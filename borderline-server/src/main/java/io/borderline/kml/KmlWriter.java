@@ -124,10 +124,11 @@ public final class KmlWriter {
             w.writeEndElement();
         }
         w.writeEndElement();
-        if (f.geometry() != null && !f.geometry().isEmpty()) {
+        Geometry g = f.geometry();
+        if (g != null && !g.isEmpty()) {
             // polygons: JTS normal form has clockwise shells, KML wants them counter-clockwise; lines keep their
             // direction (a measured geodesic runs from the place to the border)
-            geometry(w, f.geometry().getDimension() == 2 ? f.geometry().norm().reverse() : f.geometry());
+            geometry(w, g.getDimension() == 2 ? g.norm().reverse() : g);
         }
         w.writeEndElement();
     }

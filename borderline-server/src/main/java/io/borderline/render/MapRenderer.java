@@ -170,10 +170,10 @@ public final class MapRenderer {
         List<Shape> coasts = new ArrayList<>();
         for (CountryCode code : c.dataset().states()) {
             Territory t = c.dataset().territory(code);
-            if (!t.envelope().intersects(clipBounds)) {
+            if (!t.envelope().intersects(clipBounds) || !t.mayIntersect(clipBounds)) {
                 continue;
             }
-            Geometry land = visible(simplify(t.land(), tolDeg), clipBounds, 10 * tolDeg);
+            Geometry land = visible(simplify(t.geometry(), tolDeg), clipBounds, 10 * tolDeg);
             if (land == null) {
                 continue;
             }
@@ -186,7 +186,7 @@ public final class MapRenderer {
         }
         if (c.emphasis().contains(CountryCode.RUS_KGD) && !c.emphasis().contains(CountryCode.RUS)) {
             // the exclave alone: redraw it emphasised over Russia
-            Geometry kgd = visible(simplify(c.dataset().territory(CountryCode.RUS_KGD).land(), tolDeg), clipBounds, 10 * tolDeg);
+            Geometry kgd = visible(simplify(c.dataset().territory(CountryCode.RUS_KGD).geometry(), tolDeg), clipBounds, 10 * tolDeg);
             if (kgd != null) {
                 g.setColor(Palette.LAND_EMPHASIS);
                 g.fill(view.shape(kgd));

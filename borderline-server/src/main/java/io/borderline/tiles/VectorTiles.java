@@ -99,18 +99,66 @@ public final class VectorTiles {
      */
     private final ComputeOnce<Level[]> pyramids = new ComputeOnce<>(Caffeine.newBuilder().build());
 
-    /** A feature ready for tiling: its geometry in EPSG:3857. */
-    private record Source(Geometry geometry, Map<String, Object> properties) {}
+    /**
+     * A feature ready for tiling: its geometry (EPSG:3857 in the pyramid, longitude/latitude above it), or for a
+     * feature decoded on demand ({@link Feature#lazy}) null and the feature itself.
+     */
+    private record Source(Geometry geometry, Map<String, Object> properties, Feature lazy) {
+        Source(Geometry geometry, Map<String, Object> properties) {
+            this(geometry, properties, null);
+        }
+    }
 
-    /** One polygon, line or point of a source, as the index holds it. */
+    /** One polygon, line or point of a source, as the index holds it (a lazy source: null, its envelope indexed). */
     private record Part(int source, Geometry geometry) {}
 
+    /**
+     * Decoded lazy features above the pyramid's zooms, their parts by envelope, bounded by vertices: tiles of a
+     * zoomed-in view touch one or two countries, and the world decoded is 400 MB.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Feature, STRtree> decoded = Caffeine.newBuilder()
+        .maximumWeight(8_000_000) // vertices, about 130 MB decoded
+        .weigher((Feature f, STRtree t) -> Math.max(1, f.numPoints()))
+        .build();
+
+    private STRtree parts(Feature f) {
+        return decoded.get(f, x -> {
+            STRtree index = new STRtree();
+            Geometry g = x.geometry();
+            for (int n = 0; n < g.getNumGeometries(); n++) {
+                Geometry part = g.getGeometryN(n);
+                if (!part.isEmpty()) {
+                    index.insert(part.getEnvelopeInternal(), part);
+                }
+            }
+            index.build();
+            return index;
+        });
+    }
+
     /** A layer at one zoom: its features and an index of their parts. */
-    private record Level(List<Source> sources, STRtree index) {
-        static Level of(List<Source> sources) {
+    private final class Level {
+        private final List<Source> sources;
+        private final STRtree index;
+
+        private Level(List<Source> sources, STRtree index) {
+            this.sources = sources;
+            this.index = index;
+        }
+
+        List<Source> sources() {
+            return sources;
+        }
+
+        static Level of(VectorTiles tiles, List<Source> sources) {
             STRtree index = new STRtree();
             for (int i = 0; i < sources.size(); i++) {
-                Geometry g = sources.get(i).geometry();
+                Source s = sources.get(i);
+                if (s.lazy() != null) {
+                    index.insert(s.lazy().envelope(), new Part(i, null));
+                    continue;
+                }
+                Geometry g = s.geometry();
                 for (int n = 0; n < g.getNumGeometries(); n++) {
                     Geometry part = g.getGeometryN(n);
                     if (!part.isEmpty()) {
@@ -119,7 +167,7 @@ public final class VectorTiles {
                 }
             }
             index.build();
-            return new Level(List.copyOf(sources), index);
+            return tiles.new Level(List.copyOf(sources), index);
         }
 
         /** The parts whose envelope reaches {@code clip}, grouped by source in source order. */
@@ -127,7 +175,14 @@ public final class VectorTiles {
             Map<Integer, List<Geometry>> bySource = new java.util.TreeMap<>();
             for (Object o : index.query(clip)) {
                 Part p = (Part) o;
-                if (p.geometry().getEnvelopeInternal().intersects(clip)) {
+                if (p.geometry() == null) { // a lazy feature: its decoded parts that reach the clip
+                    for (Object part : parts(sources.get(p.source()).lazy()).query(clip)) {
+                        Geometry g = (Geometry) part;
+                        if (g.getEnvelopeInternal().intersects(clip)) {
+                            bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(g);
+                        }
+                    }
+                } else if (p.geometry().getEnvelopeInternal().intersects(clip)) {
                     bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(p.geometry());
                 }
             }
@@ -389,7 +444,7 @@ public final class VectorTiles {
      */
     private Level level(String dataset, String tileLayer, int z) {
         if (tileLayer.equals("sites")) {
-            return pyramids.get(dataset + "|sites", () -> new Level[] {Level.of(project(dataset, tileLayer))})[0];
+            return pyramids.get(dataset + "|sites", () -> new Level[] {Level.of(this, project(dataset, tileLayer))})[0];
         }
         if (z > PYRAMID_MAX_ZOOM) {
             return pyramids.get(dataset + "|" + tileLayer + "|lonlat", () -> new Level[] {lonLatLevel(dataset, tileLayer)})[0];
@@ -412,7 +467,7 @@ public final class VectorTiles {
             perLevel.add(new ArrayList<>());
         }
         for (Feature f : features(dataset, tileLayer)) {
-            if (f.geometry() == null) {
+            if (!f.located()) {
                 continue;
             }
             Map<String, Object> props = properties(f);
@@ -425,7 +480,7 @@ public final class VectorTiles {
         }
         Level[] out = new Level[levels];
         for (int i = 0; i < levels; i++) {
-            out[i] = Level.of(perLevel.get(i));
+            out[i] = Level.of(this, perLevel.get(i));
         }
         return out;
     }
@@ -454,17 +509,19 @@ public final class VectorTiles {
     private Level lonLatLevel(String dataset, String tileLayer) {
         List<Source> out = new ArrayList<>();
         for (Feature f : features(dataset, tileLayer)) {
-            if (f.geometry() != null) {
-                out.add(new Source(f.geometry(), properties(f)));
+            if (f.located()) {
+                // a feature decoded on demand stays so: its parts are decoded per tile through a bounded cache
+                out.add(f.onDemand() ? new Source(null, properties(f), f)
+                    : new Source(f.geometry(), properties(f)));
             }
         }
-        return Level.of(out);
+        return Level.of(this, out);
     }
 
     private List<Source> project(String dataset, String tileLayer) {
         List<Source> out = new ArrayList<>();
         for (Feature f : features(dataset, tileLayer)) {
-            if (f.geometry() == null) {
+            if (!f.located()) {
                 continue;
             }
             out.add(new Source(WebMercator.project(f.geometry()), properties(f)));

@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web map in a real browser (Debian chromium + chromium-driver, driven by Selenium): the page loads
  * its layers from the service alone, a click on Vilnius shows the distances the API gives for that
  * point, the range slider (moved with the keyboard) overlays the coverage whose numbers equal
- * {@code /coverage/stats}, a 429 is shown and retried, the download links point at the documented
+ * {@code /coverage/stats}, a 429 is shown and retried, a coverage refused as too costly (Russia whole at
+ * 40 km) is explained with the problem's detail, the download links point at the documented
  * URLs, and the browser reports no Content-Security-Policy violation. The screenshot is
  * {@code target/web-map.png} ({@code docs/web-map.png} with {@code -Dborderline.docs=true}).
  */
@@ -225,6 +226,55 @@ class WebMapBrowserTest {
         assertThat(cspViolations(js, driver)).isEmpty();
         checkSiteLabelsPlaceChoiceAndSharedView(driver, js, base);
         checkFanFromThePlaceAndTheSharedViewRestored(driver, js);
+        checkRussiaWholeAtAShortRangeIsRefusedWithTheReason(driver, js);
+    }
+
+    /**
+     * Russia whole at a Lancet's 40 km: the server refuses the coverage before computing it (422
+     * coverage-too-costly, its detail naming the estimated seconds and the limit). The page says so with the
+     * problem's own detail and what to change, takes the previous coverage off the map and disables the downloads
+     * (they would be refused too); a smaller source (Kaliningrad) then computes again.
+     */
+    private static void checkRussiaWholeAtAShortRangeIsRefusedWithTheReason(WebDriver driver, JavascriptExecutor js)
+        throws Exception {
+        String query = "from=RUS&drone=lancet";
+        HttpResponse<String> refused = ServerFixture.get("/coverage?" + query);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("type").asText()).isEqualTo("urn:borderline:problem:coverage-too-costly");
+        String detail = problem.get("detail").asText();
+        assertThat(detail).contains("exceeds the limit of 15 s");
+
+        new Select(driver.findElement(By.id("source"))).selectByValue("RUS");
+        WebElement coverage = driver.findElement(By.id("coverage"));
+        new WebDriverWait(driver, LOAD).withMessage(() -> "coverage " + coverage.getAttribute("data-state") + " "
+            + coverage.getAttribute("data-query") + ": " + coverage.getText())
+            .until(d -> "refused".equals(coverage.getAttribute("data-state"))
+                && query.equals(coverage.getAttribute("data-query")));
+        WebElement status = coverage.findElement(By.cssSelector(".cov-status"));
+        assertThat(status.isDisplayed()).isTrue();
+        assertThat(status.getAttribute("class")).contains("error");
+        assertThat(status.getText()).contains(detail);
+        assertThat(coverage.findElement(By.cssSelector(".cov-advice")).getText())
+            .contains("longer range", "smaller source", "Kaliningrad");
+        assertThat(coverage.findElements(By.cssSelector(".exposure, .summary"))).as("no stale coverage shown").isEmpty();
+        assertThat(count(js, "(() => { let n = 0; window.borderlineMap.eachLayer((l) => {"
+            + " if (l.feature && l.options.pane === 'coverage') n++; }); return n; })()")).as("coverage drawn").isZero();
+        WebElement pptx = driver.findElement(By.id("dl-pptx"));
+        assertThat(pptx.getDomAttribute("href")).isNull();
+        assertThat(pptx.getDomAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("dl-note")).getText()).contains("did not compute this coverage");
+        // the browser logs the refused request itself; nothing else (and no CSP violation)
+        assertThat(cspViolations(js, driver)).allMatch(v -> v.contains("/coverage?" + query)
+            && v.contains("status of 422"));
+
+        // a smaller source computes again, and the downloads come back
+        new Select(driver.findElement(By.id("source"))).selectByValue("RUS-KGD");
+        new WebDriverWait(driver, LOAD).until(d -> "done".equals(coverage.getAttribute("data-state"))
+            && "from=RUS-KGD&drone=lancet".equals(coverage.getAttribute("data-query")));
+        assertThat(coverage.findElements(By.cssSelector(".cov-advice"))).isEmpty();
+        assertThat(pptx.getDomAttribute("href")).isEqualTo("/briefing.pptx?from=RUS-KGD&drone=lancet");
+        assertThat(cspViolations(js, driver)).isEmpty();
     }
 
     /**

@@ -84,6 +84,52 @@ class BinaryAnswersTest {
         }
     }
 
+    /**
+     * France spans the globe (its overseas departments, from the Caribbean to the South Pacific): its maps once
+     * answered 500 (the frame left the projection's domain), and on a 2 GB server the coverage's statistics and
+     * the map drawing indexed every territory of the world (the cover's bounding box spans the globe) until the
+     * heap ran out. 100 km is a range the cost estimate accepts for France.
+     */
+    @Test
+    void franceSpanningTheGlobeHasItsMapsAndItsDeck() throws Exception {
+        HttpResponse<byte[]> png = VectorTilesApiTest.get("/maps/coverage.png?from=FRA&range_km=100&width=640&height=360",
+            Map.of());
+        assertThat(png.statusCode()).as(new String(png.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(image).as("decodes as an image").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(360);
+        assertThat(distinctColours(image)).as("a map, not a blank canvas").isGreaterThan(20);
+
+        HttpResponse<byte[]> svg = VectorTilesApiTest.get("/maps/coverage.svg?from=FRA&range_km=100&width=640&height=360",
+            Map.of());
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        Document doc = xml(svg.body());
+        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(svg.body().length).isGreaterThan(10_000);
+        assertThat(new String(svg.body(), StandardCharsets.UTF_8)).contains("France");
+
+        HttpResponse<byte[]> deck = VectorTilesApiTest.get("/briefing.pptx?from=FRA&range_km=100", Map.of());
+        assertThat(deck.statusCode()).as(new String(deck.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(deck.headers().firstValue("Content-Type").orElse(""))
+            .startsWith("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+        try (org.apache.poi.xslf.usermodel.XMLSlideShow ppt = new org.apache.poi.xslf.usermodel.XMLSlideShow(
+            new ByteArrayInputStream(deck.body()))) {
+            List<String> texts = ppt.getSlides().stream().map(io.borderline.briefing.SlideText::of).toList();
+            assertThat(texts).as("title, claims, coverage, sources").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(texts.get(0)).contains("Within 100 km of France");
+            assertThat(texts).filteredOn(t -> t.contains("Within 100 km of France")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(ppt.getPictureData()).as("the maps are pictures").isNotEmpty();
+            for (var picture : ppt.getPictureData()) {
+                if (picture.getContentType().equals("image/png")) {
+                    assertThat(ImageIO.read(new ByteArrayInputStream(picture.getData()))).isNotNull();
+                }
+            }
+        }
+    }
+
     @Test
     void kmzIsAZipWithAKmlDocumentOfPlacemarks() throws Exception {
         for (String url : List.of("/coverage?from=EST&range_km=30&f=kmz", "/collections/sites/items?kind=airfield&f=kmz")) {
