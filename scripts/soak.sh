@@ -6,7 +6,7 @@
 # Exits 1 if any answer was a 5xx or a socket error, or if the live heap of the last third of the run grew past
 # the first third's maximum by more than GROWTH_MB (the caches fill in the first minutes, then must stay bounded).
 #   scripts/soak.sh [MINUTES]     # default 30
-# Environment: SOAK_PORT (default 17171), JAVA_OPTS (default: the README's -Xmx2g), MAX_REQUESTS (default
+# Environment: SOAK_PORT (default 17171), JAVA_OPTS (default: the README's options), MAX_REQUESTS (default
 # 2000000), CONNECTIONS (default 4), GROWTH_MB (default 64). Writes target/soak.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ out=target/soak.txt
 for tool in wrk curl jcmd; do command -v "$tool" >/dev/null || { echo "soak: $tool is missing" >&2; exit 2; }; done
 . scripts/lib/service.sh
 # shellcheck disable=SC2086
-start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx2g}
+start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0}
 wait_for "$base/ready"
 
 live_mb() { # the heap in use after a full collection: what the service really holds
@@ -30,7 +30,7 @@ live_mb() { # the heap in use after a full collection: what the service really h
 rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 
 {
-  echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null || echo '?') JAVA_OPTS='${JAVA_OPTS:--Xmx2g}' minutes=$minutes connections=$conns"
+  echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null || echo '?') JAVA_OPTS='${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0}' minutes=$minutes connections=$conns"
   echo "# uptime: $(uptime)"
   echo "# after start-up: live heap $(live_mb) MB, RSS $(rss_mb) MB"
   echo "minute requests rps p50_ms p99_ms p999_ms max_ms non2xx fivexx socket_errors live_heap_mb rss_mb"

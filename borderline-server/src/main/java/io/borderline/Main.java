@@ -128,7 +128,12 @@ public final class Main implements Callable<Integer> {
         // the HTTP server is configured on a second thread while the data loads: mounting the jar for the web
         // page's static files reads its 26,000-entry directory (about 0.7 s), work the data does not wait on
         CompletableFuture<BorderlineApi> apiReady = new CompletableFuture<>();
-        CompletableFuture<Javalin> created = CompletableFuture.supplyAsync(() -> BorderlineApi.create(apiReady::join));
+        CompletableFuture<Javalin> created = CompletableFuture.supplyAsync(() -> BorderlineApi.create(apiReady::join),
+            task -> {
+                Thread t = new Thread(task, "http-setup");
+                t.setDaemon(true);
+                t.start();
+            });
         BorderlineData data;
         try {
             data = BorderlineData.load(resolveDataDir(dataDir));

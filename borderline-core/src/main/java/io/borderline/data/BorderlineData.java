@@ -49,10 +49,15 @@ public final class BorderlineData {
         Manifest manifest = Manifest.read(dataDir);
         manifest.verify(dataDir, COUNTRIES_FILE);
         List<String> boundaryFiles = DATASETS.stream().map(id -> "boundaries/" + id + ".bin").toList();
+        // a thread of its own: the common pool has one worker on two cores, and the service's start-up uses it
         CompletableFuture<Void> checksums = CompletableFuture.runAsync(() -> {
             for (String rel : boundaryFiles) {
                 manifest.verify(dataDir, rel);
             }
+        }, task -> {
+            Thread t = new Thread(task, "data-checksums");
+            t.setDaemon(true);
+            t.start();
         });
         readCountries(dataDir.resolve(COUNTRIES_FILE));
         Map<String, Dataset> datasets = new LinkedHashMap<>();
