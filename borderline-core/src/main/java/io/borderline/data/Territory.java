@@ -14,9 +14,9 @@ import org.locationtech.jts.geom.Polygon;
  * <p>The land data cuts lakes, reservoirs and wide rivers out of a country as holes; those are
  * still the country's territory, so {@link #inShell} (holes filled) exists for the inside test.
  *
- * <p>Lazy: the envelope and area are known at once; the geometry is decoded and indexed the
- * first time a query needs it (a point outside the envelope never does), so the world's 250
- * territories cost nothing until used. Thread-safe.
+ * <p>Lazy: the envelope, area and cell raster ({@link CellRaster}, from the data build) are known at once; the
+ * geometry is decoded and indexed the first time a query needs it (a point in a cell the raster marks wholly
+ * land, lake or outside never does), so the world's 250 territories cost nothing until used. Thread-safe.
  */
 public final class Territory {
     /** Grid cell of the point-in-polygon accelerators, degrees (about 5 km). */
