@@ -214,7 +214,11 @@ public final class Main implements Callable<Integer> {
                 // the tiles first: the web page's base map (countries, borders) needs no coverage
                 long t0 = System.nanoTime();
                 api.warmUpTiles();
-                api.warmUpPlaces();
+                try {
+                    api.warmUpPlaces();
+                } catch (RuntimeException e) { // the file passed its checksum; /places answers the same error itself
+                    LOG.error("places not loaded: {}", e.getMessage());
+                }
                 api.layers().warmUp();
                 LOG.info("published layers computed and vector tile zoom copies built in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
