@@ -20,6 +20,7 @@ public final class Feature {
     private final Supplier<Geometry> decoder;
     private final Envelope envelope;
     private final int numPoints;
+    private final java.util.function.Predicate<Envelope> mayIntersect;
     private final Map<String, Object> properties;
 
     /**
@@ -33,16 +34,18 @@ public final class Feature {
         this.decoder = null;
         this.envelope = geometry == null ? null : geometry.getEnvelopeInternal();
         this.numPoints = geometry == null ? 0 : geometry.getNumPoints();
+        this.mayIntersect = null;
         this.properties = properties;
     }
 
     private Feature(String id, Supplier<Geometry> decoder, Envelope envelope, int numPoints,
-                    Map<String, Object> properties) {
+                    java.util.function.Predicate<Envelope> mayIntersect, Map<String, Object> properties) {
         this.id = id;
         this.geometry = null;
         this.decoder = decoder;
         this.envelope = envelope;
         this.numPoints = numPoints;
+        this.mayIntersect = mayIntersect;
         this.properties = properties;
     }
 
@@ -52,7 +55,25 @@ public final class Feature {
      */
     public static Feature lazy(String id, Supplier<Geometry> decoder, Envelope envelope, int numPoints,
                                Map<String, Object> properties) {
-        return new Feature(id, decoder, envelope, numPoints, properties);
+        return new Feature(id, decoder, envelope, numPoints, null, properties);
+    }
+
+    /**
+     * As {@link #lazy(String, Supplier, Envelope, int, Map)}, with a test that may answer "no part here" for a
+     * box inside the envelope without decoding (a territory's cell raster: Russia's or the United States'
+     * envelope spans the globe).
+     */
+    public static Feature lazy(String id, Supplier<Geometry> decoder, Envelope envelope, int numPoints,
+                               java.util.function.Predicate<Envelope> mayIntersect, Map<String, Object> properties) {
+        return new Feature(id, decoder, envelope, numPoints, mayIntersect, properties);
+    }
+
+    /**
+     * False only if the feature certainly has nothing in the longitude/latitude box; answered without decoding.
+     */
+    public boolean mayIntersect(Envelope lonLatBox) {
+        return envelope != null && envelope.intersects(lonLatBox)
+            && (mayIntersect == null || mayIntersect.test(lonLatBox));
     }
 
     /** Vertex count of the geometry (without decoding), 0 without a location. */

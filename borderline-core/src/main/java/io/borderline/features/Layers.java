@@ -152,7 +152,7 @@ public final class Layers {
             p.put("dataset", ds.id());
             // decoded on each use, not held: the world's land is 400 MB decoded (its lakes are 1.9 million holes)
             Territory t = ds.territory(c);
-            out.add(Feature.lazy(c.code(), () -> multi(t.geometry()), t.envelope(), t.numPoints(), p));
+            out.add(Feature.lazy(c.code(), () -> multi(t.geometry()), t.envelope(), t.numPoints(), t::mayIntersect, p));
         }
         return out;
     }

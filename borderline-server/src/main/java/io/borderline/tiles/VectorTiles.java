@@ -103,9 +103,10 @@ public final class VectorTiles {
      * A feature ready for tiling: its geometry (EPSG:3857 in the pyramid, longitude/latitude above it), or for a
      * feature decoded on demand ({@link Feature#lazy}) null and the feature itself.
      */
-    private record Source(Geometry geometry, Map<String, Object> properties, Feature lazy) {
+    private record Source(Geometry geometry, Map<String, Object> properties, Feature lazy,
+                          io.borderline.data.Lazy<Geometry[]> copies, int level) {
         Source(Geometry geometry, Map<String, Object> properties) {
-            this(geometry, properties, null);
+            this(geometry, properties, null, null, 0);
         }
     }
 
@@ -154,6 +155,10 @@ public final class VectorTiles {
             STRtree index = new STRtree();
             for (int i = 0; i < sources.size(); i++) {
                 Source s = sources.get(i);
+                if (s.copies() != null) { // a per-zoom copy made on first use: its projected box
+                    index.insert(mercator(s.lazy().envelope()), new Part(i, null));
+                    continue;
+                }
                 if (s.lazy() != null) {
                     index.insert(s.lazy().envelope(), new Part(i, null));
                     continue;
@@ -175,8 +180,23 @@ public final class VectorTiles {
             Map<Integer, List<Geometry>> bySource = new java.util.TreeMap<>();
             for (Object o : index.query(clip)) {
                 Part p = (Part) o;
-                if (p.geometry() == null) { // a lazy feature: its decoded parts that reach the clip
-                    for (Object part : parts(sources.get(p.source()).lazy()).query(clip)) {
+                Source s = sources.get(p.source());
+                if (s.copies() != null) { // this zoom's copy of the feature, made with its other zooms on first use
+                    if (!s.lazy().mayIntersect(lonLat(clip))) {
+                        continue;
+                    }
+                    Geometry copy = s.copies().get()[s.level()];
+                    for (int n = 0; n < copy.getNumGeometries(); n++) {
+                        Geometry g = copy.getGeometryN(n);
+                        if (!g.isEmpty() && g.getEnvelopeInternal().intersects(clip)) {
+                            bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(g);
+                        }
+                    }
+                } else if (p.geometry() == null) { // a lazy feature: its decoded parts that reach the clip
+                    if (!s.lazy().mayIntersect(clip)) {
+                        continue;
+                    }
+                    for (Object part : parts(s.lazy()).query(clip)) {
                         Geometry g = (Geometry) part;
                         if (g.getEnvelopeInternal().intersects(clip)) {
                             bySource.computeIfAbsent(p.source(), k -> new ArrayList<>()).add(g);
@@ -434,7 +454,11 @@ public final class VectorTiles {
      */
     public void warmUp(String dataset) {
         for (String name : TILE_LAYERS.keySet()) {
-            level(dataset, name, 0);
+            for (Source s : level(dataset, name, 0).sources()) {
+                if (s.copies() != null) {
+                    s.copies().get();
+                }
+            }
         }
     }
 
@@ -454,11 +478,12 @@ public final class VectorTiles {
     }
 
     /**
-     * Every per-zoom copy of a tile layer, built feature by feature: a feature is projected at full
-     * resolution, simplified for PYRAMID_MAX_ZOOM, then each lower zoom from the zoom above, and its
-     * full-resolution projection dropped before the next feature (the world's countries are 8.9 million
-     * vertices: a full-resolution projected copy of the layer is never held). The copies keep packed
-     * coordinates (16 bytes a vertex, no object per vertex).
+     * Every per-zoom copy of a tile layer, feature by feature and each on the first tile that shows it: a
+     * feature is projected at full resolution, simplified for PYRAMID_MAX_ZOOM, then each lower zoom from the
+     * zoom above, and its full-resolution projection dropped (the world's countries are 8.9 million vertices: a
+     * full-resolution projected copy of the layer is never held). The copies keep packed coordinates (16 bytes
+     * a vertex, no object per vertex). A tile finds a feature by its projected bounding box, then by its cell
+     * raster where it has one (the boxes of Russia or the United States span the globe).
      */
     private Level[] pyramid(String dataset, String tileLayer) {
         int levels = PYRAMID_MAX_ZOOM / PYRAMID_STEP + 1;
@@ -471,11 +496,11 @@ public final class VectorTiles {
                 continue;
             }
             Map<String, Object> props = properties(f);
-            Geometry g = WebMercator.project(f.geometry());
+            // made on the first tile that shows the feature (or by the warm-up): a first view of the Baltic
+            // simplifies the twenty countries it shows, not the world's 250
+            io.borderline.data.Lazy<Geometry[]> copies = new io.borderline.data.Lazy<>(() -> copies(f, levels));
             for (int i = levels - 1; i >= 0; i--) {
-                double tolerance = new TileId(i * PYRAMID_STEP, 0, 0).sizeM() / EXTENT * SIMPLIFY_UNITS;
-                g = packed(simplify(g, tolerance, false));
-                perLevel.get(i).add(new Source(g, props));
+                perLevel.get(i).add(new Source(null, props, f, copies, i));
             }
         }
         Level[] out = new Level[levels];
@@ -483,6 +508,30 @@ public final class VectorTiles {
             out[i] = Level.of(this, perLevel.get(i));
         }
         return out;
+    }
+
+    /** The feature's copy at each stored zoom: projected once, simplified for z8, then each lower zoom from the one above. */
+    private Geometry[] copies(Feature f, int levels) {
+        Geometry[] out = new Geometry[levels];
+        Geometry g = WebMercator.project(f.geometry());
+        for (int i = levels - 1; i >= 0; i--) {
+            double tolerance = new TileId(i * PYRAMID_STEP, 0, 0).sizeM() / EXTENT * SIMPLIFY_UNITS;
+            g = packed(simplify(g, tolerance, false));
+            out[i] = g;
+        }
+        return out;
+    }
+
+    private static Envelope mercator(Envelope lonLat) {
+        double s = Math.max(-WebMercator.MAX_LAT_DEG, Math.min(WebMercator.MAX_LAT_DEG, lonLat.getMinY()));
+        double n = Math.max(-WebMercator.MAX_LAT_DEG, Math.min(WebMercator.MAX_LAT_DEG, lonLat.getMaxY()));
+        return new Envelope(WebMercator.x(lonLat.getMinX()), WebMercator.x(lonLat.getMaxX()), WebMercator.y(s),
+            WebMercator.y(n));
+    }
+
+    private static Envelope lonLat(Envelope mercator) {
+        return new Envelope(WebMercator.lon(mercator.getMinX()), WebMercator.lon(mercator.getMaxX()),
+            WebMercator.lat(mercator.getMinY()), WebMercator.lat(mercator.getMaxY()));
     }
 
     /** A copy with two-dimensional packed coordinates: 16 bytes a vertex, no object per vertex. */
@@ -511,7 +560,7 @@ public final class VectorTiles {
         for (Feature f : features(dataset, tileLayer)) {
             if (f.located()) {
                 // a feature decoded on demand stays so: its parts are decoded per tile through a bounded cache
-                out.add(f.onDemand() ? new Source(null, properties(f), f)
+                out.add(f.onDemand() ? new Source(null, properties(f), f, null, 0)
                     : new Source(f.geometry(), properties(f)));
             }
         }
