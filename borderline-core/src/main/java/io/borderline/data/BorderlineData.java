@@ -67,7 +67,7 @@ public final class BorderlineData {
                 throw new DataFileException(file, "is missing");
             }
             Path cellFile = CellFile.beside(file);
-            String cellRel = boundaryFiles.get(i).replaceFirst("\\.bin$", ".cells");
+            String cellRel = dataDir.relativize(cellFile).toString();
             Map<String, CellRaster> cells = Map.of();
             if (manifest.lists(cellRel)) { // derived by the build; without it each raster is computed on first use
                 manifest.verify(dataDir, cellRel);

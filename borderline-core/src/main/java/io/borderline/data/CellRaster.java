@@ -104,7 +104,8 @@ public final class CellRaster {
         return new CellRaster(col0, row0, cols, rows, bits);
     }
 
-    private static Geometry shells(Geometry land) {
+    /** The land with its holes filled: each part's outer ring as a polygon (lakes it encloses count as inside). */
+    static Geometry shells(Geometry land) {
         Polygon[] shells = new Polygon[land.getNumGeometries()];
         for (int k = 0; k < shells.length; k++) {
             Polygon p = (Polygon) land.getGeometryN(k);
@@ -170,14 +171,5 @@ public final class CellRaster {
 
     byte[] cells() {
         return cells.clone();
-    }
-
-    /** Number of cells in each state, indexed by state. */
-    public int[] counts() {
-        int[] n = new int[4];
-        for (int k = 0; k < cols * rows; k++) {
-            n[(cells[k >>> 2] >>> ((k & 3) * 2)) & 3]++;
-        }
-        return n;
     }
 }

@@ -29,8 +29,9 @@ public final class FeatureRecord {
     private final Map<String, String> properties;
     private final Envelope envelope;
     private final int numPoints;
-    private volatile Supplier<Geometry> decoder;
-    private volatile Geometry geometry;
+    private final Geometry geometry; // given, or null for a record decoded on use
+    private final Supplier<Geometry> decoder;
+    private final Lazy<Geometry> decoded; // kept once decoded (not for a country: see geometry())
 
     /**
      * @param kind "country", "border", "border-land", "border-water", "border-sea" or "dataset"
@@ -45,6 +46,8 @@ public final class FeatureRecord {
         this.geometry = geometry;
         this.envelope = geometry.getEnvelopeInternal();
         this.numPoints = geometry.getNumPoints();
+        this.decoder = null;
+        this.decoded = null;
     }
 
     /** A record whose geometry is decoded on first use. */
@@ -55,7 +58,9 @@ public final class FeatureRecord {
         this.properties = properties;
         this.envelope = envelope;
         this.numPoints = numPoints;
+        this.geometry = null;
         this.decoder = decoder;
+        this.decoded = new Lazy<>(decoder);
     }
 
     public String kind() {
@@ -82,7 +87,7 @@ public final class FeatureRecord {
 
     /** True once the geometry is in memory. */
     public boolean decoded() {
-        return geometry != null;
+        return geometry != null || decoded.peek() != null;
     }
 
     /**
@@ -91,21 +96,10 @@ public final class FeatureRecord {
      * indexes it ({@link Territory}).
      */
     public Geometry geometry() {
-        Geometry g = geometry;
-        if (g == null) {
-            if (kind.equals(COUNTRY)) {
-                Supplier<Geometry> d = decoder;
-                return d.get();
-            }
-            synchronized (this) {
-                g = geometry;
-                if (g == null) {
-                    g = decoder.get();
-                    geometry = g;
-                    decoder = null;
-                }
-            }
+        if (geometry != null) {
+            return geometry;
         }
-        return g;
+        return kind.equals(COUNTRY) ? decoder.get() : decoded.get();
     }
+
 }

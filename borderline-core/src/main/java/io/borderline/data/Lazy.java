@@ -15,6 +15,11 @@ public final class Lazy<T> implements Supplier<T> {
         this.compute = compute;
     }
 
+    /** The value if it has been computed, else null (computes nothing). */
+    public T peek() {
+        return value;
+    }
+
     @Override
     public T get() {
         T v = value;

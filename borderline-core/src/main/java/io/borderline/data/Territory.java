@@ -5,7 +5,6 @@ import io.borderline.geodesy.SegmentIndex;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * A country's land territory in one dataset, with the indexes every query reuses: the
@@ -26,10 +25,13 @@ public final class Territory {
     private final double areaKm2;
     private final Envelope envelope;
     private final int numPoints;
-    private Supplier<Geometry> source;
-    private volatile Indexed indexed;
-    private volatile SegmentIndex boundary;
-    private final Object boundaryLock = new Object(); // apart from the locators' lock: either takes seconds for Russia
+    private final Supplier<Geometry> source;
+    private final Lazy<Indexed> indexed = new Lazy<>(this::index);
+    // the distance index apart from the locators (each has its own lock: either takes seconds for Russia), built
+    // from the land alone: a distance to Russia from Helsinki never asks whether a point is in Russia where the
+    // cell raster cannot answer
+    private final Lazy<SegmentIndex> boundary = new Lazy<>(() -> new SegmentIndex.Builder().addGeometry(geometry(), 0)
+        .build());
     private final Lazy<CellRaster> cells;
 
     private record Indexed(Geometry land, GridLocator landLocator, GridLocator shellLocator) {}
@@ -54,48 +56,10 @@ public final class Territory {
         this.cells = cells != null ? new Lazy<>(() -> cells) : new Lazy<>(() -> CellRaster.of(geometry()));
     }
 
-    private Indexed indexed() {
-        Indexed i = indexed;
-        if (i == null) {
-            synchronized (this) {
-                i = indexed;
-                if (i == null) {
-                    Geometry land = source.get();
-                    GridLocator landLocator = new GridLocator(land, GRID_CELL_DEG);
-                    Polygon[] shells = new Polygon[land.getNumGeometries()];
-                    for (int k = 0; k < shells.length; k++) {
-                        Polygon p = (Polygon) land.getGeometryN(k);
-                        shells[k] = land.getFactory().createPolygon(p.getExteriorRing().getCoordinateSequence());
-                    }
-                    GridLocator shellLocator = new GridLocator(land.getFactory().createMultiPolygon(shells), GRID_CELL_DEG);
-                    i = new Indexed(land, landLocator, shellLocator);
-                    indexed = i;
-                    source = null;
-                }
-            }
-        }
-        return i;
-    }
-
-    /**
-     * The distance index, built on the first distance query: a point-in-territory test (which every answer's
-     * {@code in_states} makes for each territory around the point) needs only the locators, and Russia's
-     * segment index is most of the five seconds its indexing takes.
-     */
-    private SegmentIndex boundaryIndex() {
-        SegmentIndex b = boundary;
-        if (b == null) {
-            synchronized (boundaryLock) {
-                b = boundary;
-                if (b == null) {
-                    // the land alone, not its locators: a distance to Russia from Helsinki never asks whether a
-                    // point is in Russia where the cell raster cannot answer
-                    b = new SegmentIndex.Builder().addGeometry(geometry(), 0).build();
-                    boundary = b;
-                }
-            }
-        }
-        return b;
+    private Indexed index() {
+        Geometry land = source.get();
+        return new Indexed(land, new GridLocator(land, GRID_CELL_DEG),
+            new GridLocator(CellRaster.shells(land), GRID_CELL_DEG));
     }
 
     public CountryCode code() {
@@ -104,7 +68,7 @@ public final class Territory {
 
     /** The land territory, longitude/latitude (decoded on first use). */
     public Geometry land() {
-        return indexed().land();
+        return indexed.get().land();
     }
 
     /**
@@ -113,9 +77,8 @@ public final class Territory {
      * file on each call until a query has indexed the territory.
      */
     public Geometry geometry() {
-        Supplier<Geometry> s = source;
-        Indexed i = indexed;
-        return i != null ? i.land() : s != null ? s.get() : land();
+        Indexed i = indexed.peek();
+        return i != null ? i.land() : source.get();
     }
 
     /** Bounding box of the land territory, degrees; known without decoding it. */
@@ -130,7 +93,7 @@ public final class Territory {
 
     /** True once the territory's geometry and indexes are in memory. */
     public boolean loaded() {
-        return indexed != null;
+        return indexed.peek() != null;
     }
 
     /** Ellipsoidal area of the land territory (holes excluded), km². */
@@ -140,7 +103,7 @@ public final class Territory {
 
     /** Every edge of the territory's rings: coast, lake shores and land borders alike. */
     public SegmentIndex boundary() {
-        return boundaryIndex();
+        return boundary.get();
     }
 
     /** True if the point lies on the land territory or its boundary. */
@@ -151,7 +114,7 @@ public final class Territory {
         }
         return switch (cells.get().state(lat, x)) {
             case CellRaster.LAND -> true;
-            case CellRaster.CROSSED -> indexed().landLocator().covers(lat, x);
+            case CellRaster.CROSSED -> indexed.get().landLocator().covers(lat, x);
             default -> false;
         };
     }
@@ -164,7 +127,7 @@ public final class Territory {
         }
         return switch (cells.get().state(lat, x)) {
             case CellRaster.LAND, CellRaster.LAKE -> true;
-            case CellRaster.CROSSED -> indexed().shellLocator().covers(lat, x);
+            case CellRaster.CROSSED -> indexed.get().shellLocator().covers(lat, x);
             default -> false;
         };
     }

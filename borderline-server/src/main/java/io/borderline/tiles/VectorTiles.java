@@ -178,11 +178,13 @@ public final class VectorTiles {
         /** The parts whose envelope reaches {@code clip}, grouped by source in source order. */
         Map<Integer, List<Geometry>> query(Envelope clip) {
             Map<Integer, List<Geometry>> bySource = new java.util.TreeMap<>();
+            Envelope lonLatClip = null; // for the per-zoom copies: the clip in longitude/latitude, once
             for (Object o : index.query(clip)) {
                 Part p = (Part) o;
                 Source s = sources.get(p.source());
                 if (s.copies() != null) { // this zoom's copy of the feature, made with its other zooms on first use
-                    if (!s.lazy().mayIntersect(lonLat(clip))) {
+                    lonLatClip = lonLatClip != null ? lonLatClip : lonLat(clip);
+                    if (!s.lazy().mayIntersect(lonLatClip)) {
                         continue;
                     }
                     Geometry copy = s.copies().get()[s.level()];
