@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spark job throughput in local mode against the single-JVM engine loop, same seeded points (issue 14).
-# Usage: scripts/bench-spark.sh [POINT COUNTS...]   (default 100000 1000000); -Dcores via CORES (default 2)
+# Usage: scripts/bench-spark.sh [POINT COUNTS...] (a count written warm:N is a warm-up run, printed as WARMUP)   (default 100000 1000000); -Dcores via CORES (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests -pl borderline-spark -am package dependency:build-classpath \

@@ -28,7 +28,7 @@ a=$(free_port); b=$(free_port); lb=$(free_port); stats=$(free_port)
 
 start_instance() { # port name
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  java ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0} -jar "$jar" --port "$1" --drain-s 4 >"$work/$2.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0 -XX:SharedArchiveFile=borderline-server/target/borderline.jsa} -jar "$jar" --port "$1" --drain-s 4 >"$work/$2.log" 2>&1 &
   echo $!
 }
 wait_ready() { # port

@@ -20,8 +20,11 @@ out=target/soak.txt
 for tool in wrk curl jcmd; do command -v "$tool" >/dev/null || { echo "soak: $tool is missing" >&2; exit 2; }; done
 . scripts/lib/service.sh
 # shellcheck disable=SC2086
-start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0}
+start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0 -XX:SharedArchiveFile=borderline-server/target/borderline.jsa}
 wait_for "$base/ready"
+# the load starts after the background warm-up (published layers, vector-tile copies): the first minute would
+# otherwise measure requests queued behind it on 2 cores (two 30 s timeouts in the session-8 soak), not the service
+wait_for_log "published layers computed"
 
 live_mb() { # the heap in use after a full collection: what the service really holds
   jcmd "$pid" GC.run >/dev/null
@@ -30,9 +33,9 @@ live_mb() { # the heap in use after a full collection: what the service really h
 rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 
 {
-  echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null || echo '?') JAVA_OPTS='${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0}' minutes=$minutes connections=$conns"
+  echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD 2>/dev/null || echo '?') JAVA_OPTS='${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0 -XX:SharedArchiveFile=borderline-server/target/borderline.jsa}' minutes=$minutes connections=$conns"
   echo "# uptime: $(uptime)"
-  echo "# after start-up: live heap $(live_mb) MB, RSS $(rss_mb) MB"
+  echo "# after the warm-up: live heap $(live_mb) MB, RSS $(rss_mb) MB"
   echo "minute requests rps p50_ms p99_ms p999_ms max_ms non2xx fivexx socket_errors live_heap_mb rss_mb"
 } | tee "$out"
 

@@ -4,6 +4,8 @@
 #                                                    keeping the script's own exit status
 #   wait_for URL                                     waits up to 60 s for URL to answer 2xx; exits 1 with the
 #                                                    service's log if the service died first
+#   wait_for_log TEXT [SECONDS]                      waits (default 300 s) for the service's log to hold TEXT,
+#                                                    e.g. the background warm-up's last line; exits 1 if it died
 start_service() {
   local port="$1" prefix="$2"
   shift 2
@@ -22,4 +24,13 @@ wait_for() {
     sleep 0.25
   done
   curl -fs "$1" >/dev/null
+}
+
+wait_for_log() {
+  for _ in $(seq 1 $(( ${2:-300} * 4 ))); do
+    grep -q "$1" "$log" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 0.25
+  done
+  echo "service: no '$1' in its log after ${2:-300} s" >&2; exit 1
 }

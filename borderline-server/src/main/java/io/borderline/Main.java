@@ -107,6 +107,11 @@ public final class Main implements Callable<Integer> {
             + " BORDERLINE_SHUTDOWN_TIMEOUT_S; default ${DEFAULT-VALUE})")
     int shutdownTimeoutS;
 
+    @Option(names = "--cds-training", hidden = true,
+        description = "start, answer a few representative requests to itself, stop: the build runs this under"
+            + " -XX:ArchiveClassesAtExit to write the class-data archive the README's start command uses")
+    boolean cdsTraining;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -125,8 +130,8 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        // the HTTP server is configured on a second thread while the data loads: mounting the jar for the web
-        // page's static files reads its 26,000-entry directory (about 0.7 s), work the data does not wait on
+        // the HTTP server is configured on a second thread while the data loads (Javalin's and Jetty's classes,
+        // the web page's routes): work the data does not wait on
         CompletableFuture<BorderlineApi> apiReady = new CompletableFuture<>();
         CompletableFuture<Javalin> created = CompletableFuture.supplyAsync(() -> BorderlineApi.create(apiReady::join),
             task -> {
@@ -159,7 +164,12 @@ public final class Main implements Callable<Integer> {
         }
         BorderlineApi api = api(data, options, layers);
         apiReady.complete(api);
-        Javalin app = started(api, created.join(), host, port, true);
+        Javalin app = started(api, created.join(), host, port, !cdsTraining);
+        if (cdsTraining) {
+            ClassDataTraining.run("http://" + host + ":" + app.port());
+            app.stop();
+            return 0;
+        }
         // SIGTERM: /ready turns 503 (and stays so for --drain-s while still serving), then the port stops
         // accepting, requests in flight finish (bounded), then exit
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));

@@ -2,7 +2,6 @@ package io.borderline.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -14,11 +13,11 @@ import java.util.Map;
  * which stays JSON for GIS clients and curl), its own scripts and styles under {@code /web/}, and
  * Leaflet from its WebJar under {@code /webjars/leaflet/1.9.4/}. Nothing is loaded from elsewhere.
  *
- * <p>The static files are served by Javalin's static-file handler, not by routes: they are not part of
- * the API contract ({@code openapi.yaml} documents {@code /} with both of its representations, and
- * the contract test compares the documented paths with {@link BorderlineApi#routes()}). The handler
- * serves only files below the two classpath directories; a path that tries to leave them is refused
- * before any file is looked up (404 problem+json; {@code WebPageTest} proves it).
+ * <p>The static files are served by {@link ClasspathFiles} on routes of their own that are not part of the API
+ * contract ({@code openapi.yaml} documents {@code /} with both of its representations, and the contract test
+ * compares the documented paths with {@link BorderlineApi#routes()}, which does not list these). Only files
+ * below the two class-path directories are served; a path that tries to leave them is refused before any file
+ * is looked up (404 problem+json; {@code WebPageTest} proves it).
  */
 final class WebPage {
     /** The page's policy: its own scripts, styles and data only, no inline script, never framed. */
@@ -41,20 +40,14 @@ final class WebPage {
 
     /** Serves {@code /web/*} (the page's scripts and styles) and Leaflet's distribution files. */
     static void register(JavalinConfig cfg) {
-        cfg.staticFiles.add(s -> {
-            s.hostedPath = "/web";
-            s.directory = "/web";
-            s.location = Location.CLASSPATH;
-            // revalidated on every load (ETag), so a new release of the page is picked up at once
-            s.headers = Map.of("Content-Security-Policy", CSP, "Cache-Control", "no-cache");
-        });
-        cfg.staticFiles.add(s -> {
-            s.hostedPath = LEAFLET;
-            s.directory = "/META-INF/resources" + LEAFLET;
-            s.location = Location.CLASSPATH;
-            // a versioned path: its bytes never change
-            s.headers = Map.of("Content-Security-Policy", CSP, "Cache-Control", "public, max-age=31536000, immutable");
-        });
+        // revalidated on every load (ETag), so a new release of the page is picked up at once
+        ClasspathFiles page = new ClasspathFiles("/web", "no-cache");
+        // a versioned path: its bytes never change
+        ClasspathFiles leaflet = new ClasspathFiles("/META-INF/resources" + LEAFLET, "public, max-age=31536000, immutable");
+        for (var files : Map.of("/web", page, LEAFLET, leaflet).entrySet()) {
+            cfg.routes.get(files.getKey() + "/<path>", files.getValue()::serve);
+            cfg.routes.head(files.getKey() + "/<path>", files.getValue()::serve);
+        }
     }
 
     /**

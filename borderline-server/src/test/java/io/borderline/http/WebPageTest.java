@@ -142,6 +142,27 @@ class WebPageTest {
         }
     }
 
+    /** The page's files revalidate (no-cache, ETag, 304); Leaflet's versioned files are immutable; HEAD has no body. */
+    @Test
+    void staticFilesCarryTagsAndCachingRules() throws Exception {
+        HttpResponse<String> js = get("/web/app.js", null);
+        String etag = js.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(js.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        HttpResponse<String> again = CLIENT.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/web/app.js"))
+            .header("If-None-Match", "W/" + etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        HttpResponse<String> leaflet = get("/webjars/leaflet/1.9.4/dist/leaflet.css", null);
+        assertThat(leaflet.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(leaflet.body()).contains(".leaflet-container");
+        HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(URI.create(ServerFixture.base() + "/web/app.css"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(head.body()).isEmpty();
+    }
+
     @Test
     void theApiKeepsItsOwnPolicy() throws Exception {
         for (String path : List.of("/health", "/drones", "/nothing-here")) {

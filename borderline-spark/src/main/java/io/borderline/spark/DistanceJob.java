@@ -21,7 +21,7 @@ import org.apache.spark.sql.functions;
  *   --input points.parquet|points.csv --output distances.parquet --to BLR,RUS \
  *   [--dataset osm10m|ne10m] [--border political|land] [--lat lat] [--lon lon] [--format parquet|csv]
  *   [--data /path/to/data]
- *   [--partitions N]
+ *   [--partitions N]    (at least N input partitions: smaller file splits first, a shuffle only if they cannot be)
  * </pre>
  *
  * The output has every input column, then {@code to} and the fields of {@link BorderlineFunctions#RESULT}
@@ -46,11 +46,33 @@ public final class DistanceJob {
         String dataDir = o.get("data");
         BorderlineFunctions.register(spark, dataDir);
         String format = o.getOrDefault("format", o.get("input").endsWith(".csv") ? "csv" : "parquet");
-        Dataset<Row> in = format.equals("csv")
-            ? spark.read().option("header", "true").csv(o.get("input"))
-            : spark.read().parquet(o.get("input"));
+        String splitKey = "spark.sql.files.maxPartitionBytes";
+        String splitBefore = spark.conf().get(splitKey, null);
+        try {
+            write(spark, o, format, splitKey);
+        } finally { // the split size is this job's, not the session's
+            if (splitBefore == null) {
+                spark.conf().unset(splitKey);
+            } else {
+                spark.conf().set(splitKey, splitBefore);
+            }
+        }
+    }
+
+    private static void write(SparkSession spark, Map<String, String> o, String format, String splitKey) {
+        Dataset<Row> in = read(spark, o, format);
         if (o.containsKey("partitions")) { // a few large input files would otherwise leave cores idle
-            in = in.repartition(Integer.parseInt(o.get("partitions")));
+            int partitions = Integer.parseInt(o.get("partitions"));
+            // first ask the reader for smaller splits (no data moves); only if the files cannot be split that
+            // finely (one Parquet row group, compressed CSV) shuffle the rows into the partitions asked for
+            long bytes = inputBytes(spark, o.get("input"));
+            if (bytes > 0) {
+                spark.conf().set(splitKey, Long.toString(Math.max(1 << 16, (bytes + partitions - 1) / partitions)));
+                in = read(spark, o, format);
+            }
+            if (in.rdd().getNumPartitions() < partitions) {
+                in = in.repartition(partitions);
+            }
         }
         Column lat = functions.col(o.getOrDefault("lat", "lat")).cast("double");
         Column lon = functions.col(o.getOrDefault("lon", "lon")).cast("double");
@@ -69,6 +91,22 @@ public final class DistanceJob {
             out = out == null ? part : out.unionByName(part);
         }
         out.write().mode(SaveMode.Overwrite).parquet(o.get("output"));
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Map<String, String> o, String format) {
+        return format.equals("csv")
+            ? spark.read().option("header", "true").csv(o.get("input"))
+            : spark.read().parquet(o.get("input"));
+    }
+
+    /** The input's size in bytes (a file or a directory of files), or -1 when the file system cannot say. */
+    private static long inputBytes(SparkSession spark, String input) {
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(path).getLength();
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static Column[] concat(List<Column> first, Column... more) {

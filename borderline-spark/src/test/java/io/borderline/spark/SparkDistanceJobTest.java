@@ -68,6 +68,7 @@ class SparkDistanceJobTest {
         List<Row> rows = spark.read().parquet(out.toString()).collectAsList();
         assertThat(rows).hasSize(POINTS);
         assertThat(Engine.loads()).as("the data was loaded once for all 8 tasks in this JVM").isEqualTo(1);
+        assertThat(partFiles(out)).as("the CSV was read in 8 splits (one output file per task)").isEqualTo(8);
 
         Map<String, JsonNode> batch = batch(csv);
         assertThat(batch).hasSize(POINTS);
@@ -100,6 +101,30 @@ class SparkDistanceJobTest {
             compared++;
         }
         assertThat(compared).isGreaterThan(POINTS * 9 / 10);
+    }
+
+    /**
+     * A Parquet file of one row group cannot be split: {@code partitions} then shuffles the rows into that many
+     * partitions; the job's split size does not stay in the session.
+     */
+    @Test
+    void partitionsShuffleWhatTheReaderCannotSplit(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.parquet");
+        spark.range(200).selectExpr("cast(id as string) as id", "54 + id / 1000.0 as lat", "25 + id / 1000.0 as lon")
+            .coalesce(1).write().parquet(in.toString());
+        Path out = dir.resolve("out.parquet");
+        String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+        DistanceJob.run(spark, Map.of("input", in.toString(), "output", out.toString(), "to", "LTU", "data", "data",
+            "partitions", "4"));
+        assertThat(spark.read().parquet(out.toString()).count()).isEqualTo(200);
+        assertThat(partFiles(out)).isEqualTo(4);
+        assertThat(spark.conf().get("spark.sql.files.maxPartitionBytes")).isEqualTo(before);
+    }
+
+    private static long partFiles(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("part-")).count();
+        }
     }
 
     @Test

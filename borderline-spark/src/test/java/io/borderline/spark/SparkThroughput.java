@@ -17,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * local mode against the single-JVM engine loop (what {@code POST /distance/batch} computes per row, without
  * HTTP) and against the single-JVM batch (the same CSV file read, measured and written as {@code POST
  * /distance/batch} does, one thread), for the same seeded points, for each point count given. Prints one RESULT
- * line per count.
+ * line per count ({@code warm:N} runs N points first and prints it as WARMUP: the JIT's and Spark's first-job
+ * costs, which a long-running cluster pays once).
  */
 public final class SparkThroughput {
     private SparkThroughput() {}
@@ -27,15 +28,16 @@ public final class SparkThroughput {
         SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("borderline-bench")
             .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            for (String a : args) {
-                run(spark, Integer.parseInt(a), cores);
+            for (String a : args) { // a count written "warm:N" runs and prints as a warm-up, not a result
+                boolean warmUp = a.startsWith("warm:");
+                run(spark, Integer.parseInt(warmUp ? a.substring(5) : a), cores, warmUp ? "WARMUP" : "RESULT");
             }
         } finally {
             spark.stop();
         }
     }
 
-    private static void run(SparkSession spark, int n, int cores) throws Exception {
+    private static void run(SparkSession spark, int n, int cores, String label) throws Exception {
         Path dir = Files.createTempDirectory("borderline-bench");
         Path csv = dir.resolve("points.csv");
         double[] lat = new double[n];
@@ -67,7 +69,7 @@ public final class SparkThroughput {
         double single = n / singleS;
         double perCore = n / sparkS / cores;
         double batch = n / batchS;
-        System.out.printf("RESULT points=%d single_jvm_points_per_s=%.0f single_jvm_batch_points_per_s=%.0f"
+        System.out.printf(label + " points=%d single_jvm_points_per_s=%.0f single_jvm_batch_points_per_s=%.0f"
             + " spark_local_cores=%d spark_points_per_s=%.0f spark_points_per_s_per_core=%.0f ratio_per_core=%.2f"
             + " ratio_per_core_to_batch=%.2f checksum=%.1f load_avg=%s%n", n, single, batch, cores, n / sparkS, perCore,
             perCore / single, perCore / batch, checksum, Files.readString(Path.of("/proc/loadavg")).trim());
