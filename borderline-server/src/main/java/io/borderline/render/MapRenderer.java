@@ -1,5 +1,7 @@
 package io.borderline.render;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.data.Border;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Territory;
@@ -18,9 +20,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +71,21 @@ public final class MapRenderer {
      */
     static final int MIN_LAKE_POINTS = 8;
 
-    private final Map<Geometry, Geometry[]> simplified = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Most vertices of simplified territories kept for the next map (about 40 bytes each, packed). */
+    static final long TERRITORY_CACHE_VERTICES = 4_000_000;
+
+    /**
+     * Territories simplified per level, by dataset, code and level: a territory no query has indexed is decoded
+     * afresh on each {@code geometry()} call, so these are keyed by name, not by geometry, and bounded by
+     * vertices; a map of the Baltic draws Russia (1.5 million vertices) from its simplified copy instead of
+     * decoding and simplifying it again.
+     */
+    private final Cache<TerritoryLevel, Geometry> territories = Caffeine.newBuilder()
+        .maximumWeight(TERRITORY_CACHE_VERTICES).weigher((TerritoryLevel k, Geometry g) -> g.getNumPoints() + 1).build();
+    /** Other drawn geometries (border lines, kept decoded by their dataset) simplified per level, while they live. */
+    private final Cache<Geometry, Geometry[]> simplified = Caffeine.newBuilder().weakKeys().build();
+
+    private record TerritoryLevel(String dataset, CountryCode code, int level) {}
 
     /**
      * A page to draw on.
@@ -173,7 +187,7 @@ public final class MapRenderer {
             if (!t.envelope().intersects(clipBounds) || !t.mayIntersect(clipBounds)) {
                 continue;
             }
-            Geometry land = visible(simplify(t.geometry(), tolDeg), clipBounds, 10 * tolDeg);
+            Geometry land = visible(simplified(c.dataset().id(), code, t, tolDeg), clipBounds, 10 * tolDeg);
             if (land == null) {
                 continue;
             }
@@ -186,7 +200,8 @@ public final class MapRenderer {
         }
         if (c.emphasis().contains(CountryCode.RUS_KGD) && !c.emphasis().contains(CountryCode.RUS)) {
             // the exclave alone: redraw it emphasised over Russia
-            Geometry kgd = visible(simplify(c.dataset().territory(CountryCode.RUS_KGD).geometry(), tolDeg), clipBounds, 10 * tolDeg);
+            Geometry kgd = visible(simplified(c.dataset().id(), CountryCode.RUS_KGD,
+                c.dataset().territory(CountryCode.RUS_KGD), tolDeg), clipBounds, 10 * tolDeg);
             if (kgd != null) {
                 g.setColor(Palette.LAND_EMPHASIS);
                 g.fill(view.shape(kgd));
@@ -342,17 +357,32 @@ public final class MapRenderer {
         return out;
     }
 
+    /** The simplification level for {@code toleranceDeg}: the coarsest not coarser than it, or -1 for none. */
+    private static int level(double toleranceDeg) {
+        int level = (int) Math.floor(Math.log(toleranceDeg / BASE_TOLERANCE_DEG) / Math.log(2));
+        return level < 0 ? -1 : Math.min(level, LEVELS - 1);
+    }
+
+    /** A territory's land simplified as {@link #simplify} does, decoded only when its level is not cached. */
+    private Geometry simplified(String dataset, CountryCode code, Territory t, double toleranceDeg) {
+        int l = level(toleranceDeg);
+        if (l < 0) {
+            return t.geometry();
+        }
+        // drawing only: no validity check or repair (either takes minutes and gigabytes for Russia)
+        return territories.get(new TerritoryLevel(dataset, code, l),
+            k -> io.borderline.topology.RingwiseSimplifier.simplify(t.geometry(), BASE_TOLERANCE_DEG * Math.pow(2, l)));
+    }
+
     /** The geometry simplified to the coarsest cached level not coarser than {@code toleranceDeg}. */
     private Geometry simplify(Geometry g, double toleranceDeg) {
-        int level = (int) Math.floor(Math.log(toleranceDeg / BASE_TOLERANCE_DEG) / Math.log(2));
-        if (level < 0) {
+        int l = level(toleranceDeg);
+        if (l < 0) {
             return g;
         }
-        int l = Math.min(level, LEVELS - 1);
-        Geometry[] levels = simplified.computeIfAbsent(g, k -> new Geometry[LEVELS]);
+        Geometry[] levels = simplified.get(g, k -> new Geometry[LEVELS]);
         synchronized (levels) {
             if (levels[l] == null) {
-                // drawing only: no validity check or repair (either takes minutes and gigabytes for Russia)
                 levels[l] = io.borderline.topology.RingwiseSimplifier.simplify(g, BASE_TOLERANCE_DEG * Math.pow(2, l));
             }
             return levels[l];
