@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -82,7 +83,7 @@ public final class Layers {
             new FeatureLayer("claims", "Claims",
                 "Public distance claims at the place they are about, with the claimed and the measured geodesic"
                     + " distance (km) to the target state's boundary line in this dataset, and the verdict.",
-                "Point", List.of("target", "verdict"), ds -> memo("claims", ds, this::claims)),
+                "Point", List.of("target", "verdict"), ds -> memo("claims", ds, this::claims), ds -> claimPlaces()),
             new FeatureLayer("drones", "Drone classes",
                 "The drone catalogue: nominal range (km), what the range means, and the cited source. No geometry.",
                 null, List.of("drone_class"), ds -> memo("drones", ds, d -> drones())),
@@ -99,7 +100,8 @@ public final class Layers {
                     + " of the warning time (real routes are longer). Whole rings: a country has no apex for"
                     + " azimuths; range fans from a site or point are GET /coverage?site=..&azimuth_from=..&"
                     + "azimuth_to=.. (other sources and minutes: GET /coverage?from=..&drone=..&minutes=..).",
-                "MultiPolygon", List.of("source", "drone", "minutes"), ds -> memo(TIME_RINGS, ds, this::timeRings))));
+                "MultiPolygon", List.of("source", "drone", "minutes"), ds -> memo(TIME_RINGS, ds, this::timeRings),
+                ds -> reach(data.dataset(ds), TIME_RING_SOURCES, null))));
         for (UserLayer l : userLayers.all()) {
             all.add(userLayer(l));
         }
@@ -262,7 +264,31 @@ public final class Layers {
                 + " whose coverage the longitude/latitude output cannot represent (one holding a pole) is listed"
                 + " without a geometry, and not_drawn says why.",
             "MultiPolygon", List.of("drone", "drone_class"),
-            ds -> memo(id, ds, d -> coverages(d, source)));
+            ds -> memo(id, ds, d -> coverages(d, source)),
+            ds -> reach(data.dataset(ds), source, source.contains(CountryCode.RUS) ? EUROPEAN_RUSSIA : null));
+    }
+
+    /** The claims' places: the layer's points, known without checking the claims (which index their targets). */
+    private Envelope claimPlaces() {
+        Envelope e = new Envelope();
+        for (Claim c : data.claims().values()) {
+            e.expandToInclude(c.site().lon(), c.site().lat());
+        }
+        return e;
+    }
+
+    /**
+     * A box holding everything within the catalogue's longest range of the sources' territories (cut to
+     * {@code window} when given): the extent of a coverage layer before its coverages are computed.
+     */
+    private Envelope reach(Dataset ds, List<CountryCode> source, Envelope window) {
+        double rangeM = data.drones().values().stream().mapToDouble(DroneClass::rangeKm).max().orElse(0) * 1000;
+        Envelope e = new Envelope();
+        for (CountryCode c : source) {
+            Envelope t = ds.territory(c).envelope();
+            e.expandToInclude(window == null ? t : t.intersection(window));
+        }
+        return io.borderline.geodesy.GeodesicBounds.within(e, rangeM);
     }
 
     private List<Feature> coverages(Dataset ds, List<CountryCode> source) {

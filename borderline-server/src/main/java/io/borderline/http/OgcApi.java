@@ -193,7 +193,9 @@ final class OgcApi {
         c.put("title", l.title());
         c.put("description", l.description());
         c.put("itemType", "feature");
-        Envelope e = extent(l.features().apply(dataset));
+        // a computed layer says its extent without computing (a client's first /collections would wait for
+        // every published coverage, a minute on a cold service); a static layer's is its features' envelope
+        Envelope e = l.extent() != null ? l.extent().apply(dataset) : extent(l.features().apply(dataset));
         if (e != null) {
             ObjectNode spatial = c.putObject("extent").putObject("spatial");
             spatial.putArray("bbox").addArray().add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
