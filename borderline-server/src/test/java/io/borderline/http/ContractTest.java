@@ -89,7 +89,10 @@ class ContractTest {
         "/maps/coverage.png?site=minsk&drone=gerbera&speed=max&minutes=10&minutes=20&azimuth_from=200&azimuth_to=340&width=640&height=360",
         "/openapi.json", "/", "/?f=json&dataset=ne10m", "/?f=html", "/?f=html&dataset=ne10m", "/conformance", "/collections", "/collections?dataset=ne10m",
         "/collections/countries", "/collections/coverage-rus", "/collections/drones",
-        "/collections/countries/items?limit=2", "/collections/countries/items?code=RUS-KGD&crs=http://www.opengis.net/def/crs/EPSG/0/3035",
+        "/collections/countries/items?limit=2", "/collections/countries/items?limit=300&zoom-level=3",
+        "/collections/countries/items/LTU?zoom-level=8.5", "/collections/borders/items?a=FIN&max-allowable-offset=0.01",
+        "/collections/countries/items/EST?crs=http://www.opengis.net/def/crs/EPSG/0/3301&max-allowable-offset=250",
+        "/collections/countries/items?code=RUS-KGD&crs=http://www.opengis.net/def/crs/EPSG/0/3035",
         "/collections/borders/items?a=BLR&dataset=ne10m", "/collections/sites/items?kind=airfield&country=BLR",
         "/collections/sites/items?bbox=24,54,26,55.5&limit=3&offset=1",
         "/collections/sites/items?bbox=54,24,55.5,26&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4326",
@@ -162,7 +165,8 @@ class ContractTest {
         "/maps/claims.png?projection=EPSG:4326", "/briefing.pptx?drone=nope", "/briefing.pptx?from=ZZZ",
         "/briefing.pptx?claims=some", "/briefing.pptx?drone=lancet&range_km=30", "/briefing.pptx?border=BLR-LTU&mode=beyond",
         "/tiles/15/0/0.mvt", "/tiles/6/x/0.mvt", "/tiles/WebMercatorQuad/6/64/0",
-        "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml",
+        "/collections/claims/tiles", "/collections/countries/tiles/WebMercatorQuad/15/0/0", "/tiles/tilejson.json?dataset=nope", "/collections/sites/items?f=gml", "/collections/countries/items?zoom-level=25",
+        "/collections/countries/items/LTU?max-allowable-offset=-1",
         "/processes/nope", "/processes?limit=3", "/jobs/nope", "/jobs/nope/results"})
     void errorResponsesMatchTheContract(String pathAndQuery) {
         HttpResponse<String> r = ServerFixture.get(pathAndQuery);
