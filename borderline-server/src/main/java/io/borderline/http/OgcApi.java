@@ -138,9 +138,10 @@ final class OgcApi {
         String base = base(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("title", "Borderline");
-        m.put("description", "Geodesic distances to the borders of Belarus, the Baltic states, Poland, Ukraine and"
-            + " Russia (Kaliningrad included), drone-range coverage, and public distance claims checked against"
-            + " the data. OGC API - Features, Tiles and Processes; every collection also as KML and in vector tiles.");
+        m.put("description", "Geodesic distances to the borders of every country and territory of the world (both"
+            + " OpenStreetMap 10 m and Natural Earth 1:10m; the Kaliningrad exclave also as RUS-KGD), drone-range"
+            + " coverage, and public distance claims checked against the data. OGC API - Features, Tiles and"
+            + " Processes; every collection also as KML and in vector tiles.");
         ArrayNode links = m.putArray("links");
         Links.add(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
         Links.add(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");

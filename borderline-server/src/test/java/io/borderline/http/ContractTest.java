@@ -122,6 +122,119 @@ class ContractTest {
         assertThat(report.getMessages()).as(pathAndQuery + " -> " + r.statusCode()).isEmpty();
     }
 
+    /** Items parameters that are not property filters (paging, format, CRS, simplification: the standard's or ours). */
+    private static final Set<String> NOT_PROPERTY_FILTERS = Set.of("limit", "offset", "bbox", "bbox-crs", "crs",
+        "datetime", "f", "dataset", Simplification.ZOOM, Simplification.OFFSET);
+    /** Collections computed at start-up for the default dataset only (coverages): not recomputed for ne10m here. */
+    private static final Set<String> DEFAULT_DATASET_ONLY = Set.of("coverage-blr", "coverage-rus", "time-rings");
+
+    /**
+     * Every value a collection serves in a property it can be filtered by is one the contract accepts for that
+     * filter, and an enum lists exactly the values served: for each property filter of each
+     * {@code /collections/{id}/items} operation, every feature of the collection (all pages, both datasets) is
+     * read and its value validated as that parameter. The enum of the seven-country days ({@code code: [BLR, EST,
+     * LTU, LVA, POL, RUS, RUS-KGD, UKR]}) refused about 240 of the codes the world data serves.
+     */
+    @Test
+    void everyServedValueOfAPropertyFilterIsOneTheContractAccepts() throws Exception {
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(SPEC.toFile());
+        List<String> checked = new java.util.ArrayList<>();
+        for (var path : spec.get("paths").properties()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("/collections/([a-z-]+)/items")
+                .matcher(path.getKey());
+            if (!m.matches()) {
+                continue;
+            }
+            String collection = m.group(1);
+            for (JsonNode ref : path.getValue().get("get").get("parameters")) {
+                JsonNode param = ref.has("$ref") ? spec.at(ref.get("$ref").asText().substring(1)) : ref;
+                String name = param.get("name").asText();
+                if (NOT_PROPERTY_FILTERS.contains(name)) {
+                    continue;
+                }
+                Set<String> served = new TreeSet<>();
+                for (String dataset : DEFAULT_DATASET_ONLY.contains(collection) ? List.of("osm10m")
+                    : List.of("osm10m", "ne10m")) {
+                    served.addAll(servedValues(collection, name, dataset));
+                }
+                assertThat(served).as(collection + " " + name + " is served").isNotEmpty();
+                assertThat(refusedValues(VALIDATOR, path.getKey(), name, served))
+                    .as(path.getKey() + " parameter " + name + " refuses values the collection serves").isEmpty();
+                JsonNode schema = param.get("schema");
+                if (schema.has("enum")) {
+                    Set<String> documented = new TreeSet<>();
+                    schema.get("enum").forEach(v -> documented.add(v.asText()));
+                    assertThat(documented).as(path.getKey() + " parameter " + name + ": the enum lists what is served")
+                        .isEqualTo(served);
+                }
+                checked.add(collection + " " + name);
+            }
+        }
+        assertThat(checked).contains("countries code", "borders a", "borders b", "sites kind", "sites country",
+            "claims target", "drones drone_class", "time-rings source", "time-rings minutes");
+    }
+
+    /** The check above bites: under the stale enum, the world's codes (FIN, NOR, USA, ...) are refused. */
+    @Test
+    void aServedValueOutsideAnEnumFailsTheCheck() throws Exception {
+        String text = java.nio.file.Files.readString(SPEC);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(?s)(/collections/countries/items:.*?- name:"
+            + " code\\n.*?schema: )\\{\\$ref: '#/components/schemas/CountryCode'}").matcher(text);
+        assertThat(code.find()).isTrue();
+        Path stale = java.nio.file.Files.createTempFile("openapi-stale", ".yaml");
+        try {
+            java.nio.file.Files.writeString(stale, text.substring(0, code.start()) + code.group(1)
+                + "{type: string, enum: [BLR, EST, LTU, LVA, POL, RUS, RUS-KGD, UKR]}" + text.substring(code.end()));
+            OpenApiInteractionValidator staleValidator =
+                OpenApiInteractionValidator.createForSpecificationUrl(stale.toUri().toString()).build();
+            Set<String> served = servedValues("countries", "code", "osm10m");
+            Set<String> refused = refusedValues(staleValidator, "/collections/countries/items", "code", served);
+            assertThat(refused).contains("FIN", "NOR", "USA").doesNotContain("BLR", "RUS-KGD");
+            assertThat(refused).hasSize(served.size() - 8);
+        } finally {
+            java.nio.file.Files.delete(stale);
+        }
+    }
+
+    /** The non-null values of {@code property} over every page of the collection (geometries simplified away). */
+    private static Set<String> servedValues(String collection, String property, String dataset) throws Exception {
+        Set<String> values = new TreeSet<>();
+        var mapper = new ObjectMapper();
+        String url = "/collections/" + collection + "/items?limit=1000&zoom-level=0&dataset=" + dataset;
+        while (url != null) {
+            HttpResponse<String> r = ServerFixture.get(url);
+            assertThat(r.statusCode()).as(url + " " + r.body()).isEqualTo(200);
+            JsonNode page = mapper.readTree(r.body());
+            page.get("features").forEach(f -> {
+                JsonNode v = f.get("properties").get(property);
+                if (v != null && !v.isNull()) {
+                    values.add(v.asText());
+                }
+            });
+            url = null;
+            for (JsonNode l : page.get("links")) {
+                if (l.get("rel").asText().equals("next")) {
+                    URI u = URI.create(l.get("href").asText());
+                    url = u.getRawPath() + "?" + u.getRawQuery();
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The values that the contract's request validation refuses as parameter {@code name} of GET {@code path}. */
+    private static Set<String> refusedValues(OpenApiInteractionValidator validator, String path, String name,
+                                             Set<String> values) {
+        Set<String> refused = new TreeSet<>();
+        for (String v : values) {
+            if (!validator.validateRequest(SimpleRequest.Builder.get(path).withQueryParam(name, v).build())
+                .getMessages().isEmpty()) {
+                refused.add(v);
+            }
+        }
+        return refused;
+    }
+
     /** The strict check bites: an undocumented field, at the top or nested, fails the contract. */
     @Test
     void anUndocumentedFieldFailsTheContract() {
