@@ -527,8 +527,8 @@ function renderRefusal(box, e, query) {
   const reason = node('p', `The server did not compute this coverage: ${e.message}`, 'error cov-status');
   const parts = [reason];
   if (e.type === TOO_COSTLY) {
-    const smaller = el('source').value === 'RUS' ? ' (Kaliningrad instead of Russia whole, or the point or place'
-      + ' measured above)' : '';
+    const smaller = el('source').value === 'RUS' ? ' (European Russia or Kaliningrad instead of Russia whole, or the'
+      + ' point or place measured above)' : '';
     parts.push(node('p', 'Choose a longer range (the slider, or a drone class that reaches farther) or a smaller'
       + ` source in “From”${smaller}.`, 'cov-advice'));
   }

@@ -8,8 +8,8 @@ import java.util.List;
  * A validated coverage request.
  *
  * @param dataset dataset id
- * @param sourceKind country, border, site or point
- * @param sourceIds country codes, border ids, site ids, or one "lat,lon"
+ * @param sourceKind country, region, border, site, point, layer or user
+ * @param sourceIds country codes, one region id (RUS-EU), border ids, site ids, or one "lat,lon"
  * @param rangeKm range, km (1 to 2,500)
  * @param droneId the drone class the range came from, or null
  * @param beyond true to keep only the reach beyond the source's own territory

@@ -8,6 +8,7 @@ import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.coverage.GeodesicFan;
 import io.borderline.coverage.Source;
+import io.borderline.coverage.SourceRegion;
 import io.borderline.coverage.Sources;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
@@ -112,24 +113,6 @@ public final class CoverageService {
         return computed.get(request.key() + "|outline", () -> computeOutline(request, null));
     }
 
-    /**
-     * The outline of a coverage from the part of one country inside a window ({@link Sources#countryWithin}):
-     * cached like any coverage, under the request's key and the window. The prepared source is shared by
-     * the ranges that round to the same simplification.
-     */
-    public CoverageResult outlineWithin(CoverageRequest request, org.locationtech.jts.geom.Envelope window) {
-        String where = "|within " + window.getMinX() + "," + window.getMinY() + "," + window.getMaxX() + ","
-            + window.getMaxY();
-        return computed.get(request.key() + where + "|outline", () -> {
-            Dataset ds = data.dataset(request.dataset());
-            double bucketM = bucketM(GeodesicBuffer.toleranceM(request.rangeKm() * 1000) / 10);
-            CountryCode code = CountryCode.parse(request.sourceIds().get(0)).orElseThrow();
-            Source source = preparedSources.get(ds.id() + "|" + code + where + "|" + bucketM,
-                () -> Sources.countryWithin(ds, code, window, bucketM));
-            return computeOutline(request, source);
-        });
-    }
-
     /** The largest power of two metres within a simplification allowance, so that ranges share prepared sources. */
     private static double bucketM(double simplifyM) {
         return Math.pow(2, Math.floor(Math.log(simplifyM) / Math.log(2)));
@@ -171,7 +154,9 @@ public final class CoverageService {
     }
 
     private CoverageResult compute(CoverageRequest req, Source given) {
-        CoverageResult outline = computeOutline(req, given);
+        // an outline already computed (a published layer's, or an earlier map's) is reused: only the statistics remain
+        CoverageResult kept = given == null ? cache.policy().getIfPresentQuietly(req.key() + "|outline") : null;
+        CoverageResult outline = kept != null ? kept : computeOutline(req, given);
         Dataset ds = data.dataset(req.dataset());
         return new CoverageResult(outline.coverage(), outline.geometry(),
             exposure.compute(ds, outline.coverage(), outline.geometry(),
@@ -233,6 +218,13 @@ public final class CoverageService {
             }
             case "layer" -> {
                 return layers.get(req.sourceIds().get(0)).orElseThrow().target().source("layer", req.sourceIds().get(0));
+            }
+            case "region" -> {
+                // the part of a country inside a window (RUS-EU); prepared once per simplification, as countries are
+                double bucketM = bucketM(simplifyM);
+                SourceRegion region = SourceRegion.parse(req.sourceIds().get(0)).orElseThrow();
+                return preparedSources.get(ds.id() + "|" + region.id() + "|" + bucketM,
+                    () -> Sources.countryWithin(ds, region, bucketM));
             }
             default -> throw new IllegalArgumentException("unknown source kind " + req.sourceKind());
         }

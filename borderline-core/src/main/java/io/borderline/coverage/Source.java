@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Geometry;
  * What a coverage is computed from: one or several points, lines or territories, with a
  * description for responses and an exact distance function.
  *
- * @param kind country, border, site or point
+ * @param kind country, region (a country's part inside a window, {@link SourceRegion}), border, site or point
  * @param ids the ids of the parts (country codes, border ids, site ids, or "lat,lon")
  * @param geometry the source geometry, longitude/latitude
  * @param distance exact geodesic distance to the source

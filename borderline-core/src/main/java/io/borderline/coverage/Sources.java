@@ -69,10 +69,12 @@ public final class Sources {
      * Distance is 0 inside the clipped territory (its lakes included: they are inside its outer rings) and
      * else measured, as in {@link #countries}, to its rings simplified by at most {@code simplifyM} metres. The
      * window's cut edges count as the source's edge: the coverage is that of the part, as its name says.
-     * The territory is read without being indexed.
+     * The territory is read without being indexed. The source's id is the region's ({@code RUS-EU}); its own
+     * territory, for mode=beyond, is the whole country's.
      */
-    public static Source countryWithin(Dataset ds, CountryCode code, org.locationtech.jts.geom.Envelope window,
-                                       double simplifyM) {
+    public static Source countryWithin(Dataset ds, SourceRegion region, double simplifyM) {
+        CountryCode code = region.country();
+        org.locationtech.jts.geom.Envelope window = region.window();
         double degrees = simplifyM / 111_320.0;
         Geometry land = ds.territory(code).geometry();
         GeometryFactory f = land.getFactory();
@@ -108,8 +110,8 @@ public final class Sources {
             NearestPoint n = index.nearest(lat, lon);
             return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
         };
-        List<String> ids = List.of(code.code());
-        return new Source("country", ids, all, d, List.of(all), ids);
+        return new Source("region", List.of(region.id()), all, d, List.of(ds.territory(code).land()),
+            List.of(code.code()));
     }
 
     /** One or several shared border lines, whole (the political line). */

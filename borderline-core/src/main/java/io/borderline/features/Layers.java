@@ -39,13 +39,13 @@ public final class Layers {
     /** Launch areas of the published time rings. */
     public static final List<CountryCode> TIME_RING_SOURCES = List.of(CountryCode.BLR, CountryCode.RUS_KGD);
     /**
-     * The source window of the published coverage from Russia: west of 60° E (the Urals; Novaya Zemlya cut
-     * there), Kaliningrad included. Russia whole spans the globe and is 1.5 million vertices in osm10m; its
-     * coverages at every class's range took a minute and 700 MB to keep, for outlines that reach Alaska and
-     * Japan. Any other source, Russia whole included, is GET /coverage?from=RUS&drone=...
+     * The source of the published coverage from Russia: European Russia, west of 60° E (the Urals; Novaya Zemlya
+     * cut there), Kaliningrad included, the source {@code from=RUS-EU} of GET /coverage. Russia whole spans the
+     * globe and is 1.5 million vertices in osm10m; its coverages at every class's range took a minute and 700 MB
+     * to keep, for outlines that reach Alaska and Japan. Russia whole is GET /coverage?from=RUS&drone=...
      */
-    public static final org.locationtech.jts.geom.Envelope EUROPEAN_RUSSIA =
-        new org.locationtech.jts.geom.Envelope(19.0, 60.0, 41.0, 82.0);
+    public static final io.borderline.coverage.SourceRegion EUROPEAN_RUSSIA =
+        io.borderline.coverage.SourceRegion.EUROPEAN_RUSSIA;
     private final BorderlineData data;
     private final ClaimChecker claims;
     private final CoverageService coverages;
@@ -265,7 +265,7 @@ public final class Layers {
                 + " without a geometry, and not_drawn says why.",
             "MultiPolygon", List.of("drone", "drone_class"),
             ds -> memo(id, ds, d -> coverages(d, source)),
-            ds -> reach(data.dataset(ds), source, source.contains(CountryCode.RUS) ? EUROPEAN_RUSSIA : null));
+            ds -> reach(data.dataset(ds), source, source.contains(CountryCode.RUS) ? EUROPEAN_RUSSIA.window() : null));
     }
 
     /** The claims' places: the layer's points, known without checking the claims (which index their targets). */
@@ -298,9 +298,10 @@ public final class Layers {
             io.borderline.analysis.CoverageResult result = null;
             String notDrawn = null;
             try {
-                CoverageRequest req = new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false);
-                result = source.contains(CountryCode.RUS) ? coverages.outlineWithin(req, EUROPEAN_RUSSIA)
-                    : coverages.outline(req);
+                CoverageRequest req = source.contains(CountryCode.RUS)
+                    ? new CoverageRequest(ds.id(), "region", List.of(EUROPEAN_RUSSIA.id()), d.rangeKm(), d.id(), false)
+                    : new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false);
+                result = coverages.outline(req);
             } catch (io.borderline.coverage.CoverageLimitException e) {
                 // e.g. Russia whole (ne10m) at 2,000 km holds the North Pole: the class stays in the layer, without
                 // a geometry and saying why, rather than vanishing from it
@@ -313,7 +314,8 @@ public final class Layers {
             p.put("range_meaning", d.rangeMeaning());
             p.put("source", String.join(",", ids));
             if (source.contains(CountryCode.RUS)) {
-                p.put("source_window", "lon 19 to 60 E, lat 41 to 82 N (European Russia and Kaliningrad)");
+                p.put("source_window", EUROPEAN_RUSSIA.windowText() + " (European Russia and Kaliningrad; the"
+                    + " source " + EUROPEAN_RUSSIA.id() + " of GET /coverage)");
             }
             p.put("area_km2", result == null ? null : round(EllipsoidalMeasure.areaM2(result.geometry()) / 1e6, 1));
             p.put("tolerance_m", result == null ? null : result.coverage().toleranceM());

@@ -47,7 +47,8 @@ public final class RingwiseSimplifier {
                 return DouglasPeuckerSimplifier.simplify(g, tolerance); // points and collections: as JTS does
             }
         }
-        if (!polygons.isEmpty()) {
+        if (!polygons.isEmpty() || g instanceof org.locationtech.jts.geom.Polygonal) {
+            // every polygon collapsed: still polygonal (empty), so a layer keeps its one geometry type
             return f.createMultiPolygon(polygons.toArray(Polygon[]::new));
         }
         return f.createMultiLineString(lines.toArray(LineString[]::new));

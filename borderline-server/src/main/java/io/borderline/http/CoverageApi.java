@@ -10,6 +10,7 @@ import io.borderline.analysis.WarningTime;
 import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.Sector;
 import io.borderline.coverage.Source;
+import io.borderline.coverage.SourceRegion;
 import io.borderline.userdata.UserLayer;
 import io.borderline.userdata.UserLayers;
 import io.borderline.coverage.GeodesicBuffer;
@@ -209,6 +210,8 @@ final class CoverageApi {
             String name = id;
             if (req.sourceKind().equals("country")) {
                 name = io.borderline.data.CountryCode.parse(id).map(c -> c.nameEn()).orElse(id);
+            } else if (req.sourceKind().equals("region")) {
+                name = SourceRegion.parse(id).map(SourceRegion::nameEn).orElse(id);
             } else if (data.sites().containsKey(id)) {
                 name = data.sites().get(id).nameEn();
             }
@@ -601,7 +604,7 @@ final class CoverageApi {
             return null;
         }
         String named = azimuths ? (p.has("azimuth_from") ? "azimuth_from" : "azimuth_to") : "min_range_km";
-        if (kind.equals("country") || kind.equals("border")) {
+        if (kind.equals("country") || kind.equals("region") || kind.equals("border")) {
             throw ApiException.badParameter(named, "parameter '" + named + "' makes a range fan, which needs one"
                 + " site or one point as its apex; a " + kind + " has no single apex to measure azimuths from",
                 "site=<one site id>, or lat and lon");
@@ -686,9 +689,12 @@ final class CoverageApi {
                 if (values.stream().anyMatch(v -> UserLayers.reference(v).isPresent())) {
                     yield layerRequest(dataset, values, rangeKm, drone, beyond);
                 }
+                if (values.stream().anyMatch(v -> SourceRegion.parse(v).isPresent())) {
+                    yield regionRequest(dataset, values, rangeKm, drone, beyond);
+                }
                 List<String> ids = new ArrayList<>();
                 for (String v : p.list("from", MAX_SOURCES)) {
-                    CountryCode c = BorderlineApi.drawn(data.dataset(dataset), Params.country("from", v), "from");
+                    CountryCode c = BorderlineApi.drawn(data.dataset(dataset), fromCountry(v), "from");
                     if (!ids.contains(c.code())) {
                         ids.add(c.code());
                     }
@@ -730,6 +736,30 @@ final class CoverageApi {
                 yield new CoverageRequest(dataset, "point", List.of(lat + "," + lon), rangeKm, drone, beyond);
             }
         };
+    }
+
+    /** Every {@code from} value that is not a country code, for the 400 of an unknown one. */
+    static final String REGIONS_ALLOWED = String.join("; ", SourceRegion.ALL.stream()
+        .map(r -> r.id() + " for " + r.nameEn()).toList());
+
+    /** A country code of {@code from}; an unknown one is a 400 that lists the regions too. */
+    private static CountryCode fromCountry(String v) {
+        return CountryCode.parse(v).orElseThrow(() -> ApiException.badParameter("from", "parameter 'from': unknown"
+            + " country or region '" + Params.shorten(v) + "'; GET /countries lists every code",
+            CountryCode.allowed() + "; or a region: " + REGIONS_ALLOWED + "; or layer:NAME"));
+    }
+
+    /** A coverage from a region ({@code from=RUS-EU}): a source on its own, as a layer is. */
+    private CoverageRequest regionRequest(String dataset, List<String> values, double rangeKm, String drone,
+                                          boolean beyond) {
+        if (values.size() != 1) {
+            throw ApiException.badParameter("from", "parameter 'from': a region (" + values.stream()
+                .filter(v -> SourceRegion.parse(v).isPresent()).findFirst().orElseThrow() + ") is a source on its own",
+                "one region (" + REGIONS_ALLOWED + "), or country codes");
+        }
+        SourceRegion region = SourceRegion.parse(values.get(0)).orElseThrow();
+        BorderlineApi.drawn(data.dataset(dataset), region.country(), "from");
+        return new CoverageRequest(dataset, "region", List.of(region.id()), rangeKm, drone, beyond);
     }
 
     /** The user layers, sources of {@code from=layer:NAME}. */

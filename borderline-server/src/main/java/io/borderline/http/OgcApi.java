@@ -64,9 +64,10 @@ final class OgcApi {
     static final List<String> ITEM_FORMATS =
         List.of("json", "geojson", KmlResponse.KML, KmlResponse.KMZ, GeoPackageResponse.GPKG);
     private static final Set<String> META_PARAMS = Set.of("f", "dataset");
-    private static final Set<String> ITEM_PARAMS = Set.of("f", "dataset", "crs");
-    private static final Set<String> ITEMS_PARAMS =
-        Set.of("f", "dataset", "crs", "limit", "offset", "bbox", "bbox-crs", "datetime");
+    private static final Set<String> ITEM_PARAMS =
+        Set.of("f", "dataset", "crs", Simplification.ZOOM, Simplification.OFFSET);
+    private static final Set<String> ITEMS_PARAMS = Set.of("f", "dataset", "crs", "limit", "offset", "bbox",
+        "bbox-crs", "datetime", Simplification.ZOOM, Simplification.OFFSET);
     // RFC 3339 instants or dates, or intervals with open ends ("..")
     private static final Pattern DATETIME = Pattern.compile(
         "(\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2}))?|\\.\\.|)"
@@ -84,6 +85,7 @@ final class OgcApi {
             .build();
 
     private final UserLayers userLayers;
+    private final Simplification simplification = new Simplification();
 
     OgcApi(BorderlineData data, Layers layers, GeometryFactory factory) {
         this(data, layers, factory, UserLayers.NONE);
@@ -136,9 +138,10 @@ final class OgcApi {
         String base = base(ctx);
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("title", "Borderline");
-        m.put("description", "Geodesic distances to the borders of Belarus, the Baltic states, Poland, Ukraine and"
-            + " Russia (Kaliningrad included), drone-range coverage, and public distance claims checked against"
-            + " the data. OGC API - Features, Tiles and Processes; every collection also as KML and in vector tiles.");
+        m.put("description", "Geodesic distances to the borders of every country and territory of the world (both"
+            + " OpenStreetMap 10 m and Natural Earth 1:10m; the Kaliningrad exclave also as RUS-KGD), drone-range"
+            + " coverage, and public distance claims checked against the data. OGC API - Features, Tiles and"
+            + " Processes; every collection also as KML and in vector tiles.");
         ArrayNode links = m.putArray("links");
         Links.add(links, base + "/" + query(p), "self", BorderlineApi.JSON, "This document");
         Links.add(links, base + "/openapi.json", "service-desc", OPENAPI_JSON, "The API definition (JSON)");
@@ -245,6 +248,8 @@ final class OgcApi {
         String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
         String dataset = p.datasetId();
         OutputCrs crs = crs(p, "crs", format);
+        Simplification.Request simplify = Simplification.parse(p, crs);
+        String layerKey = l.id() + "|" + dataset;
         int limit = (int) p.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         int offset = (int) p.integer("offset", 0, Integer.MAX_VALUE, 0);
         String datetime = p.optional("datetime");
@@ -272,7 +277,10 @@ final class OgcApi {
             }
             matched.add(f);
         }
-        List<Feature> page = page(matched, offset, limit);
+        // a simplified page is bounded by the vertices it carries once simplified
+        List<Feature> page = page(matched, offset, limit, simplify == null || !simplify.lonLat() ? Feature::numPoints
+            : f -> simplification.apply(f, simplify, layerKey).numPoints()).stream()
+            .map(f -> simplification.apply(f, simplify, layerKey)).toList();
         if (format.equals(GeoPackageResponse.GPKG)) {
             GeoPackageResponse.write(ctx, l.id(), List.of(new GeoPackageWriter.Layer(l.id(), page)));
             return;
@@ -287,7 +295,7 @@ final class OgcApi {
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         for (Feature f : page) {
-            features.add(feature(f, crs, l.id() + "|" + dataset));
+            features.add(feature(f, crs, layerKey, simplify));
         }
         fc.put("numberMatched", matched.size());
         fc.put("numberReturned", page.size());
@@ -320,10 +328,13 @@ final class OgcApi {
         Params p = Params.of(ctx, ITEM_PARAMS);
         String format = KmlResponse.format(ctx, p, ITEM_FORMATS);
         String id = ctx.pathParam("featureId");
-        Feature f = l.features().apply(p.datasetId()).stream().filter(x -> x.id().equals(id)).findFirst()
+        Feature found = l.features().apply(p.datasetId()).stream().filter(x -> x.id().equals(id)).findFirst()
             .orElseThrow(() -> ApiException.notFound("feature in collection '" + l.id() + "'", Params.shorten(id),
                 String.join(", ", l.features().apply(p.datasetId()).stream().map(Feature::id).toList())));
         OutputCrs crs = crs(p, "crs", format);
+        Simplification.Request simplify = Simplification.parse(p, crs);
+        String layerKey = l.id() + "|" + p.datasetId();
+        Feature f = simplification.apply(found, simplify, layerKey);
         if (format.equals(GeoPackageResponse.GPKG)) {
             GeoPackageResponse.write(ctx, l.id() + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_"),
                 List.of(new GeoPackageWriter.Layer(l.id(), List.of(f))));
@@ -335,7 +346,7 @@ final class OgcApi {
                 kmlFolders(l, List.of(f)));
             return;
         }
-        ObjectNode out = feature(f, crs, l.id() + "|" + p.datasetId());
+        ObjectNode out = feature(f, crs, layerKey, simplify);
         String self = base(ctx) + "/collections/" + l.id() + "/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         ArrayNode links = out.putArray("links");
         Links.add(links, self, "self", BorderlineApi.GEOJSON, "This feature");
@@ -346,9 +357,10 @@ final class OgcApi {
 
     /**
      * The feature as GeoJSON. Its CRS84 geometry text is kept once written: the published features are fixed,
-     * and writing Russia's 400,000 vertices again for every request would cost seconds.
+     * and writing Russia's 400,000 vertices again for every request would cost seconds. {@code f} is already
+     * simplified in longitude/latitude; a tolerance in projected units applies after the projection.
      */
-    private ObjectNode feature(Feature f, OutputCrs crs, String layerKey) {
+    private ObjectNode feature(Feature f, OutputCrs crs, String layerKey, Simplification.Request simplify) {
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("type", "Feature");
         out.put("id", f.id());
@@ -356,8 +368,9 @@ final class OgcApi {
             out.putNull("geometry"); // none, or wholly outside the projection's domain
         } else {
             String text = crs == OutputCrs.CRS84
-                ? geometryText.get(layerKey + "|" + f.id(), k -> geometry(f.geometry(), crs))
-                : geometry(f.geometry(), crs);
+                ? geometryText.get(layerKey + "|" + f.id() + (simplify == null ? "" : "|" + simplify.key()),
+                    k -> geometry(f.geometry(), crs, simplify))
+                : geometry(f.geometry(), crs, simplify);
             out.putRawValue("geometry", new RawValue(text));
         }
         out.set("properties", Json.MAPPER.valueToTree(f.properties()));
@@ -365,13 +378,13 @@ final class OgcApi {
     }
 
     /** RFC 7946 for CRS84 (counter-clockwise shells); other systems keep that winding in lon/lat terms. */
-    private static String geometry(Geometry lonLat, OutputCrs crs) {
+    private static String geometry(Geometry lonLat, OutputCrs crs, Simplification.Request simplify) {
         if (crs == OutputCrs.CRS84) {
             return GeoJson.geometry(lonLat);
         }
         Geometry inDomain = crs.clipToDomain(lonLat);
         Geometry oriented = inDomain.norm().reverse(); // JTS normal form has clockwise shells
-        Geometry projected = crs.fromLonLat(oriented);
+        Geometry projected = Simplification.projected(crs.fromLonLat(oriented), simplify);
         if (projected.isEmpty()) {
             return "null";
         }
@@ -574,15 +587,21 @@ final class OgcApi {
      * continues where the page stopped, so memory per answer stays bounded.
      */
     static List<Feature> page(List<Feature> matched, int offset, int limit) {
+        return page(matched, offset, limit, Feature::numPoints);
+    }
+
+    /** As {@link #page(List, int, int)}, counting each feature's vertices with {@code vertices}. */
+    static List<Feature> page(List<Feature> matched, int offset, int limit,
+                              java.util.function.ToIntFunction<Feature> vertices) {
         if (offset >= matched.size()) {
             return List.of();
         }
         int end = Math.min(matched.size(), offset + limit);
-        long vertices = 0;
+        long total = 0;
         for (int i = offset; i < end; i++) {
             Feature f = matched.get(i);
-            vertices += f.numPoints();
-            if (vertices > MAX_PAGE_VERTICES && i > offset) {
+            total += vertices.applyAsInt(f);
+            if (total > MAX_PAGE_VERTICES && i > offset) {
                 return matched.subList(offset, i);
             }
         }

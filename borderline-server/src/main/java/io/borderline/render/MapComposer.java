@@ -171,6 +171,14 @@ public final class MapComposer {
                 legend.add(new MapContent.LegendEntry(MapContent.Swatch.FILL, Palette.LAND_EMPHASIS,
                     "Source: " + sourceName));
             }
+            case "region" -> {
+                io.borderline.coverage.SourceRegion region =
+                    io.borderline.coverage.SourceRegion.parse(request.sourceIds().get(0)).orElseThrow();
+                emphasis.add(region.country());
+                sourceName = region.nameEn();
+                legend.add(new MapContent.LegendEntry(MapContent.Swatch.FILL, Palette.LAND_EMPHASIS,
+                    "Source: " + sourceName));
+            }
             case "border" -> {
                 List<String> names = new ArrayList<>();
                 for (String id : request.sourceIds()) {

@@ -275,6 +275,13 @@ class WebMapBrowserTest {
         assertThat(coverage.findElements(By.cssSelector(".cov-advice"))).isEmpty();
         assertThat(pptx.getDomAttribute("href")).isEqualTo("/briefing.pptx?from=RUS-KGD&drone=lancet");
         assertThat(cspViolations(js, driver)).isEmpty();
+
+        // European Russia (the published layer's source) is computed where Russia whole was refused
+        new Select(driver.findElement(By.id("source"))).selectByValue("RUS-EU");
+        new WebDriverWait(driver, LOAD).until(d -> "done".equals(coverage.getAttribute("data-state"))
+            && "from=RUS-EU&drone=lancet".equals(coverage.getAttribute("data-query")));
+        assertThat(coverage.getText()).contains("European Russia");
+        assertThat(pptx.getDomAttribute("href")).isEqualTo("/briefing.pptx?from=RUS-EU&drone=lancet");
     }
 
     /**

@@ -110,7 +110,8 @@ class FuzzTest {
         Map.entry("/collections/coverage-blr/items", items("drone", "drone_class")),
         Map.entry("/collections/coverage-rus/items", items("drone", "drone_class")),
         Map.entry("/collections/time-rings/items", items("source", "drone", "minutes")),
-        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset")),
+        Map.entry("/collections/{collectionId}/items/{featureId}", List.of("crs", "f", "dataset", "zoom-level",
+            "max-allowable-offset")),
         Map.entry("/layers", List.of()),
         Map.entry("/collections/layer-{name}/items", items()),
         Map.entry("/processes", List.of()),
@@ -123,7 +124,7 @@ class FuzzTest {
 
     private static List<String> items(String... filters) {
         List<String> names = new ArrayList<>(List.of("limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "f",
-            "dataset"));
+            "dataset", "zoom-level", "max-allowable-offset"));
         names.addAll(List.of(filters));
         return names;
     }

@@ -28,7 +28,9 @@ class OgcParameterFragmentTest {
         "bbox", new String[] {"array", null},
         "datetime", new String[] {"string", null},
         "crs", new String[] {"string", "uri"},
-        "bbox-crs", new String[] {"string", "uri"});
+        "bbox-crs", new String[] {"string", "uri"},
+        // draft OGC API - Features - Part 7 (OGC 24-020), schema/zoom-level.yaml
+        "zoom-level", new String[] {"number", null});
     /** Parameters of the items operations that are not OGC filters (paging and format: ours). */
     private static final Set<String> NOT_FILTERS = Set.of("offset", "f", "dataset");
 

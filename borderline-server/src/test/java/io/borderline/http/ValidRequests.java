@@ -282,6 +282,7 @@ final class ValidRequests {
                 String[] cf = feature();
                 path = "/collections/" + cf[0] + "/items/" + cf[1];
                 itemsFormat(q);
+                simplification(q);
                 if (cf[0].startsWith("coverage") || cf[0].equals("borders") || cf[0].equals("countries")) {
                     q.add("dataset", "osm10m"); // feature ids are those of the osm10m layers
                 } else {
@@ -359,6 +360,8 @@ final class ValidRequests {
             case "transparent" -> "maybe";
             case "f" -> "gml";
             case "crs", "bbox-crs" -> "http://www.opengis.net/def/crs/EPSG/0/9999";
+            case "zoom-level" -> pick(List.of("-1", "24.5", "x", "NaN"));
+            case "max-allowable-offset" -> pick(List.of("-0.5", "1e9", "far"));
             case "bbox" -> pick(List.of("1,2,3", "20,50,x,60"));
             default -> null;
         };
@@ -504,6 +507,7 @@ final class ValidRequests {
                 "2025-01-01T00:00:00Z/2026-01-01T00:00:00Z")));
         }
         itemsFormat(q);
+        simplification(q);
         if (collection.startsWith("coverage") || collection.equals("time-rings")) {
             q.add("dataset", "osm10m"); // each dataset's coverage layers take seconds to build once
         } else {
@@ -533,6 +537,16 @@ final class ValidRequests {
                 maybe(q, "drone", drones);
                 maybe(q, "drone_class", DRONE_CLASSES);
             }
+        }
+    }
+
+    /** Sometimes a zoom level, sometimes an offset valid in any CRS's units (degrees up to 10, metres up to 1e6). */
+    private void simplification(Q q) {
+        int r = rnd.nextInt(6);
+        if (r == 0) {
+            q.add("zoom-level", rnd.nextBoolean() ? Integer.toString(rnd.nextInt(25)) : fmt(rnd.nextDouble() * 24));
+        } else if (r == 1) {
+            q.add("max-allowable-offset", fmt(0.001 + rnd.nextDouble() * 5));
         }
     }
 
