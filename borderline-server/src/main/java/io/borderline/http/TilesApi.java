@@ -63,9 +63,9 @@ final class TilesApi {
         this.tiles = new VectorTiles(layers);
     }
 
-    /** The per-zoom copies of the default dataset's tile layers, built before the first tile asks. */
-    void warmUp() {
-        tiles.warmUp(BorderlineData.DEFAULT_DATASET);
+    /** The per-zoom copies of the default dataset's tile layers, built before the first tile asks; {@code yield} runs between features. */
+    void warmUp(Runnable yield) {
+        tiles.warmUp(BorderlineData.DEFAULT_DATASET, yield);
     }
 
     Map<String, Handler> routes() {

@@ -484,9 +484,16 @@ public final class VectorTiles {
      * if they are not yet). Later tiles of any zoom then only clip and encode.
      */
     public void warmUp(String dataset) {
+        warmUp(dataset, () -> { });
+    }
+
+    /** As {@link #warmUp(String)}, running {@code yield} before each layer and each feature's copies (to pause for requests). */
+    public void warmUp(String dataset, Runnable yield) {
         for (String name : TILE_LAYERS.keySet()) {
+            yield.run();
             for (Source s : level(dataset, name, 0).sources()) {
-                if (s.copies() != null) {
+                if (s.copies() != null && s.copies().peek() == null) {
+                    yield.run();
                     s.copies().get();
                 }
             }
