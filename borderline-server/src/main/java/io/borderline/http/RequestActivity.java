@@ -47,11 +47,11 @@ public final class RequestActivity {
         }
     }
 
-    private synchronized void enter() {
+    synchronized void enter() {
         inFlight++;
     }
 
-    private synchronized void exit() {
+    synchronized void exit() {
         inFlight--;
         lastNanos = System.nanoTime();
         notifyAll();
