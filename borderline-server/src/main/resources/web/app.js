@@ -104,7 +104,7 @@ const map = L.map('map', {
 window.borderlineMap = map; // for the browser test: latLngToContainerPoint etc.
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet 1.9.4, served by this service">Leaflet</a>');
 L.control.scale({ imperial: false, maxWidth: 180, position: 'bottomleft' }).addTo(map);
-map.fitBounds([[50.6, 19.5], [59.8, 33.5]]);
+map.fitBounds([[50.6, 19.5], [59.8, 33.5]]); // the service's warm-up encodes these tiles (TilesApi.FIRST_VIEW)
 for (const [name, z] of [['countries', 250], ['coverage', 350], ['borders', 400], ['lines', 450], ['points', 620],
   ['claims', 630]]) {
   map.createPane(name).classList.add(`z-${z}`);

@@ -489,7 +489,12 @@ public final class VectorTiles {
 
     /** As {@link #warmUp(String)}, running {@code yield} before each layer and each feature's copies (to pause for requests). */
     public void warmUp(String dataset, Runnable yield) {
-        for (String name : TILE_LAYERS.keySet()) {
+        warmUp(dataset, TILE_LAYERS.keySet(), yield);
+    }
+
+    /** As {@link #warmUp(String, Runnable)} for the named tile layers only. */
+    public void warmUp(String dataset, java.util.Collection<String> tileLayers, Runnable yield) {
+        for (String name : tileLayers) {
             yield.run();
             for (Source s : level(dataset, name, 0).sources()) {
                 if (s.copies() != null && s.copies().peek() == null) {
