@@ -104,7 +104,7 @@ const map = L.map('map', {
 window.borderlineMap = map; // for the browser test: latLngToContainerPoint etc.
 map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet 1.9.4, served by this service">Leaflet</a>');
 L.control.scale({ imperial: false, maxWidth: 180, position: 'bottomleft' }).addTo(map);
-map.fitBounds([[50.6, 19.5], [59.8, 33.5]]);
+map.fitBounds([[50.6, 19.5], [59.8, 33.5]]); // the service's warm-up encodes these tiles (TilesApi.FIRST_VIEW)
 for (const [name, z] of [['countries', 250], ['coverage', 350], ['borders', 400], ['lines', 450], ['points', 620],
   ['claims', 630]]) {
   map.createPane(name).classList.add(`z-${z}`);
@@ -639,7 +639,6 @@ function initCoverageControls(droneList) {
   applyCoverageState(select, range);
   describeDrone();
   showRange();
-  scheduleCoverage(0);
 }
 
 // ------------------------------------------------------------------ start-up
@@ -685,19 +684,24 @@ async function start() {
   };
   progress();
   try {
+    // All at once, the four small API answers first: the browser opens six connections to the service, and
+    // the first view's twenty tiles queued ahead of them would hold the claims, sites and drones back.
     const drawn = await Promise.all([
-      loadBaseMap().then(() => { pending.delete('base map'); progress(); }),
-      load('claims', apiUrl('/collections/claims/items', { limit: 1000 }, true), drawClaims)
-        .then(() => load('sites', apiUrl('/collections/sites/items', { limit: 1000 }, true), drawSites)),
+      load('claims', apiUrl('/collections/claims/items', { limit: 1000 }, true), drawClaims),
+      load('sites', apiUrl('/collections/sites/items', { limit: 1000 }, true), drawSites),
       load('drones', '/drones', initCoverageControls),
       getJson('/datasets').then((d) => { pending.delete('datasets'); progress(); return d; }),
+      loadBaseMap().then(() => { pending.delete('base map'); progress(); }),
     ]);
     const siteSources = [...new Set([...sitesById.values()].map((s) => s.source).filter((s) => s.includes('GeoNames')))];
-    initDatasets(drawn[drawn.length - 1], siteSources); // /datasets is the last of the loads
+    initDatasets(drawn[3], siteSources); // the answer of /datasets
     fillPlaces(sitesById);
     map.getContainer().setAttribute('aria-busy', 'false');
     window.borderlineReadyMs = performance.now(); // from navigation start: the browser test's measure
     document.documentElement.dataset.ready = 'true';
+    // the first coverage (seconds of server work on a cold service) starts once the map is usable, so it
+    // does not compete with the first view's tiles and layers for the server's cores
+    scheduleCoverage(0);
   } catch (e) {
     setStatus(`The map could not load: ${e.message}`, 'error');
     document.documentElement.dataset.ready = 'error';

@@ -221,15 +221,12 @@ public final class Main implements Callable<Integer> {
         Javalin app = created.start(host, port);
         if (warmUp) {
             Thread t = new Thread(() -> {
-                // the tiles first: the web page's base map (countries, borders) needs no coverage
                 long t0 = System.nanoTime();
-                api.warmUpTiles();
                 try {
-                    api.warmUpPlaces();
-                } catch (RuntimeException e) { // the file passed its checksum; /places answers the same error itself
-                    LOG.error("places not loaded: {}", e.getMessage());
+                    api.warmUp();
+                } catch (RuntimeException e) {
+                    LOG.error("warm-up stopped: {}", e.getMessage(), e);
                 }
-                api.layers().warmUp();
                 LOG.info("published layers computed and vector tile zoom copies built in {} ms",
                     (System.nanoTime() - t0) / 1_000_000);
                 // the warm-up's garbage (decoded territories, full-resolution projections) grew the heap to its
@@ -241,7 +238,7 @@ public final class Main implements Callable<Integer> {
                     (r.totalMemory() - r.freeMemory()) >> 20, r.totalMemory() >> 20);
             }, "layer-warm-up");
             t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
+            t.setPriority(Thread.MIN_PRIORITY); // a hint at most (ignored on Linux): the warm-up also waits for requests
             t.start();
         }
         return app;

@@ -133,8 +133,14 @@ public final class Layers {
 
     /** Computes every layer of the default dataset, so the first client does not wait for the coverages. */
     public void warmUp() {
-        for (FeatureLayer l : layers) {
-            l.features().apply(BorderlineData.DEFAULT_DATASET);
+        warmUp(layers.stream().map(FeatureLayer::id).toList(), () -> { });
+    }
+
+    /** Computes the named layers of the default dataset in that order, running {@code yield} before each. */
+    public void warmUp(List<String> ids, Runnable yield) {
+        for (String id : ids) {
+            yield.run();
+            get(id).features().apply(BorderlineData.DEFAULT_DATASET);
         }
     }
 

@@ -54,14 +54,71 @@ public final class RingwiseSimplifier {
         return f.createMultiLineString(lines.toArray(LineString[]::new));
     }
 
-    /** One ring simplified on its own, built with {@code f}, or null if it collapses (under four points). */
+    /**
+     * One ring simplified on its own, built with {@code f}, or null if it collapses (under four points). The same
+     * Douglas-Peucker as JTS's (both ends kept, a vertex kept when farther than the tolerance from the chord), on
+     * the sequence's doubles with squared distances: JTS's creates a Coordinate per vertex and takes a square root
+     * ({@code Math.hypot}) per distance, most of the time the world's tile copies took.
+     */
     public static LinearRing ring(LinearRing r, double tolerance, GeometryFactory f) {
         CoordinateSequence seq = r.getCoordinateSequence();
-        Coordinate[] all = new Coordinate[seq.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = new Coordinate(seq.getX(i), seq.getY(i));
+        int n = seq.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = seq.getX(i);
+            y[i] = seq.getY(i);
         }
-        Coordinate[] c = DouglasPeuckerSimplifier.simplify(f.createLineString(all), tolerance).getCoordinates();
-        return c.length < 4 ? null : f.createLinearRing(c);
+        boolean[] keep = new boolean[n];
+        if (n > 0) {
+            keep[0] = true;
+            keep[n - 1] = true;
+        }
+        double tol2 = tolerance * tolerance;
+        int[] stack = new int[2 * Math.max(n, 1)];
+        int top = 0;
+        if (n > 2) {
+            stack[top++] = 0;
+            stack[top++] = n - 1;
+        }
+        while (top > 0) {
+            int j = stack[--top];
+            int i = stack[--top];
+            int farthest = -1;
+            double max = -1;
+            for (int k = i + 1; k < j; k++) {
+                double d = segmentDistance2(x[k], y[k], x[i], y[i], x[j], y[j]);
+                if (d > max) {
+                    max = d;
+                    farthest = k;
+                }
+            }
+            if (farthest >= 0 && max > tol2) {
+                keep[farthest] = true;
+                stack[top++] = i;
+                stack[top++] = farthest;
+                stack[top++] = farthest;
+                stack[top++] = j;
+            }
+        }
+        List<Coordinate> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(new Coordinate(x[i], y[i]));
+            }
+        }
+        return out.size() < 4 ? null : f.createLinearRing(out.toArray(Coordinate[]::new));
+    }
+
+    /** Squared distance from (px, py) to the segment from (ax, ay) to (bx, by). */
+    static double segmentDistance2(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
+        t = Math.max(0, Math.min(1, t));
+        double ex = ax + t * dx - px;
+        double ey = ay + t * dy - py;
+        return ex * ex + ey * ey;
     }
 }

@@ -16,6 +16,7 @@ import io.borderline.data.BorderLine;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.Site;
+import io.borderline.features.FeatureLayer;
 import io.borderline.features.Layers;
 import io.borderline.geodesy.LatLon;
 import io.borderline.userdata.UserDistance;
@@ -62,6 +63,10 @@ public final class BorderlineApi {
     private final OgcApi ogc;
     private final MapsApi maps;
     private final TilesApi tiles;
+    /** The requests being served: the background warm-up waits while there are any. */
+    private final RequestActivity activity = new RequestActivity();
+    /** The longest the warm-up waits for a quiet moment before its next piece, ms (it must progress under load). */
+    static final long WARM_UP_YIELD_MS = 5_000;
     private final PlaceLookup placeLookup;
     private final PlacesApi places;
     private final ClaimCheckApi claimCheck;
@@ -117,14 +122,25 @@ public final class BorderlineApi {
         return layers;
     }
 
-    /** Parses the GeoNames places and builds their search index (about a second), so no query waits for them. */
-    public void warmUpPlaces() {
-        placeIndex.get();
-    }
-
-    /** Builds the vector tiles' per-zoom copies of the default dataset (after the layers), so no tile waits for them. */
-    public void warmUpTiles() {
-        tiles.warmUp();
+    /**
+     * What a started service computes in the background, in the order the web page's first view asks for it:
+     * the claims (their check indexes Russia, seconds), the base map's tile copies (countries and borders, then
+     * the other tile layers, which computes the coverage layers), the place index, the other layers. Between
+     * pieces it waits while requests are served ({@link RequestActivity}, at most {@value #WARM_UP_YIELD_MS} ms
+     * each time), so a client rarely shares the two cores with it (a piece already started runs to its end). A
+     * piece a request needs first is computed by that request (once: the warm-up then finds it done).
+     */
+    public void warmUp() {
+        Runnable yield = () -> activity.awaitQuiet(WARM_UP_YIELD_MS);
+        layers.warmUp(List.of("claims", "sites", "drones"), yield);
+        tiles.warmUp(yield);
+        yield.run();
+        try {
+            placeIndex.get();
+        } catch (RuntimeException e) { // the file passed its checksum; /places answers the same error itself
+            org.slf4j.LoggerFactory.getLogger(BorderlineApi.class).error("places not loaded: {}", e.getMessage());
+        }
+        layers.warmUp(layers.all().stream().map(FeatureLayer::id).toList(), yield);
     }
 
     /** Creates the Javalin app with every route and the error mapping; the caller starts it. */
@@ -205,6 +221,7 @@ public final class BorderlineApi {
         cfg.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(options)));
         ops.configure(cfg);
+        cfg.jetty.modifyServer(server -> server.insertHandler(activity.handler()));
         cfg.routes.before(ctx -> {
             // an API of JSON documents: nothing here is meant to run or be framed in a browser
             ctx.header("X-Content-Type-Options", "nosniff");

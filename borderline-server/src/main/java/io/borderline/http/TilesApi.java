@@ -63,9 +63,43 @@ final class TilesApi {
         this.tiles = new VectorTiles(layers);
     }
 
-    /** The per-zoom copies of the default dataset's tile layers, built before the first tile asks. */
-    void warmUp() {
-        tiles.warmUp(BorderlineData.DEFAULT_DATASET);
+    /** The tile layers of the web page's base map, in their order in {@link VectorTiles#TILE_LAYERS} (the cache key). */
+    static final java.util.List<String> BASE_MAP = java.util.List.of("countries", "borders");
+    /**
+     * Longitude/latitude box of the web page's first view (app.js fits 50.6–59.8° N, 19.5–33.5° E; keep them
+     * together): in a 1440 × 1000 window it shows the z6 tiles over this box, twenty of them.
+     */
+    static final Envelope FIRST_VIEW = new Envelope(12.0, 38.0, 49.5, 61.0);
+    static final int FIRST_VIEW_MAX_ZOOM = 6;
+
+    /**
+     * Before the first tile asks: the per-zoom copies of the base map's layers, the base-map tiles of the web
+     * page's first view encoded into the cache (a z6 tile that shows Russia takes seconds to clip and make valid),
+     * then the copies of the other tile layers (which computes the coverage layers). {@code yield} runs between
+     * features and tiles.
+     */
+    void warmUp(Runnable yield) {
+        String ds = BorderlineData.DEFAULT_DATASET;
+        tiles.warmUp(ds, BASE_MAP, yield);
+        for (int z = 0; z <= FIRST_VIEW_MAX_ZOOM; z++) {
+            for (int x = column(FIRST_VIEW.getMinX(), z); x <= column(FIRST_VIEW.getMaxX(), z); x++) {
+                for (int y = row(FIRST_VIEW.getMaxY(), z); y <= row(FIRST_VIEW.getMinY(), z); y++) {
+                    yield.run();
+                    TileId id = new TileId(z, x, y);
+                    cache.get(ds + "/" + id + "/" + BASE_MAP, k -> encode(tiles.tile(ds, id, BASE_MAP)));
+                }
+            }
+        }
+        tiles.warmUp(ds, yield);
+    }
+
+    private static int column(double lon, int z) {
+        return (int) Math.floor((lon + 180) / 360 * (1 << z));
+    }
+
+    private static int row(double lat, int z) {
+        double r = Math.toRadians(lat);
+        return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
     }
 
     Map<String, Handler> routes() {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderline.analysis.ComputeOnce;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,6 +33,7 @@ import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.overlayng.RingClipper;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
@@ -59,8 +62,8 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * feature), so a tile visits only the parts whose envelope reaches its clip box: the tile grown by
  * {@value #BUFFER} units on every side (no seams at tile edges).</li>
  * <li><b>Clip and snap.</b> A part inside the clip box is taken whole; only a part that crosses its edge is
- * clipped (JTS OverlayNG, robust, after dropping the holes outside the box; OverlayNG clips the rings to the
- * box before noding, so the cost follows the vertices near the tile). The result is converted to tile units
+ * clipped: a polygon ring by ring (Sutherland-Hodgman, after dropping the holes outside the box), a line by
+ * JTS OverlayNG. The result is converted to tile units
  * and snapped to the integer grid (polygons with {@link GeometryPrecisionReducer}, which makes them valid),
  * so a point is within half a unit (tile size / 8192) of its position in the copy.</li>
  * </ol>
@@ -295,17 +298,58 @@ public final class VectorTiles {
         return MvtEncoder.encode(new JtsMvt(out), params, new UserDataKeyValueMapConverter());
     }
 
-    /** The parts of one feature that reach the clip box, each clipped only if it crosses the box's edge. */
+    /**
+     * The parts of one feature that reach the clip box, each clipped only if it crosses the box's edge: polygons
+     * ring by ring ({@link #clipRings}), lines and points by an overlay with the box.
+     */
     private Geometry clip(List<Geometry> parts, Envelope clip, Geometry clipBox) {
         List<Geometry> kept = new ArrayList<>();
         for (Geometry part : parts) {
             Envelope e = part.getEnvelopeInternal();
-            Geometry c = clip.contains(e) ? part : intersection(cull(part, clip), clipBox);
-            if (!c.isEmpty()) {
+            Geometry c = clip.contains(e) ? part
+                : part instanceof Polygon p ? clipRings(p, clip) : intersection(part, clipBox);
+            if (c != null && !c.isEmpty()) {
                 kept.add(c);
             }
         }
         return homogeneous(kept);
+    }
+
+    /**
+     * A polygon cut to the box ring by ring (Sutherland-Hodgman, JTS's {@link RingClipper}), or null if its shell
+     * misses the box. Linear in the ring's vertices and it never fails, whatever the unrepaired per-zoom copy's
+     * rings do (an overlay of such a copy fails its floating-point noding and retries with snapping, most of a
+     * cold tile's time). The pieces may run along the box's edges; the snap to the tile grid that follows
+     * ({@link #snap}) is a snap-rounding overlay, which resolves them and makes the piece valid.
+     */
+    private Polygon clipRings(Polygon p, Envelope clip) {
+        RingClipper clipper = new RingClipper(clip);
+        LinearRing shell = clipRing(clipper, p.getExteriorRing());
+        if (shell == null) {
+            return null;
+        }
+        List<LinearRing> holes = new ArrayList<>();
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            LinearRing h = p.getInteriorRingN(i);
+            // the envelope from the sequence: asking the ring would cache one on the stored copy
+            if (h.getCoordinateSequence().expandEnvelope(new Envelope()).intersects(clip)) {
+                LinearRing hole = clipRing(clipper, h);
+                if (hole != null) {
+                    holes.add(hole);
+                }
+            }
+        }
+        return factory.createPolygon(shell, holes.toArray(LinearRing[]::new));
+    }
+
+    private LinearRing clipRing(RingClipper clipper, LinearRing ring) {
+        CoordinateSequence seq = ring.getCoordinateSequence(); // not getCoordinates(): packed copies would cache it
+        Coordinate[] pts = new Coordinate[seq.size()];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = new Coordinate(seq.getX(i), seq.getY(i));
+        }
+        Coordinate[] c = clipper.clip(pts);
+        return c.length < 4 ? null : factory.createLinearRing(c);
     }
 
     /** The part inside the box; a part the simplification made invalid is repaired first if the overlay fails. */
@@ -344,21 +388,6 @@ public final class VectorTiles {
             return factory.createMultiLineString(lines.toArray(LineString[]::new));
         }
         return factory.createMultiPoint(points.toArray(Point[]::new));
-    }
-
-    /** A polygon without the holes outside {@code clip} (Russia's land has 65,000 lake holes). */
-    private Geometry cull(Geometry part, Envelope clip) {
-        if (!(part instanceof Polygon p) || p.getNumInteriorRing() == 0) {
-            return part;
-        }
-        List<LinearRing> holes = new ArrayList<>();
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            if (p.getInteriorRingN(i).getEnvelopeInternal().intersects(clip)) {
-                holes.add(p.getInteriorRingN(i));
-            }
-        }
-        return holes.size() == p.getNumInteriorRing() ? p
-            : factory.createPolygon(p.getExteriorRing(), holes.toArray(LinearRing[]::new));
     }
 
     /**
@@ -455,9 +484,21 @@ public final class VectorTiles {
      * if they are not yet). Later tiles of any zoom then only clip and encode.
      */
     public void warmUp(String dataset) {
-        for (String name : TILE_LAYERS.keySet()) {
+        warmUp(dataset, () -> { });
+    }
+
+    /** As {@link #warmUp(String)}, running {@code yield} before each layer and each feature's copies (to pause for requests). */
+    public void warmUp(String dataset, Runnable yield) {
+        warmUp(dataset, TILE_LAYERS.keySet(), yield);
+    }
+
+    /** As {@link #warmUp(String, Runnable)} for the named tile layers only. */
+    public void warmUp(String dataset, java.util.Collection<String> tileLayers, Runnable yield) {
+        for (String name : tileLayers) {
+            yield.run();
             for (Source s : level(dataset, name, 0).sources()) {
-                if (s.copies() != null) {
+                if (s.copies() != null && s.copies().peek() == null) {
+                    yield.run();
                     s.copies().get();
                 }
             }

@@ -95,7 +95,9 @@ class WebMapBrowserTest {
 
     private void run(WebDriver driver, String base) throws Exception {
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        // what a running service does at start-up in the background (Main's warm-up): build the tiles' zoom copies
+        // what a running service does at start-up in the background (Main's warm-up, in its order): check the claims
+        // (Russia's indexes), build the tiles' zoom copies
+        assertThat(ServerFixture.get("/collections/claims/items").statusCode()).isEqualTo(200);
         assertThat(ServerFixture.get("/tiles/0/0/0.mvt?layers=countries,borders").statusCode()).isEqualTo(200);
         driver.get(base + "/");
         new WebDriverWait(driver, LOAD).until(d -> js.executeScript("return document.documentElement.dataset.ready"));
