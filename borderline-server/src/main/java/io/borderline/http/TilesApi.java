@@ -81,16 +81,24 @@ final class TilesApi {
     void warmUp(Runnable yield) {
         String ds = BorderlineData.DEFAULT_DATASET;
         tiles.warmUp(ds, BASE_MAP, yield);
+        for (TileId id : firstViewTiles()) {
+            yield.run();
+            cache.get(ds + "/" + id + "/" + BASE_MAP, k -> encode(tiles.tile(ds, id, BASE_MAP)));
+        }
+        tiles.warmUp(ds, yield);
+    }
+
+    /** The base-map tiles of the web page's first view, z0 to {@value #FIRST_VIEW_MAX_ZOOM} over {@link #FIRST_VIEW}. */
+    static java.util.List<TileId> firstViewTiles() {
+        java.util.List<TileId> out = new java.util.ArrayList<>();
         for (int z = 0; z <= FIRST_VIEW_MAX_ZOOM; z++) {
             for (int x = column(FIRST_VIEW.getMinX(), z); x <= column(FIRST_VIEW.getMaxX(), z); x++) {
                 for (int y = row(FIRST_VIEW.getMaxY(), z); y <= row(FIRST_VIEW.getMinY(), z); y++) {
-                    yield.run();
-                    TileId id = new TileId(z, x, y);
-                    cache.get(ds + "/" + id + "/" + BASE_MAP, k -> encode(tiles.tile(ds, id, BASE_MAP)));
+                    out.add(new TileId(z, x, y));
                 }
             }
         }
-        tiles.warmUp(ds, yield);
+        return out;
     }
 
     private static int column(double lon, int z) {

@@ -44,6 +44,20 @@ public final class ServerFixture {
         }
     }
 
+    /**
+     * Asks for the base-map tiles of the web page's first view, as a started service's warm-up encodes them
+     * ({@code TilesApi.warmUp}); returns how many answered 200 or 204.
+     */
+    public static int warmFirstViewTiles() {
+        int ok = 0;
+        for (io.borderline.tiles.TileId t : TilesApi.firstViewTiles()) {
+            int status = get("/tiles/" + t.z() + "/" + t.x() + "/" + t.y() + ".mvt?layers="
+                + String.join(",", TilesApi.BASE_MAP)).statusCode();
+            ok += status == 200 || status == 204 ? 1 : 0;
+        }
+        return ok;
+    }
+
     public static HttpResponse<String> get(String pathAndQuery) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(java.time.Duration.ofSeconds(300)).GET().build(),
