@@ -14,9 +14,7 @@ import org.locationtech.jts.geom.Envelope;
  * is a bound, not the buffer's tight extent: up to about 1 % wider at the mid-latitudes, more near a pole.
  */
 public final class GeodesicBounds {
-    private static final double A = 6_378_137.0;
-    private static final double F = 1 / 298.257223563;
-    private static final double MIN_MERIDIONAL_RADIUS_M = A * (1 - F * (2 - F));
+    private static final double MIN_MERIDIONAL_RADIUS_M = Wgs84.A_M * (1 - Wgs84.F * (2 - Wgs84.F));
 
     private GeodesicBounds() {
     }
@@ -33,7 +31,7 @@ public final class GeodesicBounds {
             return new Envelope(-180, 180, Math.max(-90, minLat), Math.min(90, maxLat));
         }
         double phiMax = Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat)));
-        double dLon = Math.toDegrees(distanceM / (A * Math.cos(phiMax)));
+        double dLon = Math.toDegrees(distanceM / (Wgs84.A_M * Math.cos(phiMax)));
         double minLon = box.getMinX() - dLon;
         double maxLon = box.getMaxX() + dLon;
         if (maxLon - minLon >= 360 || minLon < -180 || maxLon > 180) { // round the globe, or across the antimeridian

@@ -4,9 +4,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,20 +72,11 @@ final class ClasspathFiles {
             }
             byte[] bytes = in.readAllBytes();
             String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            File f = new File(bytes, TYPES.getOrDefault(ext, "application/octet-stream"), etag(bytes));
+            File f = new File(bytes, TYPES.getOrDefault(ext, "application/octet-stream"), TilesApi.etag(bytes));
             files.put(path, f);
             return f;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(sha, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

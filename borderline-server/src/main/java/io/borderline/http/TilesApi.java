@@ -258,9 +258,14 @@ final class TilesApi {
     }
 
     private static Encoded encode(byte[] bytes) {
+        return new Encoded(bytes, etag(bytes));
+    }
+
+    /** A strong ETag for the bytes: the first 128 bits of their SHA-256, hex, quoted (also the web page's files). */
+    static String etag(byte[] bytes) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Encoded(bytes, "\"" + HexFormat.of().formatHex(sha, 0, 16) + "\"");
+            return "\"" + HexFormat.of().formatHex(sha, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
