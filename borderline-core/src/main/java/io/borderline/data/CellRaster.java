@@ -153,6 +153,12 @@ public final class CellRaster {
         return false;
     }
 
+    /** The state of the raster's cell (col, row), counted from (col0, row0). */
+    int stateAt(int col, int row) {
+        int k = row * cols + col;
+        return (cells[k >>> 2] >>> ((k & 3) * 2)) & 3;
+    }
+
     int col0() {
         return col0;
     }

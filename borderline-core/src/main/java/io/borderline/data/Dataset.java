@@ -21,6 +21,7 @@ public final class Dataset {
     private final List<Border> borders;
     private final Map<String, Border> bordersById = new LinkedHashMap<>();
     private final Map<String, SegmentIndex> borderIndex = new ConcurrentHashMap<>();
+    private final Lazy<TerritoryGrid> grid;
 
     public Dataset(DatasetInfo info, Map<CountryCode, Territory> territories, List<Border> borders) {
         this.info = info;
@@ -28,6 +29,7 @@ public final class Dataset {
         territories.keySet().stream().sorted((x, y) -> x.code().compareTo(y.code()))
             .forEach(c -> sorted.put(c, territories.get(c)));
         this.territories = Collections.unmodifiableMap(sorted);
+        this.grid = new Lazy<>(() -> TerritoryGrid.of(this.territories.values()));
         this.borders = List.copyOf(borders);
         for (Border b : this.borders) {
             bordersById.put(b.id().toUpperCase(java.util.Locale.ROOT), b);
@@ -139,7 +141,11 @@ public final class Dataset {
      */
     public boolean inside(CountryCode c, double lat, double lon) {
         Territory t = territories.get(c);
-        if (t == null || !t.mayContain(lat, lon)) {
+        return t != null && inside(t, lat, lon);
+    }
+
+    private boolean inside(Territory t, double lat, double lon) {
+        if (!t.mayContain(lat, lon)) {
             return false;
         }
         if (t.onLand(lat, lon)) {
@@ -148,19 +154,28 @@ public final class Dataset {
         if (!t.inShell(lat, lon)) {
             return false;
         }
-        for (Territory other : territories.values()) {
-            if (!other.code().sameStateAs(c) && other.mayContain(lat, lon) && other.onLand(lat, lon)) {
+        TerritoryGrid g = grid.get();
+        int cell = TerritoryGrid.cellOf(lat, lon);
+        for (int i = g.from(cell); i < g.to(cell); i++) {
+            Territory other = g.territory(i);
+            if (!other.code().sameStateAs(t.code()) && other.mayContain(lat, lon) && other.onLand(lat, lon)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The states whose territory contains the point (more than one where the data overlaps), in code order. */
+    /**
+     * The states whose territory contains the point (more than one where the data overlaps), in code order.
+     * Asks only the territories whose cell raster has the point's half-degree cell ({@link TerritoryGrid}).
+     */
     public List<CountryCode> statesContaining(double lat, double lon) {
-        List<CountryCode> out = new ArrayList<>();
-        for (Territory t : territories.values()) {
-            if (t.code().isState() && t.mayContain(lat, lon) && inside(t.code(), lat, lon)) {
+        List<CountryCode> out = new ArrayList<>(2);
+        TerritoryGrid g = grid.get();
+        int cell = TerritoryGrid.cellOf(lat, lon);
+        for (int i = g.from(cell); i < g.to(cell); i++) {
+            Territory t = g.territory(i);
+            if (t.code().isState() && inside(t, lat, lon)) {
                 out.add(t.code());
             }
         }

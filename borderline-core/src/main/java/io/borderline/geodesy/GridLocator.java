@@ -28,18 +28,26 @@ public final class GridLocator {
     private static final byte OUTSIDE = 1;
     private static final byte INSIDE = 2;
     private static final byte EDGE = 3;
+    /** Latitude strips per grid row: the ray's work is the edges of one strip east of the point. */
+    static final int STRIPS_PER_ROW = 8;
 
     /** Vertices of every ring, one after another; edge k runs from vertex k to k + 1. */
     private final double[] xs;
     private final double[] ys;
-    /** Per row r, the edges whose latitude range overlaps it: rowEdges[rowStart[r] .. rowStart[r + 1]). */
-    private final int[] rowStart;
-    private final int[] rowEdges;
+    /**
+     * Per strip s, the edges whose latitude range overlaps it, by ascending eastern end:
+     * stripEdges[stripStart[s] .. stripStart[s + 1]), their eastern ends in stripMaxX alike.
+     */
+    private final int[] stripStart;
+    private final int[] stripEdges;
+    private final float[] stripMaxX;
     private final double minLon;
     private final double minLat;
     private final double cell;
+    private final double strip;
     private final int cols;
     private final int rows;
+    private final int strips;
     private final byte[] grid;
 
     /**
@@ -49,10 +57,12 @@ public final class GridLocator {
     public GridLocator(Geometry area, double cellDeg) {
         Envelope env = area.getEnvelopeInternal();
         this.cell = cellDeg;
+        this.strip = cellDeg / STRIPS_PER_ROW;
         this.minLon = env.getMinX() - cellDeg;
         this.minLat = env.getMinY() - cellDeg;
         this.cols = (int) Math.ceil(env.getWidth() / cellDeg) + 3;
         this.rows = (int) Math.ceil(env.getHeight() / cellDeg) + 3;
+        this.strips = rows * STRIPS_PER_ROW;
         this.grid = new byte[cols * rows];
         List<CoordinateSequence> rings = new ArrayList<>();
         int n = 0;
@@ -74,50 +84,86 @@ public final class GridLocator {
                 edgeStart[k] = i < seq.size() - 1;
             }
         }
-        this.rowStart = new int[rows + 1];
+        this.stripStart = new int[strips + 1];
         for (int e = 0; e < n; e++) {
             if (edgeStart[e]) {
-                for (int r = rowOf(Math.min(ys[e], ys[e + 1])); r <= rowOf(Math.max(ys[e], ys[e + 1])); r++) {
-                    rowStart[r + 1]++;
+                for (int t = stripOf(Math.min(ys[e], ys[e + 1])); t <= stripOf(Math.max(ys[e], ys[e + 1])); t++) {
+                    stripStart[t + 1]++;
                 }
             }
         }
-        for (int r = 0; r < rows; r++) {
-            rowStart[r + 1] += rowStart[r];
+        for (int t = 0; t < strips; t++) {
+            stripStart[t + 1] += stripStart[t];
         }
-        this.rowEdges = new int[rowStart[rows]];
-        int[] fill = java.util.Arrays.copyOf(rowStart, rows);
+        this.stripEdges = new int[stripStart[strips]];
+        this.stripMaxX = new float[stripEdges.length];
+        int[] fill = java.util.Arrays.copyOf(stripStart, strips);
         for (int e = 0; e < n; e++) {
             if (edgeStart[e]) {
-                for (int r = rowOf(Math.min(ys[e], ys[e + 1])); r <= rowOf(Math.max(ys[e], ys[e + 1])); r++) {
-                    rowEdges[fill[r]++] = e;
+                for (int t = stripOf(Math.min(ys[e], ys[e + 1])); t <= stripOf(Math.max(ys[e], ys[e + 1])); t++) {
+                    stripEdges[fill[t]++] = e;
                 }
                 markEdge(e);
             }
         }
+        sortStripsByEasternEnd();
         classifyRegions();
     }
 
-    /** The grid row of a latitude, as the query computes it (unclamped: every vertex is inside the grid). */
-    private int rowOf(double lat) {
-        return (int) Math.floor((lat - minLat) / cell);
+    /** The strip of a latitude, as the query computes it (unclamped: every vertex is inside the grid). */
+    private int stripOf(double lat) {
+        return (int) Math.floor((lat - minLat) / strip);
     }
 
-    /** Exact: in the interior or on the boundary, by the crossings of an eastward ray with the row's edges. */
+    /**
+     * Orders each strip's edges by their eastern end, so a query starts at the first edge east of the point.
+     * The ends are kept as floats rounded down (half the memory; a float at or below the true end never skips an
+     * edge the ray could meet, it may only visit a few more).
+     */
+    private void sortStripsByEasternEnd() {
+        long[] keyed = new long[stripEdges.length];
+        for (int i = 0; i < keyed.length; i++) {
+            int e = stripEdges[i];
+            keyed[i] = (long) orderedBits(floatDown(Math.max(xs[e], xs[e + 1]))) << 32 | e;
+        }
+        for (int t = 0; t < strips; t++) {
+            java.util.Arrays.sort(keyed, stripStart[t], stripStart[t + 1]);
+        }
+        for (int i = 0; i < keyed.length; i++) {
+            int e = (int) keyed[i];
+            stripEdges[i] = e;
+            stripMaxX[i] = floatDown(Math.max(xs[e], xs[e + 1]));
+        }
+    }
+
+    /** The largest float at or below x. */
+    private static float floatDown(double x) {
+        float f = (float) x;
+        return f > x ? Math.nextDown(f) : f;
+    }
+
+    /** A float's bits as an int whose signed order is the floats' order. */
+    private static int orderedBits(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    /**
+     * Exact: in the interior or on the boundary, by the crossings of an eastward ray with the strip's edges
+     * (those wholly west of the point can neither cross the ray nor hold the point, and are never visited).
+     */
     private boolean exactCovers(double lat, double lon) {
-        int r = rowOf(lat);
-        if (r < 0 || r >= rows) {
+        int t = stripOf(lat);
+        if (t < 0 || t >= strips) {
             return false;
         }
         Coordinate p = new Coordinate(lon, lat);
         RayCrossingCounter counter = new RayCrossingCounter(p);
         Coordinate a = new Coordinate();
         Coordinate b = new Coordinate();
-        for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
-            int e = rowEdges[i];
-            if (xs[e] < lon && xs[e + 1] < lon) {
-                continue; // wholly west of the point: the eastward ray cannot cross it, nor can the point be on it
-            }
+        int end = stripStart[t + 1];
+        for (int i = firstEastOf(lon, stripStart[t], end); i < end; i++) {
+            int e = stripEdges[i];
             a.x = xs[e];
             a.y = ys[e];
             b.x = xs[e + 1];
@@ -128,6 +174,22 @@ public final class GridLocator {
             }
         }
         return counter.getLocation() != Location.EXTERIOR;
+    }
+
+    /** The first position in [from, to) whose edge's eastern end is at or east of lon (binary search). */
+    private int firstEastOf(double lon, int from, int to) {
+        float x = floatDown(lon);
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (stripMaxX[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** True if the point is in the interior or on the boundary of the area. */

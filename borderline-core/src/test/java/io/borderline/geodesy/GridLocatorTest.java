@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Location;
 /** The grid accelerator answers exactly as JTS's own locator, on the real territories. */
 class GridLocatorTest {
     @ParameterizedTest
-    @CsvSource({"osm10m, EST", "osm10m, RUS-KGD", "osm10m, BLR", "ne10m, RUS"})
+    @CsvSource({"osm10m, EST", "osm10m, RUS-KGD", "osm10m, BLR", "osm10m, FIN", "osm10m, NOR", "ne10m, RUS", "ne10m, FJI"})
     void agreesWithTheExactLocator(String dataset, String code) {
         Geometry land = TestData.get().dataset(dataset).territory(CountryCode.parse(code).orElseThrow()).land();
         GridLocator grid = new GridLocator(land, 0.05);
