@@ -7,7 +7,8 @@
 # the first third's maximum by more than GROWTH_MB (the caches fill in the first minutes, then must stay bounded).
 #   scripts/soak.sh [MINUTES]     # default 30
 # Environment: SOAK_PORT (default 17171), JAVA_OPTS (default: the README's options), MAX_REQUESTS (default
-# 2000000), CONNECTIONS (default 4), GROWTH_MB (default 64). Writes target/soak.txt.
+# 2000000), CONNECTIONS (default 4), GROWTH_MB (default 64). Writes target/soak.txt and the service's log to
+# target/soak-service.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-30}"
@@ -19,6 +20,7 @@ base="http://127.0.0.1:$port"
 out=target/soak.txt
 for tool in wrk curl jcmd; do command -v "$tool" >/dev/null || { echo "soak: $tool is missing" >&2; exit 2; }; done
 . scripts/lib/service.sh
+keep_log=target/soak-service.log # every 5xx is logged with its request: the first place to look
 # shellcheck disable=SC2086
 start_service "$port" borderline-soak ${JAVA_OPTS:--Xmx2g -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=10 -XX:SoftRefLRUPolicyMSPerMB=0 -XX:SharedArchiveFile=borderline-server/target/borderline.jsa}
 wait_for "$base/ready"

@@ -1,6 +1,7 @@
 # Sourced by the load scripts (load-test.sh, soak.sh): one Borderline service from the server jar on loopback.
 #   start_service PORT LOG_PREFIX [JVM OPTIONS...]   builds the jar if missing, starts it in the background, sets
-#                                                    pid and log, and stops it (and removes the log) on exit,
+#                                                    pid and log, and stops it (and removes the log, first
+#                                                    copied to $keep_log if the caller set it) on exit,
 #                                                    keeping the script's own exit status
 #   wait_for URL                                     waits up to 60 s for URL to answer 2xx; exits 1 with the
 #                                                    service's log if the service died first
@@ -14,7 +15,7 @@ start_service() {
   log="$(mktemp "/tmp/$prefix.XXXXXX")"
   java "$@" -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
   pid=$!
-  trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -f "$log"; exit $rc' EXIT
+  trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; [ -z "${keep_log:-}" ] || cp "$log" "$keep_log"; rm -f "$log"; exit $rc' EXIT
 }
 
 wait_for() {

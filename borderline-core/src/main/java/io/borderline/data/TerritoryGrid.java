@@ -46,11 +46,14 @@ final class TerritoryGrid {
     }
 
     /**
-     * Calls {@code cell} once for each global cell holding a cell of the raster that is not wholly outside
-     * (longitudes unwrapped beyond 180° wrap back: Natural Earth's Russia and Fiji).
+     * Calls {@code cell} once for each global cell holding a cell of the raster that is not wholly outside.
+     * Longitudes unwrapped beyond ±180° (Natural Earth's Russia and Fiji) wrap back, and such a cell also names
+     * its two neighbours in longitude: the territory finds a point's cell from lon ± 360, whose rounding can put
+     * a point within 1e-13° of a cell line in the next cell.
      */
     private static void visit(CellRaster r, java.util.function.IntConsumer cell) {
-        boolean[] seen = r.cols() > COLS ? new boolean[COLS * ROWS] : null; // only a raster wider than 360° wraps
+        java.util.BitSet seen = new java.util.BitSet();
+        int half = COLS / 2;
         for (int row = 0; row < r.rows(); row++) {
             int globalRow = r.row0() + row + ROW_OFFSET;
             if (globalRow < 0 || globalRow >= ROWS) {
@@ -60,12 +63,14 @@ final class TerritoryGrid {
                 if (r.stateAt(col, row) == CellRaster.OUTSIDE) {
                     continue;
                 }
-                int k = globalRow * COLS + Math.floorMod(r.col0() + col, COLS);
-                if (seen == null) {
-                    cell.accept(k);
-                } else if (!seen[k]) {
-                    seen[k] = true;
-                    cell.accept(k);
+                int abs = r.col0() + col;
+                int reach = abs >= half || abs < -half ? 1 : 0;
+                for (int c = abs - reach; c <= abs + reach; c++) {
+                    int k = globalRow * COLS + Math.floorMod(c, COLS);
+                    if (!seen.get(k)) {
+                        seen.set(k);
+                        cell.accept(k);
+                    }
                 }
             }
         }

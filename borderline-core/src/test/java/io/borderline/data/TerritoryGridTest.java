@@ -31,9 +31,13 @@ class TerritoryGridTest {
                     lat = Math.toDegrees(Math.asin(2 * r.nextDouble() - 1));
                     lon = -180 + 360 * r.nextDouble();
                 }
-                case 1 -> { // on a cell line
+                case 1 -> { // on a cell line; or a hair from one west of -169°, where unwrapped data rounds lon + 360
                     lat = Math.floor((-90 + 180 * r.nextDouble()) / CellRaster.CELL_DEG) * CellRaster.CELL_DEG;
                     lon = Math.floor((-180 + 360 * r.nextDouble()) / CellRaster.CELL_DEG) * CellRaster.CELL_DEG;
+                    if (r.nextBoolean()) {
+                        lat = r.nextBoolean() ? 64 + 8 * r.nextDouble() : -21 + 6 * r.nextDouble();
+                        lon = -180 + CellRaster.CELL_DEG * r.nextInt(23) + (r.nextBoolean() ? 1e-14 : -1e-14);
+                    }
                 }
                 case 2 -> { // the antimeridian, the poles
                     lat = r.nextBoolean() ? -90 + 180 * r.nextDouble() : (r.nextBoolean() ? 90 : -90) * r.nextDouble();

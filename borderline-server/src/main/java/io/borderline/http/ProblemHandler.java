@@ -29,6 +29,11 @@ final class ProblemHandler {
         if (e.allowed() != null) {
             body.put("allowed", e.allowed());
         }
+        if (e.status() >= 500) { // an operator needs the request a 5xx answered (the soak asks for zero)
+            String query = ctx.queryString() == null ? "" : "?" + Params.shorten(ctx.queryString());
+            LOG.warn("{} {}{} answered {} {}: {}", ctx.method(), ctx.path(), query, e.status(), e.type(),
+                e.getMessage());
+        }
         if (e.retryAfterSeconds() != null) {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         } else if (e.status() == 503) {
