@@ -3,6 +3,7 @@ package io.borderline;
 import io.borderline.analysis.ClaimChecker;
 import io.borderline.analysis.CoverageService;
 import io.borderline.analysis.DistanceService;
+import io.borderline.coverage.CoverageCost;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.BoundaryFile;
 import io.borderline.data.DataFileException;
@@ -79,8 +80,9 @@ public final class Main implements Callable<Integer> {
     int drainS;
 
     @Option(names = "--coverage-deadline-s", defaultValue = "${env:BORDERLINE_COVERAGE_DEADLINE_S:-25}",
-        description = "seconds an uncached coverage, map or deck may compute before it is cancelled and answered 503"
-            + " (env BORDERLINE_COVERAGE_DEADLINE_S; default ${DEFAULT-VALUE})")
+        description = "seconds an uncached coverage, map or deck may compute before it is cancelled and answered 503;"
+            + " above 25, the engine's own deadline (422, else 20 s) is 80 % of it and the largest estimated cost a"
+            + " request may start (else 15 s) 60 % (env BORDERLINE_COVERAGE_DEADLINE_S; default ${DEFAULT-VALUE})")
     long coverageDeadlineS;
 
     @Option(names = "--jobs-max", defaultValue = "${env:BORDERLINE_JOBS_MAX:-100}",
@@ -213,7 +215,7 @@ public final class Main implements Callable<Integer> {
         DistanceService distances = new DistanceService();
         ClaimChecker claims = new ClaimChecker(data, distances);
         CoverageService coverages = new CoverageService(data, BoundaryFile.FACTORY, options.coverageCacheBytes(),
-            layers);
+            layers, CoverageCost.engineDeadlineSeconds(options.coverageDeadlineSeconds()));
         return new BorderlineApi(data, distances, claims, coverages, options, layers);
     }
 

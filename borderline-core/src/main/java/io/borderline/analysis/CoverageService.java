@@ -70,6 +70,16 @@ public final class CoverageService {
      * @param layers the named user layers that {@code layer} sources name
      */
     public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes, UserLayers layers) {
+        this(data, factory, cacheBytes, layers, GeodesicBuffer.DEADLINE_SECONDS);
+    }
+
+    /**
+     * @param cacheBytes upper bound of the coverage cache, bytes (estimated from vertex counts)
+     * @param layers the named user layers that {@code layer} sources name
+     * @param engineDeadlineSeconds longest one outline computation may run before it is refused (422), seconds
+     */
+    public CoverageService(BorderlineData data, GeometryFactory factory, long cacheBytes, UserLayers layers,
+                           long engineDeadlineSeconds) {
         this.layers = layers;
         this.cache = Caffeine.newBuilder()
             .maximumWeight(cacheBytes)
@@ -79,7 +89,7 @@ public final class CoverageService {
         this.computed = new ComputeOnce<>(cache);
         this.data = data;
         this.factory = factory;
-        this.buffer = new GeodesicBuffer(factory);
+        this.buffer = new GeodesicBuffer(factory, engineDeadlineSeconds);
         this.fan = new GeodesicFan(factory);
         this.exposure = new ExposureCalculator(data);
     }

@@ -25,8 +25,8 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class CoverageCost {
     /**
-     * Largest estimated computation a coverage request may start, seconds (documented limit): 60 % of the
-     * HTTP deadline of 25 s, leaving room for the statistics and for a loaded machine.
+     * Largest estimated computation a coverage request may start by default, seconds (documented limit): 60 % of
+     * the default HTTP deadline of 25 s, leaving room for the statistics and for a loaded machine.
      */
     public static final int MAX_SECONDS = 15;
     /** Measured cost per estimated outline vertex, seconds (country sources; sites and borders cost less). */
@@ -36,6 +36,25 @@ public final class CoverageCost {
     private static final double M_PER_DEG = 111_320;
 
     private CoverageCost() {}
+
+    /**
+     * The largest estimate a request may start under an HTTP deadline of {@code deadlineSeconds}: 60 % of it, at
+     * least {@link #MAX_SECONDS} (60 % of the default 25 s), so an operator who raises the deadline to compute
+     * larger coverages raises the limit too. A shorter deadline keeps the default limit: requests it cuts short
+     * get the deadline's 503, the documented exception.
+     */
+    public static long limitSeconds(long deadlineSeconds) {
+        return Math.max(MAX_SECONDS, Math.round(0.6 * deadlineSeconds));
+    }
+
+    /**
+     * The engine's own deadline for one outline under an HTTP deadline of {@code deadlineSeconds}: 80 % of it, at
+     * least {@link GeodesicBuffer#DEADLINE_SECONDS} (80 % of 25 s), leaving the rest for the statistics; past it
+     * the engine refuses with a 422 before the HTTP deadline's 503.
+     */
+    public static long engineDeadlineSeconds(long deadlineSeconds) {
+        return Math.max(GeodesicBuffer.DEADLINE_SECONDS, Math.round(0.8 * deadlineSeconds));
+    }
 
     /**
      * @param outlineVertices estimated vertices of the coverage outline

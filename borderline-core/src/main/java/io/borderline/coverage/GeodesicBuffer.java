@@ -41,7 +41,7 @@ public final class GeodesicBuffer {
     /** Outline vertices of one coverage never exceed this (documented limit). */
     public static final int MAX_VERTICES = 200_000;
     private static final int MAX_CORRECTIONS = 24;
-    /** Longest a single outline computation may run (documented limit). */
+    /** Longest a single outline computation may run by default (documented limit; the server scales it). */
     public static final long DEADLINE_SECONDS = 20;
     private static final int MAX_SPLIT_DEPTH = 12;
     /**
@@ -52,8 +52,19 @@ public final class GeodesicBuffer {
 
     private final GeometryFactory factory;
 
+    private final long deadlineSeconds;
+
     public GeodesicBuffer(GeometryFactory factory) {
+        this(factory, DEADLINE_SECONDS);
+    }
+
+    /** @param deadlineSeconds longest one outline computation may run, first guess included, seconds */
+    public GeodesicBuffer(GeometryFactory factory, long deadlineSeconds) {
+        if (deadlineSeconds < 1) {
+            throw new IllegalArgumentException("deadline " + deadlineSeconds + " s");
+        }
         this.factory = factory;
+        this.deadlineSeconds = deadlineSeconds;
     }
 
     /** The outline tolerance for range R: max(0.1 % of R, 20 m). */
@@ -74,7 +85,7 @@ public final class GeodesicBuffer {
                     + " Pole, which the longitude/latitude output cannot represent; use a smaller range");
             }
         }
-        long deadline = t0 + DEADLINE_SECONDS * 1_000_000_000L; // the first guess counts too
+        long deadline = t0 + deadlineSeconds * 1_000_000_000L; // the first guess counts too
         Geometry guess = firstGuess(source.geometry(), rangeM, deadline);
         Outline outline = new Outline(dist, rangeM, tol, centre(source.geometry()), deadline);
         List<Polygon> corrected = new ArrayList<>();
@@ -194,7 +205,7 @@ public final class GeodesicBuffer {
      * in the number of parts: tens of seconds in one uninterruptible call. Part by part, each buffer is
      * small, and the computation can be cancelled between parts.
      */
-    private static Geometry bufferParts(Geometry projected, double rangeM, BufferParameters params, long deadline) {
+    private Geometry bufferParts(Geometry projected, double rangeM, BufferParameters params, long deadline) {
         if (projected.getNumGeometries() == 1) {
             return org.locationtech.jts.operation.buffer.BufferOp.bufferOp(projected, rangeM, params);
         }
@@ -208,11 +219,11 @@ public final class GeodesicBuffer {
     }
 
     /** Stops with a 422-mapped {@link CoverageLimitException} past the engine deadline (and on cancellation). */
-    static void checkDeadline(long deadlineNanos) {
+    private void checkDeadline(long deadlineNanos) {
         Cancellation.check();
         if (System.nanoTime() > deadlineNanos) {
             throw new CoverageLimitException("the coverage would take longer than the computation deadline of "
-                + DEADLINE_SECONDS + " s; use a simpler source or a larger range");
+                + deadlineSeconds + " s; use a simpler source or a larger range");
         }
     }
 

@@ -109,11 +109,12 @@ final class CoverageApi {
             return cached;
         }
         CoverageCost.Estimate estimate = service.estimate(req, source);
-        if (estimate.seconds() > CoverageCost.MAX_SECONDS) {
+        long limit = CoverageCost.limitSeconds(deadlineSeconds);
+        if (estimate.seconds() > limit) {
             throw new ApiException(422, "coverage-too-costly", "Coverage not computed", String.format(java.util.Locale.ROOT,
                 "estimated cost %.1f s (about %,d outline vertices from %,d source vertices) exceeds the limit of %d s"
                     + " per coverage; ask for a larger range or fewer sources", estimate.seconds(),
-                estimate.outlineVertices(), estimate.sourceVertices(), CoverageCost.MAX_SECONDS), null, null);
+                estimate.outlineVertices(), estimate.sourceVertices(), limit), null, null);
         }
         return gate.runWithin(deadlineSeconds, waitMillis, () -> {
             long t0 = System.nanoTime();

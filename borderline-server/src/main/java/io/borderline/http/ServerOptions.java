@@ -18,7 +18,8 @@ import java.util.List;
  *     headers a 431)
  * @param shutdownTimeoutMillis how long a stop waits for requests in flight to finish, milliseconds
  * @param coverageDeadlineSeconds how long an uncached coverage, map or deck may compute before it is cancelled
- *     and answered 503, seconds
+ *     and answered 503, seconds; above 25 s the largest estimated cost a request may start (422 above) is 60 % of
+ *     it and the coverage engine's own deadline (422) 80 % ({@link io.borderline.coverage.CoverageCost})
  * @param drainMillis on a stop, how long {@code /ready} answers 503 while the server still serves, so a load
  *     balancer's health check takes the instance out of rotation before its port closes, milliseconds
  * @param jobs limits of the asynchronous process jobs (count, bytes, time to live), held in memory only

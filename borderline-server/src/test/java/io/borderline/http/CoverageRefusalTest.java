@@ -59,6 +59,32 @@ class CoverageRefusalTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
+    /**
+     * The limits follow an operator who raises the deadline: under {@code --coverage-deadline-s 100} the estimate
+     * may be 60 s (and the engine may run 80 s), so the refusal names that limit; a shorter deadline keeps the
+     * defaults (the runaway test's 2 s deadline answers 503).
+     */
+    @org.junit.jupiter.api.Test
+    void theLimitFollowsARaisedDeadline() throws Exception {
+        Javalin longDeadline = Main.start(TestData.get(), "127.0.0.1", 0,
+            ServerOptions.DEFAULTS.withCoverageDeadlineSeconds(100));
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + longDeadline.port() + "/coverage/stats?from=RUS,CAN,USA,GRL,AUS,BRA,CHN,NOR,IDN,CHL&range_km=1"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("coverage-too-costly").contains("exceeds the limit of 60 s");
+        } finally {
+            longDeadline.stop();
+        }
+        assertThat(io.borderline.coverage.CoverageCost.limitSeconds(5)).isEqualTo(15);
+        assertThat(io.borderline.coverage.CoverageCost.engineDeadlineSeconds(100)).isEqualTo(80);
+        assertThat(io.borderline.coverage.CoverageCost.limitSeconds(ComputeGate.DEADLINE_SECONDS))
+            .isEqualTo(io.borderline.coverage.CoverageCost.MAX_SECONDS);
+        assertThat(io.borderline.coverage.CoverageCost.engineDeadlineSeconds(ComputeGate.DEADLINE_SECONDS))
+            .isEqualTo(io.borderline.coverage.GeodesicBuffer.DEADLINE_SECONDS);
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
