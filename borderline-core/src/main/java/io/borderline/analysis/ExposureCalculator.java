@@ -12,9 +12,12 @@ import io.borderline.data.Territory;
 import io.borderline.geodesy.EllipsoidalMeasure;
 import io.borderline.geodesy.IntersectionArea;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,6 +63,14 @@ public final class ExposureCalculator {
         for (int i = 0; i < cover.getNumGeometries(); i++) {
             parts.add(cover.getGeometryN(i).getEnvelopeInternal());
         }
+        // the territory polygons the source is made of lie at distance 0 from it: wholly in range by definition
+        // (intersecting Russia's mainland, 1.3 million vertices along the antimeridian, with its own cover took
+        // seconds in the overlay fallback)
+        Set<Geometry> sourceParts = Collections.newSetFromMap(new IdentityHashMap<>());
+        Geometry sourceGeometry = coverage.source().geometry();
+        for (int i = 0; i < sourceGeometry.getNumGeometries(); i++) {
+            sourceParts.add(sourceGeometry.getGeometryN(i));
+        }
         List<CoverageStats.CountryExposure> countries = new ArrayList<>();
         for (CountryCode c : ds.countries()) {
             Cancellation.check();
@@ -67,7 +78,9 @@ public final class ExposureCalculator {
             boolean isExcluded = excluded.contains(c.code());
             double inRange = 0;
             if (!isExcluded && env.intersects(t.envelope()) && parts.stream().anyMatch(t::mayIntersect)) {
-                inRange = areaWithinM2(t, cover, env, parts, locator, coverEdges, !excluded.isEmpty()) / 1e6;
+                boolean sharedEdges = !excluded.isEmpty();
+                inRange = (!sharedEdges && isSource(t.land(), sourceParts) ? t.areaKm2() * 1e6
+                    : areaWithinM2(t, cover, env, parts, locator, coverEdges, sourceParts, sharedEdges)) / 1e6;
             }
             // every country the coverage reaches, and the source's own states (0 in range by construction)
             if (inRange > 0 || isExcluded) {
@@ -152,9 +165,19 @@ public final class ExposureCalculator {
      * to the intersection. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
      * touching inputs, which took minutes on Russia's 400,000 vertices.
      */
+    /** True if every polygon of {@code land} is a polygon of the source (the same object). */
+    private static boolean isSource(Geometry land, Set<Geometry> sourceParts) {
+        for (int i = 0; i < land.getNumGeometries(); i++) {
+            if (!sourceParts.contains(land.getGeometryN(i))) {
+                return false;
+            }
+        }
+        return land.getNumGeometries() > 0;
+    }
+
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, List<Envelope> coverParts,
                                        IndexedPointInAreaLocator locator, FastSegmentSetIntersectionFinder coverEdges,
-                                       boolean sharedEdges) {
+                                       Set<Geometry> sourceParts, boolean sharedEdges) {
         double sum = 0;
         int coverPoints = cover.getNumPoints();
         Geometry land = t.land();
@@ -163,6 +186,10 @@ public final class ExposureCalculator {
             Polygon part = (Polygon) land.getGeometryN(i);
             Envelope partEnv = part.getEnvelopeInternal();
             if (!env.intersects(partEnv) || coverParts.stream().noneMatch(partEnv::intersects)) {
+                continue;
+            }
+            if (!sharedEdges && sourceParts.contains(part)) { // a part of the source: at distance 0 from it
+                sum += IntersectionArea.areaM2(part);
                 continue;
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once

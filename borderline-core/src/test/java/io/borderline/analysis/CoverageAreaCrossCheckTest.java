@@ -58,6 +58,27 @@ class CoverageAreaCrossCheckTest {
         assertThat(reported).isCloseTo(total, org.assertj.core.data.Percentage.withPercentage(0.5));
     }
 
+    /**
+     * The source's own territory is in range by definition (distance 0), and the statistics count it so without
+     * intersecting it with its cover; the overlay of the territory with the cover gives the same area.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"BLR, 30", "EST, 5"})
+    void theSourcesOwnTerritoryIsWhollyInRange(String code, double rangeKm) {
+        Dataset ds = TestData.get().dataset("osm10m");
+        Territory t = ds.territory(CountryCode.parse(code).orElseThrow());
+        CoverageResult r = new CoverageService(TestData.get(), BoundaryFile.FACTORY)
+            .coverage(new CoverageRequest("osm10m", "country", List.of(code), rangeKm, null, false));
+        var own = r.stats().countries().stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+        double overlayKm2 = io.borderline.geodesy.EllipsoidalMeasure.areaM2(
+            org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(t.land(), r.geometry(),
+                org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION)) / 1e6;
+        System.out.printf("%s at %.0f km: own area in range %.1f km², territory %.1f km², overlay %.1f km²%n", code,
+            rangeKm, own.areaInRangeKm2(), t.areaKm2(), overlayKm2);
+        assertThat(own.sharePercent()).isEqualTo(100.0);
+        assertThat(own.areaInRangeKm2()).isCloseTo(overlayKm2, org.assertj.core.data.Percentage.withPercentage(0.01));
+    }
+
     /** Ellipsoidal area of a step × step cell whose south edge is at {@code lat}. */
     private static double cellAreaKm2(double lat, double step) {
         PolygonArea pa = new PolygonArea(Wgs84.GEODESIC, false);
