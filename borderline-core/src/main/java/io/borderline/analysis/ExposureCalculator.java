@@ -153,18 +153,6 @@ public final class ExposureCalculator {
         return false;
     }
 
-    /**
-     * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon the
-     * cover wholly contains (the source's own territory, islands and exclaves well inside the
-     * range) counts with its whole area, one outside the box of every part of the cover not at all, and the
-     * others by {@link IntersectionArea} (Green's theorem over the two boundaries, without building
-     * the intersection), or by a JTS overlay where that method reports a degenerate configuration
-     * (a shared vertex or edge, as in mode=beyond). "Wholly contains" is decided by
-     * the polygon's edges meeting none of the cover's edges (a monotone-chain index, O((n + m) log))
-     * and one of its vertices lying inside: a polygon that merely touches the cover's outline goes
-     * to the intersection. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
-     * touching inputs, which took minutes on Russia's 400,000 vertices.
-     */
     /** True if every polygon of {@code land} is a polygon of the source (the same object). */
     private static boolean isSource(Geometry land, Set<Geometry> sourceParts) {
         for (int i = 0; i < land.getNumGeometries(); i++) {
@@ -175,6 +163,19 @@ public final class ExposureCalculator {
         return land.getNumGeometries() > 0;
     }
 
+    /**
+     * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon of the source itself
+     * counts whole (outside mode=beyond; it is at distance 0 from the source), a polygon the
+     * cover wholly contains (the source's own territory, islands and exclaves well inside the
+     * range) counts with its whole area, one outside the box of every part of the cover not at all, and the
+     * others by {@link IntersectionArea} (Green's theorem over the two boundaries, without building
+     * the intersection), or by a JTS overlay where that method reports a degenerate configuration
+     * (a shared vertex or edge, as in mode=beyond). "Wholly contains" is decided by
+     * the polygon's edges meeting none of the cover's edges (a monotone-chain index, O((n + m) log))
+     * and one of its vertices lying inside: a polygon that merely touches the cover's outline goes
+     * to the intersection. JTS's {@code PreparedGeometry.covers} falls back to a full relate on such
+     * touching inputs, which took minutes on Russia's 400,000 vertices.
+     */
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, List<Envelope> coverParts,
                                        IndexedPointInAreaLocator locator, FastSegmentSetIntersectionFinder coverEdges,
                                        Set<Geometry> sourceParts, boolean sharedEdges) {
