@@ -80,7 +80,7 @@ public final class ExposureCalculator {
             if (!isExcluded && env.intersects(t.envelope()) && parts.stream().anyMatch(t::mayIntersect)) {
                 boolean sharedEdges = !excluded.isEmpty();
                 inRange = (!sharedEdges && isSource(t.land(), sourceParts) ? t.areaKm2() * 1e6
-                    : areaWithinM2(t, cover, env, parts, locator, coverEdges, sourceParts, sharedEdges)) / 1e6;
+                    : areaWithinM2(t, cover, env, parts, locator, coverEdges, sharedEdges)) / 1e6;
             }
             // every country the coverage reaches, and the source's own states (0 in range by construction)
             if (inRange > 0 || isExcluded) {
@@ -153,7 +153,10 @@ public final class ExposureCalculator {
         return false;
     }
 
-    /** True if every polygon of {@code land} is a polygon of the source (the same object). */
+    /**
+     * True if every polygon of {@code land} is a polygon of the source (the same object). A country source holds
+     * all of its territories' polygons, so a territory is the source wholly or not at all.
+     */
     private static boolean isSource(Geometry land, Set<Geometry> sourceParts) {
         for (int i = 0; i < land.getNumGeometries(); i++) {
             if (!sourceParts.contains(land.getGeometryN(i))) {
@@ -164,8 +167,7 @@ public final class ExposureCalculator {
     }
 
     /**
-     * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon of the source itself
-     * counts whole (outside mode=beyond; it is at distance 0 from the source), a polygon the
+     * Ellipsoidal area of the territory within the cover, m², polygon by polygon: a polygon the
      * cover wholly contains (the source's own territory, islands and exclaves well inside the
      * range) counts with its whole area, one outside the box of every part of the cover not at all, and the
      * others by {@link IntersectionArea} (Green's theorem over the two boundaries, without building
@@ -178,7 +180,7 @@ public final class ExposureCalculator {
      */
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, List<Envelope> coverParts,
                                        IndexedPointInAreaLocator locator, FastSegmentSetIntersectionFinder coverEdges,
-                                       Set<Geometry> sourceParts, boolean sharedEdges) {
+                                       boolean sharedEdges) {
         double sum = 0;
         int coverPoints = cover.getNumPoints();
         Geometry land = t.land();
@@ -187,10 +189,6 @@ public final class ExposureCalculator {
             Polygon part = (Polygon) land.getGeometryN(i);
             Envelope partEnv = part.getEnvelopeInternal();
             if (!env.intersects(partEnv) || coverParts.stream().noneMatch(partEnv::intersects)) {
-                continue;
-            }
-            if (!sharedEdges && sourceParts.contains(part)) { // a part of the source: at distance 0 from it
-                sum += IntersectionArea.areaM2(part);
                 continue;
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once
