@@ -1,6 +1,7 @@
 package io.borderline.analysis;
 
 import io.borderline.data.Border;
+import io.borderline.data.BorderIndex;
 import io.borderline.data.CountryCode;
 import io.borderline.data.Dataset;
 import io.borderline.data.BorderLine;
@@ -49,15 +50,16 @@ public final class DistanceService {
         List<String> inStates = states.stream().map(CountryCode::code).toList();
         boolean inside = to.isState() ? states.contains(to)
             : states.contains(to.partOf().orElseThrow()) && ds.inside(to, lat, lon);
-        BorderDistance border = toBorder(ds, lat, lon, to, line);
+        BorderIndex borders = ds.borders(to, line);
         if (inside) {
             return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), true, inStates, 0, null, null, false,
-                border);
+                border(ds, borders.nearest(lat, lon), line));
         }
+        // one boundary query answers the border too where its nearest segment is a border segment
         NearestPoint n = t.boundary().nearest(lat, lon);
         return new CountryDistance(new LatLon(lat, lon), to.code(), ds.id(), false, inStates,
             Rounding.metres(n.distanceM()), Rounding.point(n.lat(), GeodesicSegments.normalizeLon(n.lon())), bearing(n),
-            false, border);
+            false, border(ds, borders.nearest(lat, lon, n), line));
     }
 
     /** Distance from (lat, lon) to the political boundary line of {@code c}, or null if it has no neighbour. */
@@ -67,15 +69,17 @@ public final class DistanceService {
 
     /** Distance from (lat, lon) to the boundary line of {@code c} as {@code line} defines it, or null if it has none. */
     public BorderDistance toBorder(Dataset ds, double lat, double lon, CountryCode c, BorderLine line) {
-        SegmentIndex index = ds.borderIndex(c, line);
-        NearestPoint n = index.nearest(lat, lon);
-        if (n == null) {
+        return border(ds, ds.borders(c, line).nearest(lat, lon), line);
+    }
+
+    private static BorderDistance border(Dataset ds, BorderIndex.Hit hit, BorderLine line) {
+        if (hit == null) {
             return null;
         }
-        int source = index.sourceOf(n.segment());
-        Border b = ds.borderOf(source);
+        NearestPoint n = hit.point();
+        Border b = ds.borderOf(hit.source());
         return new BorderDistance(Rounding.metres(n.distanceM()), Rounding.point(n.lat(), GeodesicSegments.normalizeLon(n.lon())),
-            bearing(n), b.id(), Dataset.segmentKind(source), line.id());
+            bearing(n), b.id(), Dataset.segmentKind(hit.source()), line.id());
     }
 
     /** Geodesic between two points. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One boundary dataset: territories, shared borders and, per country and {@link BorderLine}, an
@@ -20,7 +21,8 @@ public final class Dataset {
     private final Map<CountryCode, Territory> territories;
     private final List<Border> borders;
     private final Map<String, Border> bordersById = new LinkedHashMap<>();
-    private final Map<String, SegmentIndex> borderIndex = new ConcurrentHashMap<>();
+    /** Per country, its border indexes by {@link BorderLine#ordinal()}, built on first use. */
+    private final Map<CountryCode, AtomicReferenceArray<BorderIndex>> borderIndex = new ConcurrentHashMap<>();
     private final Lazy<TerritoryGrid> grid;
 
     public Dataset(DatasetInfo info, Map<CountryCode, Territory> territories, List<Border> borders) {
@@ -108,7 +110,27 @@ public final class Dataset {
      * {@link BorderLine#LAND} the sea parts are left out). Built on first use.
      */
     public SegmentIndex borderIndex(CountryCode c, BorderLine line) {
-        return borderIndex.computeIfAbsent(c.code() + "|" + line.id(), k -> buildBorderIndex(c, line));
+        return borders(c, line).segments();
+    }
+
+    /**
+     * The borders that bound {@code c} as {@code line} defines them, matched against {@code c}'s boundary (see
+     * {@link BorderIndex}). Built on first use.
+     */
+    public BorderIndex borders(CountryCode c, BorderLine line) {
+        AtomicReferenceArray<BorderIndex> byLine = borderIndex.computeIfAbsent(c,
+            k -> new AtomicReferenceArray<>(BorderLine.values().length));
+        BorderIndex index = byLine.get(line.ordinal());
+        if (index == null) {
+            synchronized (byLine) { // built once: Russia's takes a second
+                index = byLine.get(line.ordinal());
+                if (index == null) {
+                    index = new BorderIndex(buildBorderIndex(c, line), territories.get(c));
+                    byLine.set(line.ordinal(), index);
+                }
+            }
+        }
+        return index;
     }
 
     private SegmentIndex buildBorderIndex(CountryCode c, BorderLine line) {

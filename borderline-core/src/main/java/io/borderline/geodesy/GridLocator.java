@@ -34,6 +34,8 @@ public final class GridLocator {
     /** Vertices of every ring, one after another; edge k runs from vertex k to k + 1. */
     private final double[] xs;
     private final double[] ys;
+    /** Widest edge in longitude, degrees: a query's ray stops this far past the first clear cell east of it. */
+    private final double widestEdge;
     /**
      * Per strip s, the edges whose latitude range overlaps it, by ascending eastern end:
      * stripEdges[stripStart[s] .. stripStart[s + 1]), their eastern ends in stripMaxX alike.
@@ -84,6 +86,13 @@ public final class GridLocator {
                 edgeStart[k] = i < seq.size() - 1;
             }
         }
+        double widest = 0;
+        for (int e = 0; e < n; e++) {
+            if (edgeStart[e]) {
+                widest = Math.max(widest, Math.abs(xs[e + 1] - xs[e]));
+            }
+        }
+        this.widestEdge = widest;
         this.stripStart = new int[strips + 1];
         for (int e = 0; e < n; e++) {
             if (edgeStart[e]) {
@@ -206,7 +215,52 @@ public final class GridLocator {
         if (v == OUTSIDE) {
             return false;
         }
-        return exactCovers(lat, lon);
+        return coversInEdgeCell(lat, lon, r, c);
+    }
+
+    /**
+     * The exact test in a cell an edge touches, with a ray that ends where the grid already knows the answer:
+     * at the western side x_q of the first cell east in the same row that no edge touches. No edge's bounding box
+     * reaches that cell, so every edge the ray meets before x_q starts west of x_q, and no edge crosses the row's
+     * latitudes inside the cell: the point's side is the cell's class, flipped by each crossing between the point
+     * and x_q. Without the stop a ray from Narva would walk every edge of Russia's strip to the Pacific.
+     */
+    private boolean coversInEdgeCell(double lat, double lon, int r, int c) {
+        int t = stripOf(lat);
+        if (t < 0 || t >= strips) {
+            return false;
+        }
+        int q = c + 1;
+        while (q < cols - 1 && grid[r * cols + q] == EDGE) {
+            q++;
+        }
+        if (q >= cols || grid[r * cols + q] == EDGE) {
+            return exactCovers(lat, lon); // not reached: the last column lies a cell east of every vertex
+        }
+        double stopX = minLon + q * cell;
+        boolean beyond = grid[r * cols + q] == INSIDE;
+        Coordinate p = new Coordinate(lon, lat);
+        RayCrossingCounter counter = new RayCrossingCounter(p);
+        Coordinate a = new Coordinate();
+        Coordinate b = new Coordinate();
+        int end = stripStart[t + 1];
+        // edges are sorted by their eastern end: past stopX + the widest edge, every edge starts east of stopX
+        float last = floatDown(stopX + widestEdge);
+        for (int i = firstEastOf(lon, stripStart[t], end); i < end && stripMaxX[i] <= last; i++) {
+            int e = stripEdges[i];
+            if (Math.min(xs[e], xs[e + 1]) > stopX) {
+                continue;
+            }
+            a.x = xs[e];
+            a.y = ys[e];
+            b.x = xs[e + 1];
+            b.y = ys[e + 1];
+            counter.countSegment(a, b);
+            if (counter.isOnSegment()) {
+                return true;
+            }
+        }
+        return (counter.getLocation() != Location.EXTERIOR) != beyond;
     }
 
     private void markEdge(int e) {

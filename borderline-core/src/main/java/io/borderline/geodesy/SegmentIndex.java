@@ -229,6 +229,47 @@ public final class SegmentIndex {
     }
 
     /**
+     * For each segment of this index (by the numbers {@link NearestPoint#segment()} gives), the source id of a
+     * segment of {@code other} with the same two vertices, either way round, or -1 where {@code other} has none.
+     * Lets a query on this index answer for {@code other} too where the nearest segment is one they share.
+     */
+    public int[] sourcesIn(SegmentIndex other) {
+        java.util.Map<Edge, Integer> theirs = new java.util.HashMap<>(2 * other.size);
+        for (int j = 0; j < other.size; j++) {
+            theirs.putIfAbsent(other.edge(j), other.sourceId[j]);
+        }
+        int[] out = new int[size];
+        for (int j = 0; j < size; j++) {
+            out[j] = theirs.getOrDefault(edge(j), -1);
+        }
+        return out;
+    }
+
+    /** The segments of this index that {@code other} does not repeat (as {@link #sourcesIn}), with their source ids. */
+    public SegmentIndex without(SegmentIndex other) {
+        java.util.Set<Edge> theirs = new java.util.HashSet<>(2 * other.size);
+        for (int j = 0; j < other.size; j++) {
+            theirs.add(other.edge(j));
+        }
+        Builder b = new Builder();
+        for (int j = 0; j < size; j++) {
+            if (!theirs.contains(edge(j))) {
+                b.add(lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1], sourceId[j]);
+            }
+        }
+        return b.build();
+    }
+
+    /** A segment's two vertices, the lesser first, so that a segment and its reverse are equal. */
+    private record Edge(double lat1, double lon1, double lat2, double lon2) {}
+
+    private Edge edge(int j) {
+        double la = lat[2 * j], oa = lon[2 * j], lb = lat[2 * j + 1], ob = lon[2 * j + 1];
+        boolean swap = la > lb || (la == lb && oa > ob);
+        return swap ? new Edge(lb, ob, la, oa) : new Edge(la, oa, lb, ob);
+    }
+
+    /**
      * Nearest point of all indexed segments to (lat, lon).
      *
      * @return the nearest point, or null if the index is empty
@@ -330,6 +371,9 @@ public final class SegmentIndex {
         }
 
         NearestPoint evaluate() {
+            if (count == 0) {
+                return null; // nothing within the bound (a finite one), and no geodesic to measure
+            }
             // nearest chord first: its exact distance is almost always the answer, and prunes the rest
             int first = 0;
             for (int i = 1; i < count; i++) {
