@@ -231,8 +231,24 @@ final class CoverageApi {
         if (g.getDimension() < 2) {
             return g;
         }
+        // a power of two metres at or below the tolerance: ranges share the drawn outline, no vertex moves further
+        int toleranceM = Integer.highestOneBit((int) Math.max(1, r.coverage().toleranceM()));
+        return DRAWN_SOURCES.get(g, k -> new java.util.concurrent.ConcurrentHashMap<>())
+            .computeIfAbsent(toleranceM, t -> simplified(g, t));
+    }
+
+    /**
+     * Drawn source outlines per source geometry (by identity, held weakly: prepared sources are cached and shared
+     * between ranges, and an entry goes with its source) and tolerance. Simplifying and validating Ukraine takes
+     * about a second, which every answer, a cached coverage's too, paid before.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<org.locationtech.jts.geom.Geometry,
+        Map<Integer, org.locationtech.jts.geom.Geometry>> DRAWN_SOURCES =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(256).build();
+
+    private static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
         var dp = new org.locationtech.jts.simplify.DouglasPeuckerSimplifier(g);
-        dp.setDistanceTolerance(r.coverage().toleranceM() / 111_320.0);
+        dp.setDistanceTolerance(toleranceM / 111_320.0);
         dp.setEnsureValid(false); // JTS's repair by buffer(0) takes tens of seconds on Russia; GeometryFixer is fast
         var simplified = dp.getResultGeometry();
         return simplified.isValid() ? simplified : org.locationtech.jts.geom.util.GeometryFixer.fix(simplified);
