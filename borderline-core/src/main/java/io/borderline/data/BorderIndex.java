@@ -54,7 +54,9 @@ public final class BorderIndex {
         if (source < 0) {
             return nearest(lat, lon);
         }
-        NearestPoint unshared = m.unshared().nearestWithin(lat, lon, boundaryNearest.distanceM());
+        // at a tie (a vertex where a shared land part meets an unshared river, lake or sea part) the unshared part
+        // is named, so the answer does not change with the shortcut (Daugavpils: "water" before and after)
+        NearestPoint unshared = m.unshared().nearestWithin(lat, lon, Math.nextUp(boundaryNearest.distanceM()));
         return unshared != null ? new Hit(unshared, m.unshared().sourceOf(unshared.segment()))
             : new Hit(boundaryNearest, source);
     }

@@ -62,4 +62,17 @@ class BorderIndexTest {
         System.out.printf("%s %s %s: %d of 4000 via a shared segment, %d of them nearer an unshared one%n",
             dataset, code, lineId, viaShared, unsharedNearer);
     }
+
+    @org.junit.jupiter.api.Test
+    void aTieAtAJunctionNamesTheUnsharedPart() {
+        // Daugavpils: the nearest point of Belarus's border is the vertex where the BLR-LVA land border meets the river
+        Dataset ds = TestData.get().dataset("osm10m");
+        BorderIndex borders = ds.borders(CountryCode.BLR, BorderLine.POLITICAL);
+        double lat = 55.88333;
+        double lon = 26.53333;
+        BorderIndex.Hit hit = borders.nearest(lat, lon, ds.territory(CountryCode.BLR).boundary().nearest(lat, lon));
+        assertThat(hit.point().distanceM()).isCloseTo(borders.nearest(lat, lon).point().distanceM(),
+            org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Dataset.segmentKind(hit.source())).isEqualTo("water");
+    }
 }
