@@ -15,7 +15,8 @@ import org.locationtech.jts.geom.util.LinearComponentExtracter;
  * Point-in-area test accelerated by a coarse longitude/latitude grid. Cells that no boundary
  * edge touches are wholly inside or wholly outside; they are found by flood fill and classified
  * with one exact test per connected region, so most queries are a single array lookup. In a cell
- * an edge touches, the exact test counts the crossings of an eastward ray with the edges whose
+ * an edge touches, the exact test counts the crossings of an eastward ray, up to the first cell of the row no
+ * edge touches (whose class it then flips per crossing), with the edges whose
  * latitude range overlaps the cell's row (JTS {@link RayCrossingCounter}, the test JTS's
  * {@code IndexedPointInAreaLocator} makes over its interval tree, so a point on the boundary is
  * covered and answers are identical). The edges are kept as flat coordinate arrays and, per grid
