@@ -28,8 +28,8 @@ public final class BorderIndex {
     BorderIndex(SegmentIndex all, Territory territory) {
         this.all = all;
         this.matched = new Lazy<>(() -> {
-            SegmentIndex boundary = territory.boundary();
-            return new Matched(boundary.sourcesIn(all), all.without(boundary));
+            SegmentIndex.Shared shared = territory.boundary().sharedWith(all);
+            return new Matched(shared.sources(), shared.otherOnly());
         });
     }
 

@@ -164,26 +164,36 @@ public final class GridLocator {
      */
     private boolean exactCovers(double lat, double lon) {
         int t = stripOf(lat);
-        if (t < 0 || t >= strips) {
-            return false;
-        }
+        return t >= 0 && t < strips && rayEast(lat, lon, t, Double.POSITIVE_INFINITY) != Location.EXTERIOR;
+    }
+
+    /**
+     * Counts the crossings of the ray east from the point, up to {@code stopX}, with strip t's edges: BOUNDARY if the
+     * point lies on an edge, else INTERIOR for an odd count and EXTERIOR for an even one. Edges are sorted by their
+     * eastern end, so past stopX + the widest edge every edge starts east of stopX and the walk ends.
+     */
+    private int rayEast(double lat, double lon, int t, double stopX) {
         Coordinate p = new Coordinate(lon, lat);
         RayCrossingCounter counter = new RayCrossingCounter(p);
         Coordinate a = new Coordinate();
         Coordinate b = new Coordinate();
         int end = stripStart[t + 1];
-        for (int i = firstEastOf(lon, stripStart[t], end); i < end; i++) {
+        float last = floatDown(stopX + widestEdge);
+        for (int i = firstEastOf(lon, stripStart[t], end); i < end && stripMaxX[i] <= last; i++) {
             int e = stripEdges[i];
+            if (Math.min(xs[e], xs[e + 1]) > stopX) {
+                continue;
+            }
             a.x = xs[e];
             a.y = ys[e];
             b.x = xs[e + 1];
             b.y = ys[e + 1];
             counter.countSegment(a, b);
             if (counter.isOnSegment()) {
-                return true;
+                return Location.BOUNDARY;
             }
         }
-        return counter.getLocation() != Location.EXTERIOR;
+        return counter.getLocation();
     }
 
     /** The first position in [from, to) whose edge's eastern end is at or east of lon (binary search). */
@@ -240,28 +250,8 @@ public final class GridLocator {
         }
         double stopX = minLon + q * cell;
         boolean beyond = grid[r * cols + q] == INSIDE;
-        Coordinate p = new Coordinate(lon, lat);
-        RayCrossingCounter counter = new RayCrossingCounter(p);
-        Coordinate a = new Coordinate();
-        Coordinate b = new Coordinate();
-        int end = stripStart[t + 1];
-        // edges are sorted by their eastern end: past stopX + the widest edge, every edge starts east of stopX
-        float last = floatDown(stopX + widestEdge);
-        for (int i = firstEastOf(lon, stripStart[t], end); i < end && stripMaxX[i] <= last; i++) {
-            int e = stripEdges[i];
-            if (Math.min(xs[e], xs[e + 1]) > stopX) {
-                continue;
-            }
-            a.x = xs[e];
-            a.y = ys[e];
-            b.x = xs[e + 1];
-            b.y = ys[e + 1];
-            counter.countSegment(a, b);
-            if (counter.isOnSegment()) {
-                return true;
-            }
-        }
-        return (counter.getLocation() != Location.EXTERIOR) != beyond;
+        int side = rayEast(lat, lon, t, stopX);
+        return side == Location.BOUNDARY || (side == Location.INTERIOR) != beyond;
     }
 
     private void markEdge(int e) {

@@ -234,30 +234,38 @@ public final class SegmentIndex {
      * Lets a query on this index answer for {@code other} too where the nearest segment is one they share.
      */
     public int[] sourcesIn(SegmentIndex other) {
-        java.util.Map<Edge, Integer> theirs = new java.util.HashMap<>(2 * other.size);
-        for (int j = 0; j < other.size; j++) {
-            theirs.putIfAbsent(other.edge(j), other.sourceId[j]);
-        }
-        int[] out = new int[size];
-        for (int j = 0; j < size; j++) {
-            out[j] = theirs.getOrDefault(edge(j), -1);
-        }
-        return out;
+        return sharedWith(other).sources();
     }
 
-    /** The segments of this index that {@code other} does not repeat (as {@link #sourcesIn}), with their source ids. */
-    public SegmentIndex without(SegmentIndex other) {
-        java.util.Set<Edge> theirs = new java.util.HashSet<>(2 * other.size);
-        for (int j = 0; j < other.size; j++) {
-            theirs.add(other.edge(j));
+    /**
+     * The segments this index shares with {@code other} (as {@link #sourcesIn}), and {@code other}'s segments this
+     * index does not repeat, as an index of their own with their source ids.
+     */
+    public record Shared(int[] sources, SegmentIndex otherOnly) {}
+
+    /** See {@link Shared}: one pass over this index against a hash of {@code other}'s segments. */
+    public Shared sharedWith(SegmentIndex other) {
+        java.util.Map<Edge, Integer> theirs = new java.util.HashMap<>(2 * other.size);
+        for (int k = 0; k < other.size; k++) {
+            theirs.putIfAbsent(other.edge(k), k);
         }
-        Builder b = new Builder();
+        java.util.Set<Edge> repeated = new java.util.HashSet<>();
+        int[] sources = new int[size];
         for (int j = 0; j < size; j++) {
-            if (!theirs.contains(edge(j))) {
-                b.add(lat[2 * j], lon[2 * j], lat[2 * j + 1], lon[2 * j + 1], sourceId[j]);
+            Edge e = edge(j);
+            Integer k = theirs.get(e);
+            sources[j] = k == null ? -1 : other.sourceId[k];
+            if (k != null) {
+                repeated.add(e);
             }
         }
-        return b.build();
+        Builder b = new Builder();
+        for (int k = 0; k < other.size; k++) {
+            if (!repeated.contains(other.edge(k))) {
+                b.add(other.lat[2 * k], other.lon[2 * k], other.lat[2 * k + 1], other.lon[2 * k + 1], other.sourceId[k]);
+            }
+        }
+        return new Shared(sources, b.build());
     }
 
     /** A segment's two vertices, the lesser first, so that a segment and its reverse are equal. */
