@@ -485,7 +485,7 @@ public final class GeodesicBuffer {
                 LatLon q = n.point();
                 double azi;
                 if (n.distanceM() > 0) {
-                    azi = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
+                    azi = backAzimuth(q, p, n);
                 } else { // inside a territory source: step outwards, away from the source's centre
                     azi = Wgs84.GEODESIC.Inverse(centre.getY(), centre.getX(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
                 }
@@ -517,6 +517,12 @@ public final class GeodesicBuffer {
             return best;
         }
 
+        /** The azimuth at q, p's nearest source point, towards p: the distance query's own where it gave one. */
+        private static double backAzimuth(LatLon q, Coordinate p, SourceDistance.Nearest n) {
+            return Double.isNaN(n.backAzimuthDeg())
+                ? Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi1 : n.backAzimuthDeg();
+        }
+
         /**
          * True when the outline really passes by {@code p}, a point within the tolerance of R: the point half a
          * tolerance beyond R from p's nearest source point, on the geodesic from it through p, is at least R from
@@ -525,7 +531,7 @@ public final class GeodesicBuffer {
          */
         private boolean reachesRange(Coordinate p, SourceDistance.Nearest n) {
             LatLon q = n.point();
-            double azi = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi1;
+            double azi = backAzimuth(q, p, n);
             GeodesicData g = Wgs84.GEODESIC.Direct(q.lat(), q.lon(), azi, r + tol / 2,
                 GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
             return dist.nearest(g.lat2, g.lon2).distanceM() >= r;

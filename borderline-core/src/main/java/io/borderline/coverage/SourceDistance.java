@@ -13,6 +13,19 @@ public interface SourceDistance {
      */
     Nearest nearest(double lat, double lon);
 
-    /** A distance and where it is attained. */
-    record Nearest(double distanceM, LatLon point) {}
+    /**
+     * A distance, where it is attained and, when known, the initial azimuth of the geodesic from there back to the
+     * query point (degrees; NaN when unknown or the distance is zero), which spares a coverage's outline correction
+     * an inverse solution per step.
+     */
+    record Nearest(double distanceM, LatLon point, double backAzimuthDeg) {
+        public Nearest(double distanceM, LatLon point) {
+            this(distanceM, point, Double.NaN);
+        }
+
+        /** The segment index's answer as a source distance. */
+        public static Nearest of(io.borderline.geodesy.NearestPoint n) {
+            return new Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()), n.backAzimuthDeg());
+        }
+    }
 }

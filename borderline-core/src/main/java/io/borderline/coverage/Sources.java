@@ -53,7 +53,7 @@ public final class Sources {
                 }
             }
             NearestPoint n = index.nearest(lat, lon);
-            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+            return SourceDistance.Nearest.of(n);
         };
         GeometryFactory f = parts.get(0).getFactory();
         Geometry all = f.createMultiPolygon(parts.toArray(Polygon[]::new));
@@ -108,7 +108,7 @@ public final class Sources {
                 return new SourceDistance.Nearest(0, new LatLon(lat, lon));
             }
             NearestPoint n = index.nearest(lat, lon);
-            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+            return SourceDistance.Nearest.of(n);
         };
         return new Source("region", List.of(region.id()), all, d, List.of(ds.territory(code).land()),
             List.of(code.code()));
@@ -142,7 +142,7 @@ public final class Sources {
         Geometry all = lines.get(0).getFactory().buildGeometry(lines);
         SourceDistance d = (lat, lon) -> {
             NearestPoint n = index.nearest(lat, lon);
-            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+            return SourceDistance.Nearest.of(n);
         };
         return new Source("border", borders.stream().map(Border::id).toList(), all, d, List.of(), List.of());
     }

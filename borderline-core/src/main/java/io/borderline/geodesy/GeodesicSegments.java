@@ -49,7 +49,9 @@ public final class GeodesicSegments {
         INVERSE_CALLS.increment();
         GeodesicData g = Wgs84.GEODESIC.Inverse(lat, lon, qLat, qLon, INVERSE_MASK);
         double bearing = g.s12 == 0 ? Double.NaN : normalizeBearing(g.azi1);
-        return new NearestPoint(g.s12, qLat, qLon, bearing, segment);
+        // the azimuth at the nearest point onwards along the geodesic, turned round: the way back to the query point
+        double back = g.s12 == 0 ? Double.NaN : g.azi2 > 0 ? g.azi2 - 180 : g.azi2 + 180;
+        return new NearestPoint(g.s12, qLat, qLon, bearing, segment, back);
     }
 
     /** Latitude at fraction t of an edge, linear in latitude; the vertices themselves exactly at t = 0 and 1. */

@@ -226,7 +226,7 @@ public final class UserTarget {
                 return new SourceDistance.Nearest(0, new LatLon(lat, lon));
             }
             NearestPoint n = index.nearest(lat, lon);
-            return new SourceDistance.Nearest(n.distanceM(), new LatLon(n.lat(), n.lon()));
+            return SourceDistance.Nearest.of(n);
         };
         List<Geometry> own = new ArrayList<>();
         for (UserFeature f : features) {

@@ -28,7 +28,7 @@ class IntersectionAreaTest {
     private static final Dataset OSM = TestData.get().dataset("osm10m");
 
     @ParameterizedTest(name = "{0} {1} at {2} km")
-    @CsvSource({"country, BLR, 30", "country, BLR, 1000", "site, lida-airbase, 120", "country, LTU, 5"})
+    @CsvSource({"country, BLR, 30", "country, BLR, 1000", "site, lida-airbase, 120", "country, LTU, 5", "country, UKR, 1"})
     void agreesWithTheOverlayOnEveryTerritoryPolygon(String kind, String id, double rangeKm) {
         double r = rangeKm * 1000;
         var source = kind.equals("site")
