@@ -2,6 +2,7 @@ package io.borderline.coverage;
 
 import io.borderline.geodesy.LatLon;
 import io.borderline.geodesy.Wgs84;
+import io.borderline.topology.IndexedValidity;
 import io.borderline.topology.PolygonRepair;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -170,10 +172,13 @@ public final class GeodesicBuffer {
     }
 
     /**
-     * Douglas–Peucker part by part, without JTS's repair of the result: that repair is a buffer(0) over
+     * Douglas–Peucker part by part, without JTS's repair of the whole result: that repair is a buffer(0) over
      * the whole geometry, quadratic in the number of islands and lakes (tens of seconds on Russia, in one
-     * uninterruptible call). The guess needs no repair: any loop the simplification may tie is smaller than
-     * its tolerance (R/10), and the buffer by R that follows covers it. Cancellable between parts.
+     * uninterruptible call). A part the simplification made invalid is repaired alone, keeping both orientations
+     * of its loops: where the simplified ring crosses itself at a neck narrower than the tolerance, the land
+     * behind the neck is a loop of the opposite orientation, which the buffer by R would take for a hole, so the
+     * guess would leave that land uncovered (Russia at 5 km: 175 of 9,314 parts; on Bolshevik Island, 7 % of its
+     * area lay outside the coverage). Cancellable between parts.
      */
     private Geometry simplifyParts(Geometry source, double degrees, long deadline) {
         List<Geometry> parts = new ArrayList<>(source.getNumGeometries());
@@ -183,6 +188,9 @@ public final class GeodesicBuffer {
             dp.setDistanceTolerance(degrees);
             dp.setEnsureValid(false);
             Geometry part = dp.getResultGeometry();
+            if (part.getDimension() == 2 && !part.isEmpty() && !IndexedValidity.isValid(part)) {
+                part = GeometryFixer.fix(part); // both orientations of each loop kept, as a union of faces
+            }
             int kept = 0;
             for (int k = 0; k < part.getNumGeometries(); k++) {
                 if (!part.getGeometryN(k).isEmpty()) {
