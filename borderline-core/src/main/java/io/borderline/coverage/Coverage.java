@@ -11,7 +11,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param rangeM the range, metres
  * @param toleranceM the outline tolerance, max(0.1 % of R, 20 m)
  * @param geometry the coverage, source included (longitude/latitude; antimeridian-split)
- * @param maxOutlineErrorM the largest |distance − R| over the outline vertices, as measured
+ * @param maxOutlineErrorM the largest |distance − R| the engine measured on its outline: over the outline vertices,
+ *     and at the midpoint of any edge it could not split further (an edge across a channel of the uncovered side
+ *     narrower than itself)
  * @param droppedVertices first-guess vertices that could not be placed within tolerance (in
  *     narrow gaps between many small source parts) and were left out; their neighbours' edge is
  *     checked and split instead
