@@ -37,10 +37,10 @@ import org.locationtech.jts.noding.SegmentString;
  * and every edge is measured as a geodesic, as {@link EllipsoidalMeasure#areaM2} measures an
  * overlay's result: the two agree to rounding (see {@code IntersectionAreaTest}).
  *
- * <p>Cost: P's rings are cut into chunks of 4,096 edges with their boxes (O(n), once per polygon); a chunk's edge
- * terms and monotone-chain edge index are built the first time a cover comes near it, so a coverage of Ukraine does
- * not measure all of Russia's mainland. Each call then costs O(m log n) for the crossing search of C's m edges
- * near P, one pass over P's n edges, and one GeographicLib inverse per crossing and per C edge near P, against an
+ * <p>Cost: P's rings are cut into chunks of 4,096 edges with their boxes in an STR tree (O(n log n), once per
+ * polygon); a chunk's edge terms and its edges sorted by latitude are built the first time a cover comes near it, so
+ * a coverage of Ukraine does not measure all of Russia's mainland. Each call then indexes C's m edges near P once,
+ * chains the chunks of P near them against that index, and makes one pass over P's n edges, and one GeographicLib inverse per crossing and per C edge near P, against an
  * overlay that rebuilds all n edges as a graph on every call.
  * Degenerate inputs (a vertex on the other boundary, collinear overlapping edges, an edge spanning more
  * than 180° of longitude) return empty: the caller then overlays.
@@ -240,8 +240,7 @@ public final class IntersectionArea {
 
     /**
      * A polygon's oriented rings cut into chunks of {@link #CHUNK} edges, each with its box; a chunk's edge terms
-     * and its monotone-chain edge index are built on first use, so a call pays only for the chunks near its
-     * cover. (Built whole, Russia's 1.3 million-edge mainland took 2.5 to 3 s before the first statistics near
+     * and its latitude-sorted edges are built on first use, so a call pays only for the chunks near its cover. (Built whole, Russia's 1.3 million-edge mainland took 2.5 to 3 s before the first statistics near
      * it: one GeographicLib inverse per edge for the terms, and the index and locator of every edge.)
      */
     private static final class PolygonTerms {
@@ -334,9 +333,7 @@ public final class IntersectionArea {
         final Envelope box = new Envelope();
         private volatile double[] terms;
         private volatile SegmentString string;
-        /** The edges' southern latitudes, sorted, and their indexes; built with {@link #tallest}. */
-        private volatile double[][] bySouth;
-        private double tallest;
+        private volatile BySouth bySouth;
 
         Chunk(Coordinate[] ring, int ringIndex, int start, int end) {
             this.ring = ring;
@@ -367,14 +364,14 @@ public final class IntersectionArea {
          * tallest edge below the point are tried.
          */
         boolean countCrossings(RayCrossingCounter counter, Coordinate point) {
-            double[][] byY = bySouth;
-            if (byY == null) {
-                byY = sortedBySouth();
-                bySouth = byY;
+            BySouth b = bySouth;
+            if (b == null) {
+                b = sortedBySouth();
+                bySouth = b;
             }
-            double[] south = byY[0];
-            double[] edge = byY[1];
+            double[] south = b.south();
             double y = point.y;
+            double tallest = b.tallest();
             int lo = 0;
             int hi = south.length;
             while (lo < hi) { // the first edge whose southern end is at or above y - tallest
@@ -386,7 +383,7 @@ public final class IntersectionArea {
                 }
             }
             for (int j = lo; j < south.length && south[j] <= y; j++) {
-                int i = (int) edge[j];
+                int i = b.edge()[j];
                 counter.countSegment(ring[i], ring[i + 1]);
                 if (counter.isOnSegment()) {
                     return true;
@@ -395,7 +392,10 @@ public final class IntersectionArea {
             return false;
         }
 
-        private double[][] sortedBySouth() {
+        /** The edges' southern latitudes in ascending order, the edges' indexes in that order, and the tallest's span. */
+        private record BySouth(double[] south, int[] edge, double tallest) {}
+
+        private BySouth sortedBySouth() {
             int n = end - start;
             Integer[] order = new Integer[n];
             double tall = 0;
@@ -405,13 +405,12 @@ public final class IntersectionArea {
             }
             java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.min(ring[i].y, ring[i + 1].y)));
             double[] south = new double[n];
-            double[] edge = new double[n];
+            int[] edge = new int[n];
             for (int k = 0; k < n; k++) {
                 south[k] = Math.min(ring[order[k]].y, ring[order[k] + 1].y);
                 edge[k] = order[k];
             }
-            tallest = tall;
-            return new double[][] {south, edge};
+            return new BySouth(south, edge, tall);
         }
 
         /** The chunk's edges as one segment string tagged {0, ring, first edge}. */
