@@ -72,12 +72,14 @@ public final class IntersectionArea {
         }
         Envelope pEnv = p.getEnvelopeInternal();
         List<Coordinate[]> coverRings = new ArrayList<>();
+        Envelope coverBox = new Envelope(); // of the shells kept (their holes lie inside them)
         for (int i = 0; i < cover.getNumGeometries(); i++) {
             Polygon c = (Polygon) cover.getGeometryN(i);
             if (!c.getEnvelopeInternal().intersects(pEnv)) {
                 continue;
             }
             coverRings.add(oriented(c.getExteriorRing(), true));
+            coverBox.expandToInclude(c.getEnvelopeInternal());
             for (int h = 0; h < c.getNumInteriorRing(); h++) {
                 if (c.getInteriorRingN(h).getEnvelopeInternal().intersects(pEnv)) {
                     coverRings.add(oriented(c.getInteriorRingN(h), false));
@@ -162,7 +164,7 @@ public final class IntersectionArea {
         // inconsistent crossings: let the overlay decide. The area within both cannot exceed that of the two boxes'
         // common part (widened for geodesic edges bulging out of it); P's own area, the bound before its terms were
         // built lazily, would need every term of P
-        if (!(sum > -1 && sum < boxAreaM2(pEnv, coverRings) * (1 + 1e-9) + 1)) {
+        if (!(sum > -1 && sum < boxAreaM2(pEnv, coverBox) * (1 + 1e-9) + 1)) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(Math.max(0, sum));
@@ -174,14 +176,8 @@ public final class IntersectionArea {
      * coverage outline keeps, bulges about 0.1° out of its box at 60° and under 1° at 85°), m², or infinity where the
      * boxes span more than 180° of longitude.
      */
-    static double boxAreaM2(Envelope pEnv, List<Coordinate[]> coverRings) {
-        Envelope c = new Envelope();
-        for (Coordinate[] r : coverRings) {
-            for (Coordinate x : r) {
-                c.expandToInclude(x);
-            }
-        }
-        Envelope both = pEnv.intersection(c);
+    static double boxAreaM2(Envelope pEnv, Envelope coverBox) {
+        Envelope both = pEnv.intersection(coverBox);
         if (both.isNull() || both.getWidth() > 180) {
             return Double.POSITIVE_INFINITY;
         }
@@ -456,11 +452,7 @@ public final class IntersectionArea {
             // pair of P's and C's edges lies in exactly one chunk, so each crossing is found once
             java.util.Set<Chunk> chunks = new java.util.LinkedHashSet<>();
             for (SegmentString run : x.cStrings) {
-                Envelope box = new Envelope();
-                for (Coordinate v : run.getCoordinates()) {
-                    box.expandToInclude(v);
-                }
-                chunks.addAll(p.chunksNear(box));
+                chunks.addAll(p.chunksNear(org.locationtech.jts.geom.CoordinateArrays.envelope(run.getCoordinates())));
             }
             if (chunks.isEmpty()) {
                 return x;
