@@ -11,12 +11,11 @@ import org.locationtech.jts.geom.Geometry;
  * @param rangeM the range, metres
  * @param toleranceM the outline tolerance, max(0.1 % of R, 20 m)
  * @param geometry the coverage, source included (longitude/latitude; antimeridian-split)
- * @param maxOutlineErrorM the largest |distance − R| the engine measured on its outline: over the outline vertices,
- *     and at the midpoint of any edge it could not split further (an edge across a channel of the uncovered side
- *     narrower than itself)
- * @param droppedVertices first-guess vertices that could not be placed within tolerance (in
- *     narrow gaps between many small source parts) and were left out; their neighbours' edge is
- *     checked and split instead
+ * @param maxOutlineErrorM the largest |distance − R| the engine measured on its outline, over every vertex and every
+ *     edge's midpoint, metres (against the source as given to the engine)
+ * @param droppedVertices first-guess vertices that could not be placed on R and that the answer puts on the wrong
+ *     side of R by more than the tolerance (where it is known to miss the true R-neighbourhood); guess vertices that
+ *     were not on the outline at all are not counted
  * @param computeMillis wall time of the computation, milliseconds
  */
 public record Coverage(Source source, double rangeM, double toleranceM, Geometry geometry,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.GeodesicMask;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -30,7 +31,11 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  * centre); (2) every outline vertex is moved along the geodesic from its nearest source point
  * to exactly R, using the exact source distance (GeographicLib over every source segment), and
  * re-measured until it lies within a quarter of the tolerance; (3) every edge whose midpoint is
- * off by more than half the tolerance is split at a corrected midpoint, recursively. No single
+ * off by more than half the tolerance is split at a corrected midpoint, recursively, and where
+ * halving cannot mend it (a channel of the uncovered side narrower than the edge) the outline is
+ * traced along R instead; (4) the rings are repaired where they cross, and rings with a vertex or
+ * an edge midpoint off R are corrected again; every vertex and edge midpoint of the answer is
+ * measured ({@code max_outline_error_m}). No single
  * projection carries the answer: only exact geodesic distances decide where the outline lies,
  * so the error does not grow with R or latitude. Outlines crossing the antimeridian are split
  * into parts on either side (RFC 7946 §3.1.9); an outline around a pole is refused.
@@ -46,6 +51,8 @@ public final class GeodesicBuffer {
     /** Longest a single outline computation may run by default (documented limit; the server scales it). */
     public static final long DEADLINE_SECONDS = 20;
     private static final int MAX_SPLIT_DEPTH = 12;
+    /** Longest trace of the outline along R past one edge that halving could not mend ({@code Outline.trace}). */
+    private static final int MAX_TRACE_STEPS = 1_000;
     /**
      * Rounds of {@link Outline#settle} after the repair: each moves the vertices the repair created onto R; the
      * next repair may node the few edges that then cross again.
@@ -93,24 +100,25 @@ public final class GeodesicBuffer {
         List<Polygon> corrected = new ArrayList<>();
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
-            LinearRing shell = outline.correctRing(p.getExteriorRing().getCoordinates());
+            LinearRing shell = outline.correctRing(p.getExteriorRing().getCoordinates(), false);
             if (shell == null) {
                 throw new CoverageLimitException("no outline vertex could be placed within tolerance");
             }
             List<LinearRing> holes = new ArrayList<>();
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
                 Coordinate[] hole = p.getInteriorRingN(h).getCoordinates();
-                int droppedBefore = outline.dropped;
-                LinearRing fixed = outline.correctRing(hole);
+                int unplacedBefore = outline.unplaced.size();
+                LinearRing fixed = outline.correctRing(hole, true);
                 if (fixed != null) {
                     holes.add(fixed);
                 } else if (outline.allWithinRange(hole)) {
                     // an artefact of the first guess: all of it lies within R, so it is covered, not dropped
-                    outline.dropped = droppedBefore;
+                    outline.forgetUnplaced(unplacedBefore);
                 } else {
                     // a gap too small to keep a ring at R (it collapsed to fewer than three distinct vertices):
-                    // reported through dropped_vertices rather than failing the whole coverage
-                    outline.dropped = droppedBefore + hole.length - 1;
+                    // each of its vertices is checked against the answer like any other vertex left out
+                    outline.forgetUnplaced(unplacedBefore);
+                    outline.unplaced.addAll(List.of(hole).subList(0, hole.length - 1));
                 }
             }
             corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
@@ -121,13 +129,14 @@ public final class GeodesicBuffer {
         // The source is part of its coverage: the first guess encloses it (a buffer of its
         // outer rings), and the corrected outline lies at R outside it.
         Geometry result = PolygonRepair.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
-        for (int pass = 0; pass < SETTLE_PASSES && outline.hasStrayVertex(result); pass++) {
+        for (int pass = 0; pass < SETTLE_PASSES && outline.hasStray(result); pass++) {
             result = PolygonRepair.fix(outline.settle(result));
         }
-        outline.measureUnresolved(result);
+        outline.measureUnmeasuredEdges(result);
+        int dropped = outline.misplacedBy(result);
         result = splitAtAntimeridian(result, factory);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new Coverage(source, rangeM, tol, result, outline.maxError, outline.dropped, ms);
+        return new Coverage(source, rangeM, tol, result, outline.maxError, dropped, ms);
     }
 
     /**
@@ -309,7 +318,12 @@ public final class GeodesicBuffer {
         final Point centre;
         final long deadline;
         int vertices;
-        int dropped;
+        /**
+         * First-guess vertices that could not be placed on R (no point of R found near them): their neighbours'
+         * edge is split instead. Most lie where the outline does not pass at all (a guess ring around a gap that is
+         * in truth covered); {@link #misplacedBy} counts those the answer puts on the wrong side.
+         */
+        final List<Coordinate> unplaced = new ArrayList<>();
         double maxError;
         /**
          * Whether {@link #correct} accepts a point only where the outline really passes ({@link #reachesRange});
@@ -325,8 +339,13 @@ public final class GeodesicBuffer {
          * vertices are dropped from the rings being settled, the chords along the ridge go, and one pass settles.
          */
         boolean confirm;
-        /** Ends of the edges {@link #split} left astray (by value: the repairs copy coordinates). */
-        final java.util.Set<Coordinate> unresolvedEnds = new java.util.HashSet<>();
+        /** Whether the covered side lies to the right of the ring being corrected, walking along it ({@link #trace}). */
+        boolean coveredOnRight;
+        /**
+         * The edges whose midpoint {@link #split} or {@link #trace} measured and kept, by value (the repairs copy
+         * coordinates): {@link #measureUnmeasuredEdges} measures the rest of the final outline's.
+         */
+        final java.util.Set<Edge> measured = new java.util.HashSet<>();
 
         Outline(SourceDistance dist, double r, double tol, Point centre, long deadline) {
             this.deadline = deadline;
@@ -343,9 +362,27 @@ public final class GeodesicBuffer {
          * inside R by up to their sagitta (Russia at 15 km: 3,236 such vertices, five of them 20 to 204 m off,
          * e.g. 72.9 m at 44.7553 N 35.2925 E off Crimea's coast).
          */
-        boolean hasStrayVertex(Geometry g) {
-            for (Coordinate c : g.getCoordinates()) {
-                if (stray(c)) {
+        boolean hasStray(Geometry g) {
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Polygon p = (Polygon) g.getGeometryN(i);
+                for (int h = -1; h < p.getNumInteriorRing(); h++) {
+                    if (strays(h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * True when a vertex of the ring lies off R by more than the tolerance, or the midpoint of an edge not
+         * measured where it was made (a repair's, a failed trace's) does.
+         */
+        private boolean strays(LinearRing ring) {
+            Coordinate[] cs = ring.getCoordinates();
+            for (int k = 0; k < cs.length; k++) {
+                if (stray(cs[k])
+                    || k + 1 < cs.length && !measured.contains(Edge.of(cs[k], cs[k + 1])) && chordError(cs[k], cs[k + 1]) > tol) {
                     return true;
                 }
             }
@@ -362,13 +399,13 @@ public final class GeodesicBuffer {
             List<Polygon> out = new ArrayList<>();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
-                LinearRing shell = settleRing(p.getExteriorRing());
+                LinearRing shell = settleRing(p.getExteriorRing(), false);
                 if (shell == null) {
                     continue;
                 }
                 List<LinearRing> holes = new ArrayList<>();
                 for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    LinearRing hole = settleRing(p.getInteriorRingN(h));
+                    LinearRing hole = settleRing(p.getInteriorRingN(h), true);
                     if (hole != null) {
                         holes.add(hole);
                     }
@@ -385,51 +422,78 @@ public final class GeodesicBuffer {
          * under R, so no point of it can be placed on R): it goes (null), uncounted. Russia at 15 km had one, a
          * triangle 5 km long off Onega Bay with a vertex 79.7 m inside R.
          */
-        private LinearRing settleRing(LinearRing ring) {
-            Coordinate[] cs = ring.getCoordinates();
-            boolean stray = false;
-            for (Coordinate c : cs) {
-                stray |= stray(c);
-            }
-            if (!stray) {
+        private LinearRing settleRing(LinearRing ring, boolean hole) {
+            if (!strays(ring)) {
                 return ring;
             }
-            int droppedBefore = dropped;
+            Coordinate[] cs = ring.getCoordinates();
+            int unplacedBefore = unplaced.size();
             vertices -= cs.length;
-            LinearRing settled = correctRing(cs);
+            LinearRing settled = correctRing(cs, hole);
             if (settled != null) {
                 return settled;
             }
             vertices += cs.length;
             if (allWithin(cs, r + tol)) {
-                dropped = droppedBefore;
+                forgetUnplaced(unplacedBefore);
                 return null;
             }
             return ring;
         }
 
         /**
-         * Adds to {@link #maxError} the midpoint error of every edge of {@code g} with an end where {@link #split} left
-         * an edge astray: the edge itself if the repairs kept it, or its pieces where they cut it at a crossing (an
-         * edge the repairs removed, a sliver they dropped, is not the answer's and is not counted).
+         * Adds to {@link #maxError} the midpoint error of every edge of the final outline {@code g} not measured
+         * where it was made: edges the repairs cut at a crossing or joined anew, and the few a split left astray
+         * where the trace failed too. With the vertices (each measured as it was placed or settled), every vertex
+         * and every edge midpoint of the answer is then measured.
          */
-        void measureUnresolved(Geometry g) {
-            if (unresolvedEnds.isEmpty()) {
-                return;
-            }
+        void measureUnmeasuredEdges(Geometry g) {
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
                 for (int h = -1; h < p.getNumInteriorRing(); h++) {
                     Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
                     for (int k = 0; k + 1 < cs.length; k++) {
-                        if (unresolvedEnds.contains(cs[k]) || unresolvedEnds.contains(cs[k + 1])) {
-                            double midErr = Math.abs(dist.nearest((cs[k].y + cs[k + 1].y) / 2,
-                                (cs[k].x + cs[k + 1].x) / 2).distanceM() - r);
-                            maxError = Math.max(maxError, midErr);
+                        if (!measured.contains(Edge.of(cs[k], cs[k + 1]))) {
+                            Cancellation.check();
+                            maxError = Math.max(maxError, chordError(cs[k], cs[k + 1]));
                         }
                     }
                 }
             }
+        }
+
+        /** Forgets the vertices left out since the list had {@code size} of them (they were not outline vertices). */
+        void forgetUnplaced(int size) {
+            unplaced.subList(size, unplaced.size()).clear();
+        }
+
+        /**
+         * The vertices left out that the answer {@code g} puts on the wrong side: more than the tolerance inside R
+         * yet outside {@code g}, or more than the tolerance beyond R yet inside it (within the tolerance, either side
+         * is right). Those are where the answer misses the true
+         * R-neighbourhood near a vertex the engine could not place: {@code dropped_vertices}.
+         */
+        int misplacedBy(Geometry g) {
+            if (unplaced.isEmpty()) {
+                return 0;
+            }
+            org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator in =
+                new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(g);
+            int misplaced = 0;
+            for (Coordinate c : new java.util.LinkedHashSet<>(unplaced)) {
+                double d = dist.nearest(c.y, c.x).distanceM();
+                boolean covered = in.locate(c) != org.locationtech.jts.geom.Location.EXTERIOR;
+                if (Math.abs(d - r) > tol && (d > r) == covered) {
+                    misplaced++;
+                }
+            }
+            return misplaced;
+        }
+
+        /** Records a kept edge with its measured midpoint error. */
+        private void keep(Coordinate a, Coordinate b, double midpointErrorM) {
+            maxError = Math.max(maxError, midpointErrorM);
+            measured.add(Edge.of(a, b));
         }
 
         /** True when every vertex of the ring lies closer than R to the source. */
@@ -446,8 +510,14 @@ public final class GeodesicBuffer {
             return true;
         }
 
-        /** The ring with every vertex on the R level set, or null when no vertex of it can be placed there. */
-        LinearRing correctRing(Coordinate[] ring) {
+        /**
+         * The ring with every vertex on the R level set, or null when no vertex of it can be placed there.
+         *
+         * @param hole whether the ring bounds a hole of the coverage (the covered side is outside it)
+         */
+        LinearRing correctRing(Coordinate[] ring, boolean hole) {
+            // which side of the ring's direction is covered: a shell's inside, a hole's outside
+            coveredOnRight = hole == Orientation.isCCWArea(ring);
             List<Coordinate> out = new ArrayList<>();
             int start = 0;
             Coordinate first = null;
@@ -545,7 +615,7 @@ public final class GeodesicBuffer {
                 }
             }
             if (bestErr > tol) {
-                dropped++;
+                unplaced.add(c);
                 return null;
             }
             maxError = Math.max(maxError, bestErr);
@@ -617,32 +687,121 @@ public final class GeodesicBuffer {
          * after {@link #MAX_SPLIT_DEPTH} halvings crosses a channel of the uncovered side narrower than itself, whose
          * end lies beyond it (Russia at 30 km: 56 edges of 0.1 to 14 km, one midpoint 942.6 m beyond R between
          * Kolguyev Island and the mainland's coverage): every corrected midpoint lands on a wall of the channel beside
-         * the edge, never in its end. The edge stays; where it is still in the final outline, its midpoint's error is
-         * reported in {@link #maxError} ({@link #measureUnresolved}), so {@code max_outline_error_m} says how far the
-         * outline strays there.
+         * the edge, never in its end. There the outline is traced along R from a to b ({@link #trace}), into the
+         * channel and out again. Where the trace fails too, the edge stays; where it is still in the final outline,
+         * its midpoint's error is reported in {@link #maxError} ({@link #measureUnresolved}).
          */
         void split(Coordinate a, Coordinate b, List<Coordinate> out, int depth) {
             Coordinate mid = new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2);
             double len = Wgs84.GEODESIC.Inverse(a.y, a.x, b.y, b.x, GeodesicMask.DISTANCE).s12;
             double err = Math.abs(dist.nearest(mid.y, mid.x).distanceM() - r);
             if (err <= tol / 2 && len <= Math.max(r / 4, 10_000)) {
+                keep(a, b, err);
                 return;
             }
-            if (depth >= MAX_SPLIT_DEPTH) {
-                if (err > tol) {
-                    unresolvedEnds.add(a);
-                    unresolvedEnds.add(b);
-                }
-                return;
-            }
-            Coordinate m = correct(mid);
+            Coordinate m = depth >= MAX_SPLIT_DEPTH ? null : correct(mid);
             if (m == null) {
+                if (err <= tol) {
+                    keep(a, b, err);
+                } else {
+                    trace(a, b, out); // kept unmeasured if it fails: the final outline's measurement reports it
+                }
                 return;
             }
             m.x = unwrap(m.x, a.x);
             split(a, m, out, depth + 1);
             out.add(m);
             split(m, b, out, depth + 1);
+        }
+
+        /**
+         * Follows the R level set from a to b, appending the vertices between them to {@code out}; false (and
+         * {@code out} unchanged) if it does not arrive. Each step goes along the outline's tangent at the current
+         * vertex (at right angles to the geodesic from its nearest source point, on the side that keeps the covered
+         * side where the ring has it), is corrected onto R, and is kept when its chord's midpoint lies within half
+         * the tolerance of R; otherwise the step is halved. Steps start at the chord whose sagitta on a circle of
+         * radius R is half the tolerance, sqrt(4 R tol), and grow back after a kept step. At the concave end of a
+         * channel the corrected step lands on the opposite wall and the trace turns with it.
+         */
+        private boolean trace(Coordinate a, Coordinate b, List<Coordinate> out) {
+            boolean confirmed = confirm;
+            confirm = false; // a step near a saddle of the distance is still on the outline
+            try {
+                return traceSteps(a, b, out);
+            } finally {
+                confirm = confirmed;
+            }
+        }
+
+        private boolean traceSteps(Coordinate a, Coordinate b, List<Coordinate> out) {
+            double maxStep = Math.sqrt(4 * r * tol);
+            double minStep = tol / 4;
+            double step = maxStep;
+            List<Coordinate> path = new ArrayList<>();
+            List<Double> chords = new ArrayList<>(); // midpoint errors of the path's edges, kept if it arrives
+            Coordinate p = a;
+            double firstAlong = Double.NaN;
+            double farthest = 0;
+            for (int k = 0; k < MAX_TRACE_STEPS; k++) {
+                double toEnd = Wgs84.GEODESIC.Inverse(p.y, p.x, b.y, b.x, GeodesicMask.DISTANCE).s12;
+                double last;
+                if (toEnd <= step && (last = chordError(p, b)) <= tol / 2) {
+                    keep(p, b, last);
+                    for (int e = 0; e < path.size(); e++) {
+                        keep(e == 0 ? a : path.get(e - 1), path.get(e), chords.get(e));
+                    }
+                    out.addAll(path);
+                    return true;
+                }
+                SourceDistance.Nearest n = dist.nearest(p.y, p.x);
+                LatLon q = n.point();
+                double outward = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi2;
+                double along = outward + (coveredOnRight ? 90 : -90);
+                double fromStart = 0;
+                if (path.isEmpty()) {
+                    firstAlong = along;
+                } else if ((fromStart = Wgs84.GEODESIC.Inverse(p.y, p.x, a.y, a.x, GeodesicMask.DISTANCE).s12)
+                        < step && farthest > 2 * step && Math.abs(Math.IEEEremainder(along - firstAlong, 360)) < 45) {
+                    // back at a, heading the way it set out: round a closed loop of the level set without b (the
+                    // guess's edge joined two parts of the outline); passing a the other way round a spit is not that
+                    return false;
+                }
+                farthest = Math.max(farthest, fromStart);
+                GeodesicData g = Wgs84.GEODESIC.Direct(p.y, p.x, along, step,
+                    GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
+                int unplacedBefore = unplaced.size();
+                Coordinate next = correct(new Coordinate(unwrap(g.lon2, p.x), g.lat2));
+                forgetUnplaced(unplacedBefore); // a step that cannot be placed is shortened, not dropped
+                double chord = Double.POSITIVE_INFINITY;
+                if (next != null) {
+                    next.x = unwrap(next.x, p.x);
+                    chord = chordError(p, next);
+                }
+                if (chord > tol / 2) {
+                    step /= 2;
+                    if (step < minStep) {
+                        return false;
+                    }
+                    continue;
+                }
+                chords.add(chord);
+                path.add(next);
+                p = next;
+                step = Math.min(maxStep, step * 1.5);
+            }
+            return false;
+        }
+
+        /** An outline edge by its ends' values, either way round (the repairs may reverse a ring). */
+        private record Edge(Coordinate a, Coordinate b) {
+            static Edge of(Coordinate a, Coordinate b) {
+                return a.compareTo(b) <= 0 ? new Edge(a, b) : new Edge(b, a);
+            }
+        }
+
+        /** |distance - R| at the midpoint of the chord from a to b, metres. */
+        private double chordError(Coordinate a, Coordinate b) {
+            return Math.abs(dist.nearest((a.y + b.y) / 2, (a.x + b.x) / 2).distanceM() - r);
         }
     }
 }
