@@ -53,6 +53,8 @@ public final class GeodesicBuffer {
     private static final int MAX_SPLIT_DEPTH = 12;
     /** Longest trace of the outline along R past one edge that halving could not mend ({@code Outline.trace}). */
     private static final int MAX_TRACE_STEPS = 1_000;
+    /** Steps after which a trace that has not left its start's neighbourhood gives up. */
+    private static final int STUCK_TRACE_STEPS = 60;
     /**
      * Rounds of {@link Outline#settle} after the repair: each moves the vertices the repair created onto R; the
      * next repair may node the few edges that then cross again.
@@ -767,6 +769,9 @@ public final class GeodesicBuffer {
                     return false;
                 }
                 farthest = Math.max(farthest, fromStart);
+                if (k >= STUCK_TRACE_STEPS && farthest < 2 * maxStep) {
+                    return false; // turning on the spot (the nearest source point flips between two parts)
+                }
                 GeodesicData g = Wgs84.GEODESIC.Direct(p.y, p.x, along, step,
                     GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
                 int unplacedBefore = unplaced.size();
