@@ -4,6 +4,7 @@ import io.borderline.geodesy.LatLon;
 import io.borderline.geodesy.Wgs84;
 import io.borderline.topology.IndexedValidity;
 import io.borderline.topology.PolygonRepair;
+import io.borderline.topology.RingwiseSimplifier;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.geographiclib.GeodesicData;
@@ -20,7 +21,6 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
-import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * True geodesic buffer on WGS84: the set of points within R of a source, for R from 1 to
@@ -196,10 +196,8 @@ public final class GeodesicBuffer {
         List<Geometry> parts = new ArrayList<>(source.getNumGeometries());
         for (int i = 0; i < source.getNumGeometries(); i++) {
             checkDeadline(deadline);
-            DouglasPeuckerSimplifier dp = new DouglasPeuckerSimplifier(source.getGeometryN(i));
-            dp.setDistanceTolerance(degrees);
-            dp.setEnsureValid(false);
-            Geometry part = dp.getResultGeometry();
+            // ring by ring: JTS's DouglasPeuckerSimplifier would run IsValidOp on the part, then so would we
+            Geometry part = RingwiseSimplifier.simplify(source.getGeometryN(i), degrees);
             if (part.getDimension() == 2 && !part.isEmpty() && !IndexedValidity.isValid(part)) {
                 part = GeometryFixer.fix(part); // both orientations of each loop kept, as a union of faces
             }

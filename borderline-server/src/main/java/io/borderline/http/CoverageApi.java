@@ -223,8 +223,10 @@ final class CoverageApi {
 
     /**
      * The source's geometry: sites, points and borders as they are; a country's territory simplified within
-     * the coverage's tolerance (Douglas-Peucker in degrees, where a degree is at most 111.32 km, so no vertex
-     * moves more than the tolerance), repaired with JTS GeometryFixer if the simplification made it invalid.
+     * the coverage's tolerance (Douglas-Peucker ring by ring in degrees, where a degree is at most 111.32 km, so
+     * no vertex moves more than the tolerance), its parts the simplification made invalid repaired ({@link
+     * io.borderline.topology.PolygonRepair}). JTS's own validity test, which its simplifier runs on the whole,
+     * scans the shell once per hole: 350 ms warm and 0.6 s of the first Ukraine answer, for its 12,600 holes.
      */
     private static org.locationtech.jts.geom.Geometry sourceGeometry(CoverageRequest req, CoverageResult r) {
         var g = r.coverage().source().geometry();
@@ -247,11 +249,11 @@ final class CoverageApi {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(256).build();
 
     private static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
-        var dp = new org.locationtech.jts.simplify.DouglasPeuckerSimplifier(g);
-        dp.setDistanceTolerance(toleranceM / 111_320.0);
-        dp.setEnsureValid(false); // JTS's repair by buffer(0) takes tens of seconds on Russia; GeometryFixer is fast
-        var simplified = dp.getResultGeometry();
-        return simplified.isValid() ? simplified : org.locationtech.jts.geom.util.GeometryFixer.fix(simplified);
+        // ring by ring: JTS's DouglasPeuckerSimplifier runs IsValidOp on the whole even when asked not to repair
+        var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, toleranceM / 111_320.0);
+        // usually valid: one indexed test of the whole (80 ms on Ukraine) before part-by-part repair (150 ms)
+        return io.borderline.topology.IndexedValidity.isValid(simplified) ? simplified
+            : io.borderline.topology.PolygonRepair.fix(simplified);
     }
 
     /**
