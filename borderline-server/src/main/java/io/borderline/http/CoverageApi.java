@@ -251,6 +251,9 @@ final class CoverageApi {
     private static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
         // ring by ring: JTS's DouglasPeuckerSimplifier runs IsValidOp on the whole even when asked not to repair
         var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, toleranceM / 111_320.0);
+        if (g instanceof org.locationtech.jts.geom.Polygon && simplified.getNumGeometries() == 1) {
+            simplified = simplified.getGeometryN(0); // a one-polygon country stays a Polygon, as drawn before
+        }
         // usually valid: one indexed test of the whole (80 ms on Ukraine) before part-by-part repair (150 ms)
         return io.borderline.topology.IndexedValidity.isValid(simplified) ? simplified
             : io.borderline.topology.PolygonRepair.fix(simplified);
