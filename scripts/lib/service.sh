@@ -1,5 +1,6 @@
 # Sourced by the load scripts (load-test.sh, soak.sh): one Borderline service from the server jar on loopback.
-#   start_service PORT LOG_PREFIX [JVM OPTIONS...]   builds the jar if missing, starts it in the background, sets
+#   start_service PORT LOG_PREFIX [JVM OPTIONS...]   builds the jar if missing (or runs $BORDERLINE_JAR, e.g. an
+#                                                    older build side by side), starts it in the background, sets
 #                                                    pid and log, and stops it (and removes the log, first
 #                                                    copied to $keep_log if the caller set it) on exit,
 #                                                    keeping the script's own exit status
@@ -10,10 +11,11 @@
 start_service() {
   local port="$1" prefix="$2"
   shift 2
-  [ -f borderline-server/target/borderline.jar ] || mvn -B -q package -DskipTests
+  local jar="${BORDERLINE_JAR:-borderline-server/target/borderline.jar}"
+  [ -f "$jar" ] || mvn -B -q package -DskipTests
   mkdir -p target
   log="$(mktemp "/tmp/$prefix.XXXXXX")"
-  java "$@" -jar borderline-server/target/borderline.jar --port "$port" >"$log" 2>&1 &
+  java "$@" -jar "$jar" --port "$port" >"$log" 2>&1 &
   pid=$!
   trap 'rc=$?; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; [ -z "${keep_log:-}" ] || cp "$log" "$keep_log"; rm -f "$log"; exit $rc' EXIT
 }
