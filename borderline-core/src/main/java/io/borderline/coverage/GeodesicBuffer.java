@@ -38,7 +38,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * measured ({@code max_outline_error_m}). No single
  * projection carries the answer: only exact geodesic distances decide where the outline lies,
  * so the error does not grow with R or latitude. Outlines crossing the antimeridian are split
- * into parts on either side (RFC 7946 §3.1.9); an outline around a pole is refused.
+ * into parts on either side (RFC 7946 §3.1.9); an outline round a pole the coverage holds is closed through that
+ * pole, so the answer reaches latitude ±90° there (a polar cap, as RFC 7946 draws one).
  *
  * <p>Thread-safe: stateless apart from its parameters.
  */
@@ -90,15 +91,10 @@ public final class GeodesicBuffer {
         long t0 = System.nanoTime();
         double tol = toleranceM(rangeM);
         SourceDistance dist = source.distance();
-        for (double poleLat : new double[] {90, -90}) {
-            if (dist.nearest(poleLat, 0).distanceM() <= rangeM + tol) {
-                throw new CoverageLimitException("the coverage would contain the " + (poleLat > 0 ? "North" : "South")
-                    + " Pole, which the longitude/latitude output cannot represent; use a smaller range");
-            }
-        }
+        int pole = coveredPole(dist, rangeM + tol);
         long deadline = t0 + deadlineSeconds * 1_000_000_000L; // the first guess counts too
-        Geometry guess = firstGuess(source.geometry(), rangeM, deadline);
-        Outline outline = new Outline(dist, rangeM, tol, centre(source.geometry()), deadline);
+        Geometry guess = firstGuess(source.geometry(), rangeM, deadline, pole);
+        Outline outline = new Outline(dist, rangeM, tol, centre(source.geometry()), deadline, pole);
         List<Polygon> corrected = new ArrayList<>();
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
@@ -125,6 +121,7 @@ public final class GeodesicBuffer {
             }
             corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
+        corrected = intoPolarSpan(corrected, factory); // a cap's closure may have moved to another vertex
         if (outline.vertices > MAX_VERTICES) {
             throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
         }
@@ -142,6 +139,86 @@ public final class GeodesicBuffer {
     }
 
     /**
+     * The pole within {@code limitM} of the source: +1 the North Pole, -1 the South Pole, 0 neither. Its coverage's
+     * outer ring then winds once round that pole; see {@link #aroundPole}.
+     */
+    private static int coveredPole(SourceDistance dist, double limitM) {
+        boolean north = dist.nearest(90, 0).distanceM() <= limitM;
+        boolean south = dist.nearest(-90, 0).distanceM() <= limitM;
+        if (north && south) {
+            throw new CoverageLimitException("the coverage would contain both poles; use a smaller range");
+        }
+        return north ? 1 : south ? -1 : 0;
+    }
+
+    /**
+     * A ring that winds once round a pole, closed through it. In longitude/latitude such a ring does not close: walked
+     * once round, its longitude (kept continuous) ends 360° from where it began. The covered side is the pole's, so
+     * the ring is cut at its vertex nearest the pole and closed along that vertex's meridian to the pole, along the
+     * pole (a line of latitude ±90°, a single point on the ellipsoid) and back down the same meridian 360° away; no
+     * edge of the ring can cross that meridian above its most poleward vertex. The answer is then a plain polygon in
+     * longitude/latitude reaching ±90°, as RFC 7946 draws a polar cap, and is cut at the antimeridian like any other.
+     * The closing edges are not on R: {@link #isPoleClosure} tells them apart, and they are neither corrected nor
+     * measured.
+     *
+     * @param loop the ring's vertices once round, without the closing repeat, longitudes continuous
+     * @param shift the longitude the loop gains once round, ±360
+     * @param pole +1 north, -1 south
+     */
+    static Coordinate[] aroundPole(List<Coordinate> loop, double shift, int pole) {
+        int m = 0;
+        for (int i = 1; i < loop.size(); i++) {
+            if (pole * loop.get(i).y > pole * loop.get(m).y) {
+                m = i;
+            }
+        }
+        List<Coordinate> ring = new ArrayList<>(loop.size() + 4);
+        for (int i = m; i < loop.size(); i++) {
+            ring.add(loop.get(i));
+        }
+        for (int i = 0; i <= m; i++) {
+            Coordinate c = loop.get(i);
+            ring.add(new Coordinate(c.x + shift, c.y));
+        }
+        Coordinate start = loop.get(m);
+        ring.add(new Coordinate(start.x + shift, 90.0 * pole));
+        ring.add(new Coordinate(start.x, 90.0 * pole));
+        ring.add(new Coordinate(start));
+        return ring.toArray(Coordinate[]::new);
+    }
+
+    /** Whether c is a vertex of a ring's closure through a pole ({@link #aroundPole}): on the pole itself. */
+    static boolean isPoleClosure(Coordinate c) {
+        return Math.abs(c.y) == 90;
+    }
+
+    /**
+     * The ring's vertices without its closure through a pole, once round from just after it (without the closing
+     * repeat), or null when the ring does not pass through a pole. The longitude jumps by 360° from the last vertex
+     * back to the first: the correction's unwrapping sees the ring wind again.
+     */
+    static Coordinate[] withoutPoleClosure(Coordinate[] ring) {
+        int n = ring.length - 1; // the last repeats the first
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            if (isPoleClosure(ring[i]) && !isPoleClosure(ring[(i + 1) % n])) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return null;
+        }
+        List<Coordinate> out = new ArrayList<>(n);
+        for (int k = 1; k <= n; k++) {
+            Coordinate c = ring[(last + k) % n];
+            if (!isPoleClosure(c)) {
+                out.add(c);
+            }
+        }
+        return out.toArray(Coordinate[]::new);
+    }
+
+    /**
      * The middle of the source's box, its longitude taken on the circle: a source split at the antimeridian
      * (Russia, Fiji) would otherwise be centred near Greenwich, half a world away, and its first guess torn.
      */
@@ -152,7 +229,7 @@ public final class GeodesicBuffer {
     }
 
     /** Planar buffer in an azimuthal equidistant projection centred on the source, back in lon/lat. */
-    private Geometry firstGuess(Geometry source, double rangeM, long deadline) {
+    private Geometry firstGuess(Geometry source, double rangeM, long deadline, int pole) {
         Point c = centre(source);
         AzimuthalEquidistant aeqd = new AzimuthalEquidistant(c.getY(), c.getX());
         // Only the guess is simplified; corrections use the full source. A tolerance of R/10
@@ -173,14 +250,63 @@ public final class GeodesicBuffer {
         List<Polygon> polygons = new ArrayList<>();
         for (int i = 0; i < buffered.getNumGeometries(); i++) {
             Polygon p = (Polygon) buffered.getGeometryN(i);
-            LinearRing shell = unproject(aeqd, p.getExteriorRing().getCoordinates());
+            LinearRing shell = unproject(aeqd, p.getExteriorRing().getCoordinates(), pole);
             List<LinearRing> holes = new ArrayList<>();
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                holes.add(unproject(aeqd, p.getInteriorRingN(h).getCoordinates()));
+                holes.add(unproject(aeqd, p.getInteriorRingN(h).getCoordinates(), 0));
             }
             polygons.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
-        return factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+        return factory.createMultiPolygon(intoPolarSpan(polygons, factory).toArray(Polygon[]::new));
+    }
+
+    /**
+     * The polygons with, where one of them is closed through a pole ({@link #aroundPole}), every ring moved by whole
+     * turns of 360° into that cap's span of longitude [x0, x0 + 360): each ring is unwrapped from its own first vertex,
+     * so a hole of the cap, or an island's disc over it, could lie a turn away from it in the plane, outside the shell
+     * or apart from what it overlaps on the globe.
+     */
+    static List<Polygon> intoPolarSpan(List<Polygon> polygons, GeometryFactory factory) {
+        double x0 = Double.NaN;
+        for (Polygon p : polygons) {
+            for (Coordinate c : p.getExteriorRing().getCoordinates()) {
+                if (isPoleClosure(c)) {
+                    x0 = p.getEnvelopeInternal().getMinX();
+                }
+            }
+        }
+        if (Double.isNaN(x0)) {
+            return polygons;
+        }
+        List<Polygon> out = new ArrayList<>(polygons.size());
+        for (Polygon p : polygons) {
+            LinearRing shell = p.getExteriorRing();
+            boolean cap = shell.getEnvelopeInternal().getWidth() >= 360;
+            if (!cap) {
+                shell = intoSpan(shell, x0, factory);
+            }
+            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+            for (int h = 0; h < holes.length; h++) {
+                holes[h] = intoSpan(p.getInteriorRingN(h), cap ? x0 : shell.getEnvelopeInternal().centre().x - 180, factory);
+            }
+            out.add(factory.createPolygon(shell, holes));
+        }
+        return out;
+    }
+
+    /** The ring moved by whole turns so that the middle of its longitudes lies in [x0, x0 + 360). */
+    private static LinearRing intoSpan(LinearRing ring, double x0, GeometryFactory factory) {
+        double middle = ring.getEnvelopeInternal().centre().x;
+        double turns = Math.floor((middle - x0) / 360);
+        if (turns == 0) {
+            return ring;
+        }
+        Coordinate[] cs = ring.getCoordinates();
+        Coordinate[] moved = new Coordinate[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            moved[i] = new Coordinate(cs[i].x - 360 * turns, cs[i].y);
+        }
+        return factory.createLinearRing(moved);
     }
 
     /**
@@ -258,17 +384,29 @@ public final class GeodesicBuffer {
         return factory.createMultiPolygon(shells.toArray(Polygon[]::new));
     }
 
-    /** Back to lon/lat, keeping longitudes continuous across the antimeridian. */
-    private LinearRing unproject(AzimuthalEquidistant aeqd, Coordinate[] ring) {
-        Coordinate[] out = new Coordinate[ring.length];
-        for (int i = 0; i < ring.length; i++) {
-            out[i] = aeqd.reverse(ring[i].x, ring[i].y);
+    /**
+     * Back to lon/lat, keeping longitudes continuous across the antimeridian; a ring that winds round the covered pole
+     * ({@code pole} ±1; 0 for a hole, or when no pole is covered) is closed through it ({@link #aroundPole}).
+     */
+    private LinearRing unproject(AzimuthalEquidistant aeqd, Coordinate[] ring, int pole) {
+        List<Coordinate> out = new ArrayList<>(ring.length);
+        for (int i = 0; i < ring.length - 1; i++) {
+            Coordinate c = aeqd.reverse(ring[i].x, ring[i].y);
             if (i > 0) {
-                out[i].x = unwrap(out[i].x, out[i - 1].x);
+                c.x = unwrap(c.x, out.get(i - 1).x);
             }
+            out.add(c);
         }
-        out[out.length - 1] = new Coordinate(out[0]);
-        return factory.createLinearRing(out);
+        double shift = unwrap(out.get(0).x, out.get(out.size() - 1).x) - out.get(0).x;
+        if (Math.abs(shift) > 180) {
+            if (pole == 0) {
+                throw new CoverageLimitException("the coverage outline encircles a pole it does not cover;"
+                    + " use a smaller range");
+            }
+            return factory.createLinearRing(aroundPole(out, shift, pole));
+        }
+        out.add(new Coordinate(out.get(0)));
+        return factory.createLinearRing(out.toArray(Coordinate[]::new));
     }
 
     static double unwrap(double lon, double previous) {
@@ -317,6 +455,8 @@ public final class GeodesicBuffer {
         final double tol;
         final Point centre;
         final long deadline;
+        /** The pole the coverage holds: +1 north, -1 south, 0 neither ({@link #aroundPole}). */
+        final int pole;
         int vertices;
         /**
          * First-guess vertices that could not be placed on R (no point of R found near them): their neighbours'
@@ -347,7 +487,8 @@ public final class GeodesicBuffer {
          */
         final java.util.Set<Edge> measured = new java.util.HashSet<>();
 
-        Outline(SourceDistance dist, double r, double tol, Point centre, long deadline) {
+        Outline(SourceDistance dist, double r, double tol, Point centre, long deadline, int pole) {
+            this.pole = pole;
             this.deadline = deadline;
             this.dist = dist;
             this.r = r;
@@ -382,15 +523,22 @@ public final class GeodesicBuffer {
             Coordinate[] cs = ring.getCoordinates();
             for (int k = 0; k < cs.length; k++) {
                 if (stray(cs[k])
-                    || k + 1 < cs.length && !measured.contains(Edge.of(cs[k], cs[k + 1])) && chordError(cs[k], cs[k + 1]) > tol) {
+                    || k + 1 < cs.length && onOutline(cs[k], cs[k + 1]) && !measured.contains(Edge.of(cs[k], cs[k + 1]))
+                    && chordError(cs[k], cs[k + 1]) > tol) {
                     return true;
                 }
             }
             return false;
         }
 
+        /** A vertex off R by more than the tolerance; a ring's closure through a pole is not on R and never strays. */
         private boolean stray(Coordinate c) {
-            return Math.abs(dist.nearest(c.y, c.x).distanceM() - r) > tol;
+            return !isPoleClosure(c) && Math.abs(dist.nearest(c.y, c.x).distanceM() - r) > tol;
+        }
+
+        /** Whether the edge is part of the outline at R, not of a ring's closure through a pole. */
+        private static boolean onOutline(Coordinate a, Coordinate b) {
+            return !isPoleClosure(a) && !isPoleClosure(b);
         }
 
         /** {@code g} with every ring that holds a stray vertex corrected again, vertex by vertex and edge by edge. */
@@ -453,7 +601,7 @@ public final class GeodesicBuffer {
                 for (int h = -1; h < p.getNumInteriorRing(); h++) {
                     Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
                     for (int k = 0; k + 1 < cs.length; k++) {
-                        if (!measured.contains(Edge.of(cs[k], cs[k + 1]))) {
+                        if (onOutline(cs[k], cs[k + 1]) && !measured.contains(Edge.of(cs[k], cs[k + 1]))) {
                             Cancellation.check();
                             maxError = Math.max(maxError, chordError(cs[k], cs[k + 1]));
                         }
@@ -518,10 +666,15 @@ public final class GeodesicBuffer {
         LinearRing correctRing(Coordinate[] ring, boolean hole) {
             // which side of the ring's direction is covered: a shell's inside, a hole's outside
             coveredOnRight = hole == Orientation.isCCWArea(ring);
+            Coordinate[] open = withoutPoleClosure(ring);
+            int end = open == null ? ring.length - 1 : open.length; // vertices once round, without the repeat
+            if (open != null) {
+                ring = open;
+            }
             List<Coordinate> out = new ArrayList<>();
             int start = 0;
             Coordinate first = null;
-            while (first == null && start < ring.length - 1) {
+            while (first == null && start < end) {
                 first = correct(ring[start++]);
             }
             if (first == null) {
@@ -529,7 +682,7 @@ public final class GeodesicBuffer {
             }
             Coordinate prev = first;
             out.add(first);
-            for (int i = start; i < ring.length - 1; i++) {
+            for (int i = start; i < end; i++) {
                 Coordinate next = correct(ring[i]);
                 if (next == null) {
                     continue; // dropped: its neighbours' edge is checked and split instead
@@ -542,18 +695,28 @@ public final class GeodesicBuffer {
             Coordinate close = new Coordinate(first);
             close.x = unwrap(close.x, prev.x);
             split(prev, close, out, 0);
-            if (Math.abs(close.x - first.x) > 1e-9) { // ring winds around a pole: cannot close in lon/lat
-                throw new CoverageLimitException("the coverage outline encircles a pole; use a smaller range");
+            Coordinate[] closed;
+            if (Math.abs(close.x - first.x) > 1e-9) { // the ring winds round a pole
+                if (hole || pole == 0) {
+                    throw new CoverageLimitException("the coverage outline encircles a pole it does not cover;"
+                        + " use a smaller range");
+                }
+                if (out.size() < 3) {
+                    return null;
+                }
+                closed = aroundPole(out, close.x - first.x, pole);
+            } else {
+                out.add(new Coordinate(first));
+                if (out.size() < 4) {
+                    return null; // collapsed: no ring left at R
+                }
+                closed = out.toArray(Coordinate[]::new);
             }
-            out.add(new Coordinate(first));
-            if (out.size() < 4) {
-                return null; // collapsed: no ring left at R
-            }
-            vertices += out.size();
+            vertices += closed.length;
             if (vertices > MAX_VERTICES) {
                 throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
             }
-            return factory.createLinearRing(out.toArray(Coordinate[]::new));
+            return factory.createLinearRing(closed);
         }
 
         /**

@@ -24,7 +24,8 @@ import org.locationtech.jts.geom.LinearRing;
  * longitude/latitude midpoint strays more than half the tolerance from where the exact curve passes (R for an arc,
  * the geodesic for a radial) is split at an exact point, recursively. Every vertex is thus an exact solution: the
  * outline error is only the straight-edge sagitta, bounded by step (3). Fans whose area crosses the antimeridian
- * are split into parts on either side (RFC 7946 §3.1.9); a fan that contains a pole is refused.
+ * are split into parts on either side (RFC 7946 §3.1.9); a fan that holds a pole is closed through it, as a coverage
+ * is ({@link GeodesicBuffer#aroundPole}), and one whose outline passes within the tolerance of a pole is refused.
  *
  * <p>Thread-safe: stateless apart from its parameters.
  */
@@ -57,13 +58,23 @@ public final class GeodesicFan {
         Coordinate c = source.geometry().getCoordinate();
         LatLon apex = new LatLon(c.y, c.x);
         double tol = GeodesicBuffer.toleranceM(rangeM);
-        refusePole(apex, rangeM, tol, sector);
-        Ring ring = new Ring(apex, tol);
+        Ring ring = new Ring(apex, tol, poleWithin(apex, rangeM, tol, sector));
         Geometry fan;
         if (sector.fullCircle()) {
             LinearRing outer = ring.close(ring.arc(rangeM, 0, 360));
             LinearRing inner = ring.close(ring.arc(sector.minRangeM(), 360, 0));
-            fan = factory.createPolygon(outer, new LinearRing[] {inner});
+            if (ring.windsRound(inner)) {
+                // the pole lies within the minimum range: the band between two caps. Each cap spans 360° of longitude
+                // from its own meridian of closure, so the inner one is taken a turn either side as well to cover
+                // the outer one's span
+                Geometry hole = org.locationtech.jts.operation.overlayng.OverlayNGRobust.union(List.of(
+                    factory.createPolygon(inner), turned(inner, -360), turned(inner, 360)));
+                fan = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(factory.createPolygon(outer),
+                    hole, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
+            } else {
+                fan = GeodesicBuffer.intoPolarSpan(List.of(factory.createPolygon(outer, new LinearRing[] {inner})), factory)
+                    .get(0); // the hole within the cap's span of longitude, if the outer ring is one
+            }
         } else {
             double from = sector.azimuthFromDeg();
             double to = from + sector.widthDeg();
@@ -82,27 +93,64 @@ public final class GeodesicFan {
         return new Coverage(source, rangeM, tol, result, ring.maxError, 0, ms);
     }
 
-    /** The north pole lies on the geodesic of azimuth 0 from any apex, the south pole on azimuth 180. */
-    private static void refusePole(LatLon apex, double rangeM, double tol, Sector sector) {
-        for (double poleLat : new double[] {90, -90}) {
-            double d = Wgs84.GEODESIC.Inverse(apex.lat(), apex.lon(), poleLat, 0, GeodesicMask.DISTANCE).s12;
-            if (d <= rangeM + tol && d >= sector.minRangeM() - tol && sector.contains(poleLat > 0 ? 0 : 180)) {
-                throw new CoverageLimitException("the range fan would contain the " + (poleLat > 0 ? "North" : "South")
-                    + " Pole, which the longitude/latitude output cannot represent; use a smaller range or a sector"
-                    + " that does not point at the pole");
+    /** The ring's polygon moved by {@code degrees} of longitude. */
+    private Geometry turned(LinearRing ring, double degrees) {
+        Coordinate[] cs = ring.getCoordinates();
+        Coordinate[] moved = new Coordinate[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            moved[i] = new Coordinate(cs[i].x + degrees, cs[i].y);
+        }
+        return factory.createPolygon(moved);
+    }
+
+    /**
+     * The pole within the outer range (+1 north, -1 south, 0 neither): a ring of the fan that winds round it is closed
+     * through it. The north pole lies on the geodesic of azimuth 0 from any apex, the south pole on azimuth 180; a pole
+     * within the tolerance of the fan's outline (an arc, or a bounding radial pointing at it) is refused, as no side
+     * of it can be told.
+     */
+    private static int poleWithin(LatLon apex, double rangeM, double tol, Sector sector) {
+        int within = 0;
+        for (int pole : new int[] {1, -1}) {
+            double d = Wgs84.GEODESIC.Inverse(apex.lat(), apex.lon(), 90.0 * pole, 0, GeodesicMask.DISTANCE).s12;
+            double towards = pole > 0 ? 0 : 180;
+            boolean onArc = Math.abs(d - rangeM) <= tol || sector.minRangeM() > 0 && Math.abs(d - sector.minRangeM()) <= tol;
+            boolean onRadial = !sector.fullCircle() && d <= rangeM + tol && d >= sector.minRangeM() - tol
+                && (Math.abs(Math.IEEEremainder(sector.azimuthFromDeg() - towards, 360)) < 1e-9
+                    || Math.abs(Math.IEEEremainder(sector.azimuthFromDeg() + sector.widthDeg() - towards, 360)) < 1e-9);
+            if (onArc || onRadial) {
+                throw new CoverageLimitException("the range fan's outline would pass through the "
+                    + (pole > 0 ? "North" : "South") + " Pole; use another range or sector");
+            }
+            if (d < rangeM) {
+                within = pole;
             }
         }
+        return within;
     }
 
     /** Builds one outline from exact points, with continuous longitudes. */
     private final class Ring {
         final LatLon apex;
         final double tol;
+        /** The pole within the outer range, or 0: a ring winding round it is closed through it. */
+        final int pole;
         double maxError;
 
-        Ring(LatLon apex, double tol) {
+        Ring(LatLon apex, double tol, int pole) {
             this.apex = apex;
             this.tol = tol;
+            this.pole = pole;
+        }
+
+        /** Whether the ring was closed through a pole ({@link #close}). */
+        boolean windsRound(LinearRing ring) {
+            for (Coordinate c : ring.getCoordinates()) {
+                if (GeodesicBuffer.isPoleClosure(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The point at distance s along the geodesic leaving the apex at azimuth azi. */
@@ -209,8 +257,12 @@ public final class GeodesicFan {
             Coordinate first = out.get(0);
             Coordinate closing = new Coordinate(first);
             closing.x = GeodesicBuffer.unwrap(closing.x, out.get(out.size() - 1).x);
-            if (Math.abs(closing.x - first.x) > 1e-9) {
-                throw new CoverageLimitException("the range fan outline encircles a pole; use a smaller range");
+            if (Math.abs(closing.x - first.x) > 1e-9) { // winds round a pole: the one within range
+                if (pole == 0) {
+                    throw new CoverageLimitException("the range fan outline encircles a pole it does not hold;"
+                        + " use a smaller range");
+                }
+                return factory.createLinearRing(GeodesicBuffer.aroundPole(out, closing.x - first.x, pole));
             }
             out.add(new Coordinate(first));
             return factory.createLinearRing(out.toArray(Coordinate[]::new));

@@ -266,9 +266,9 @@ public final class Layers {
         return new FeatureLayer(id, "Drone coverage from " + from,
             "For each drone class of the catalogue, everything within its nominal range of " + from + "'s territory"
                 + " (" + codes + "): a true geodesic buffer on WGS84 (every outline vertex at the range"
-                + " within max(0.1 % of it, 20 m)), the source territory included. area_km2 is ellipsoidal. A class"
-                + " whose coverage the longitude/latitude output cannot represent (one holding a pole) is listed"
-                + " without a geometry, and not_drawn says why.",
+                + " within max(0.1 % of it, 20 m)), the source territory included. area_km2 is ellipsoidal. A"
+                + " coverage holding the North Pole is a cap closed through it. A class the engine does not compute"
+                + " is listed without a geometry, and not_drawn says why.",
             "MultiPolygon", List.of("drone", "drone_class"),
             ds -> memo(id, ds, d -> coverages(d, source)),
             ds -> reach(data.dataset(ds), source, source.contains(CountryCode.RUS) ? EUROPEAN_RUSSIA.window() : null));
@@ -309,8 +309,8 @@ public final class Layers {
                     : new CoverageRequest(ds.id(), "country", ids, d.rangeKm(), d.id(), false);
                 result = coverages.outline(req);
             } catch (io.borderline.coverage.CoverageLimitException e) {
-                // e.g. Russia whole (ne10m) at 2,000 km holds the North Pole: the class stays in the layer, without
-                // a geometry and saying why, rather than vanishing from it
+                // a coverage the engine refuses (past its deadline or vertex limit): the class stays in the layer,
+                // without a geometry and saying why, rather than vanishing from it
                 notDrawn = e.getMessage();
             }
             Map<String, Object> p = new LinkedHashMap<>();

@@ -87,7 +87,7 @@ public final class IntersectionArea {
             }
         }
         for (Coordinate[] r : coverRings) {
-            if (spansHalfTheGlobe(r)) {
+            if (spansHalfTheGlobe(r, false)) {
                 return OptionalDouble.empty();
             }
         }
@@ -225,9 +225,21 @@ public final class IntersectionArea {
         return c;
     }
 
+    /** Whether an edge of the ring spans 180° of longitude or more (Antarctica's along the South Pole among them). */
     private static boolean spansHalfTheGlobe(Coordinate[] ring) {
+        return spansHalfTheGlobe(ring, true);
+    }
+
+    /**
+     * As {@link #spansHalfTheGlobe(Coordinate[])}, optionally not counting edges along a pole (both ends at latitude
+     * ±90°). A cover holding a pole is closed through it by such an edge: a single point on the ellipsoid, with no
+     * area term, inside no polygon P the method sums over (a P reaching a pole, Antarctica, has such an edge itself
+     * and is left to the overlay), so the sum over P ∩ C stays exact.
+     */
+    private static boolean spansHalfTheGlobe(Coordinate[] ring, boolean countPoleEdges) {
         for (int i = 1; i < ring.length; i++) {
-            if (Math.abs(ring[i].x - ring[i - 1].x) >= 180) {
+            boolean alongAPole = !countPoleEdges && Math.abs(ring[i].y) == 90 && ring[i].y == ring[i - 1].y;
+            if (!alongAPole && Math.abs(ring[i].x - ring[i - 1].x) >= 180) {
                 return true;
             }
         }

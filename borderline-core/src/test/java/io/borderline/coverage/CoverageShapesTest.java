@@ -12,6 +12,8 @@ import io.borderline.geodesy.LatLon;
 import io.borderline.geodesy.Wgs84;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -53,11 +55,79 @@ class CoverageShapesTest {
         assertThat(c.geometry().getEnvelopeInternal().getMaxY()).isGreaterThan(80);
     }
 
+    /**
+     * A coverage holding a pole is a polar cap reaching ±90°: every outline vertex within the tolerance of R, points just
+     * inside and just beyond R on either side of the pole classified right, and its area that of the geodesic disc
+     * measured independently (GeographicLib's polygon of 3,600 points on the circle, which counts its own way round the
+     * pole) within the band the tolerance allows.
+     */
+    @ParameterizedTest
+    @CsvSource({"80, 20, 1500", "-80, -150, 1500", "84, 179.5, 800", "-75, 60, 2500"})
+    void aCoverageHoldingAPoleIsAPolarCap(double lat, double lon, double rangeKm) {
+        LatLon p = new LatLon(lat, lon);
+        double r = rangeKm * 1000;
+        Source s = Sources.points("point", List.of(lat + "," + lon), List.of(p), BoundaryFile.FACTORY, List.of(), List.of());
+        Coverage c = engine.compute(s, r);
+        Geometry g = c.geometry();
+        assertThat(g.isValid()).isTrue();
+        assertThat(c.droppedVertices()).isZero();
+        Envelope e = g.getEnvelopeInternal();
+        assertThat(e.getMinX()).isGreaterThanOrEqualTo(-180);
+        assertThat(e.getMaxX()).isLessThanOrEqualTo(180);
+        assertThat(lat > 0 ? e.getMaxY() : -e.getMinY()).isEqualTo(90);
+        double tol = c.toleranceM();
+        for (Coordinate v : g.getCoordinates()) {
+            if (Math.abs(v.y) == 90 || Math.abs(Math.abs(v.x) - 180) < 1e-9) {
+                continue; // the closure through the pole and the cut at 180°
+            }
+            double d = Wgs84.GEODESIC.Inverse(lat, lon, v.y, v.x).s12;
+            assertThat(Math.abs(d - r)).as("vertex %s", v).isLessThanOrEqualTo(tol);
+        }
+        var in = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(g);
+        for (int a = 0; a < 360; a += 5) {
+            for (double d : new double[] {r - 2 * tol, r + 2 * tol}) {
+                var q = Wgs84.GEODESIC.Direct(lat, lon, a, d);
+                int where = in.locate(new Coordinate(q.lon2, q.lat2));
+                assertThat(where).as("azimuth %d at %.0f m", a, d)
+                    .isEqualTo(d < r ? org.locationtech.jts.geom.Location.INTERIOR : org.locationtech.jts.geom.Location.EXTERIOR);
+            }
+        }
+        for (double poleLon = -179; poleLon < 180; poleLon += 17) {
+            assertThat(in.locate(new Coordinate(poleLon, Math.signum(lat) * 89.99)))
+                .isEqualTo(org.locationtech.jts.geom.Location.INTERIOR);
+        }
+        net.sf.geographiclib.PolygonArea disc = new net.sf.geographiclib.PolygonArea(Wgs84.GEODESIC, false);
+        for (int k = 0; k < 3600; k++) {
+            var q = Wgs84.GEODESIC.Direct(lat, lon, k / 10.0, r);
+            disc.AddPoint(q.lat2, q.lon2);
+        }
+        double expected = Math.abs(disc.Compute(false, true).area);
+        double perimeter = 2 * Math.PI * r;
+        assertThat(io.borderline.geodesy.EllipsoidalMeasure.areaM2(g)).isCloseTo(expected,
+            org.assertj.core.data.Offset.offset(perimeter * tol));
+    }
+
     @Test
-    void aCoverageAroundAPoleIsRefused() {
-        Source s = Sources.points("point", List.of("80,20"), List.of(new LatLon(80, 20)), BoundaryFile.FACTORY, List.of(), List.of());
-        assertThatThrownBy(() -> engine.compute(s, 1_500_000)).isInstanceOf(CoverageLimitException.class)
-            .hasMessageContaining("North Pole");
+    void aCountryCoverageHoldingTheNorthPoleKeepsEveryOutlineVertexAtR() {
+        // Norway with Svalbard (80.8 N, 1,027 km from the Pole) and Bouvet Island (54.4 S) at 1,200 km: a cap over
+        // the Pole ending 170 km beyond it, and a disc in the South Atlantic
+        var ne = TestData.get().dataset("ne10m"); // loads the country registry
+        var nor = io.borderline.data.CountryCode.parse("NOR").orElseThrow();
+        Source s = Sources.countries(ne, List.of(nor), GeodesicBuffer.toleranceM(1_200_000) / 10);
+        Coverage c = engine.compute(s, 1_200_000);
+        assertThat(c.geometry().isValid()).isTrue();
+        assertThat(c.droppedVertices()).isZero();
+        assertThat(c.maxOutlineErrorM()).isLessThanOrEqualTo(c.toleranceM());
+        assertThat(c.geometry().getEnvelopeInternal().getMaxY()).isEqualTo(90);
+        assertThat(c.geometry().getEnvelopeInternal().getMinY()).isLessThan(-54);
+        SourceDistance exact = Sources.countries(ne, List.of(nor), 0).distance();
+        for (Coordinate v : c.geometry().getCoordinates()) {
+            if (Math.abs(v.y) == 90 || Math.abs(Math.abs(v.x) - 180) < 1e-9) {
+                continue;
+            }
+            assertThat(Math.abs(exact.nearest(v.y, v.x).distanceM() - 1_200_000)).as("vertex %s", v)
+                .isLessThanOrEqualTo(c.toleranceM());
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 
 /**
- * The coverage quality bar, sampled: the vertices and edge midpoints of 40 (up to 100 km) or 80 (beyond)
+ * The coverage quality bar, sampled (Russia at 1,000 km holds the North Pole: its cap is closed through it): the vertices and edge midpoints of 40 (up to 100 km) or 80 (beyond)
  * randomly chosen outline edges lie at R ± max(0.1 % of R, 20 m) from the source, and random points near
  * the outline are inside exactly when their true distance says so. Distances are measured against the
  * full-resolution source (not the simplified one the engine uses) by {@link BruteForce} over every segment,
@@ -39,7 +39,7 @@ class GeodesicBufferToleranceTest {
         "point, 1", "point, 20", "point, 30", "point, 100", "point, 500", "point, 2500",
         "line, 1", "line, 20", "line, 30", "line, 100", "line, 500", "line, 2500",
         "BLR, 1", "BLR, 20", "BLR, 30", "BLR, 100", "BLR, 500", "BLR, 2500",
-        "POL, 1000", "UKR, 2500", "RUS, 30"})
+        "POL, 1000", "UKR, 2500", "RUS, 30", "RUS, 1000"})
     void outlineIsWithinToleranceOfTheTrueDistance(String kind, double rangeKm) {
         double r = rangeKm * 1000;
         double tol = GeodesicBuffer.toleranceM(r);
@@ -81,6 +81,9 @@ class GeodesicBufferToleranceTest {
             for (Coordinate p : new Coordinate[] {a, new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2)}) {
                 if (Math.abs(b.x - a.x) > 180 || onAntimeridian(a) && onAntimeridian(b)) {
                     continue; // antimeridian seam (RFC 7946 split), not an outline edge
+                }
+                if (Math.abs(a.y) == 90 || Math.abs(b.y) == 90) {
+                    continue; // the closure through a pole the coverage holds (Russia at 1,000 km), not an outline edge
                 }
                 double err = Math.abs(truth.apply(p.y, p.x) - r);
                 worst = Math.max(worst, err);

@@ -248,15 +248,36 @@ final class CoverageApi {
         Map<Integer, org.locationtech.jts.geom.Geometry>> DRAWN_SOURCES =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(256).build();
 
-    private static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
+    static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
         // ring by ring: JTS's DouglasPeuckerSimplifier runs IsValidOp on the whole even when asked not to repair
-        var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, toleranceM / 111_320.0);
+        double degrees = toleranceM / 111_320.0;
+        var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, degrees);
         if (g instanceof org.locationtech.jts.geom.Polygon && simplified.getNumGeometries() == 1) {
             simplified = simplified.getGeometryN(0); // a one-polygon country stays a Polygon, as drawn before
         }
-        // usually valid: one indexed test of the whole (80 ms on Ukraine) before part-by-part repair (150 ms)
-        return io.borderline.topology.IndexedValidity.isValid(simplified) ? simplified
-            : io.borderline.topology.PolygonRepair.fix(simplified);
+        // usually valid: one indexed test of the whole (80 ms on Ukraine)
+        if (io.borderline.topology.IndexedValidity.isValid(simplified)) {
+            return simplified;
+        }
+        // A part the simplification made invalid is drawn as the source has it (valid, and within a tenth of the
+        // tolerance of the territory), not repaired: JTS's repair of Russia's simplified mainland (a million
+        // vertices, 173,000 lakes) took 170 s at the 256 m of a 500 km coverage, on the request's thread, and ran
+        // a 2 GB heap out of memory at 512 m. Parts the simplification brought to overlap: the source whole.
+        List<org.locationtech.jts.geom.Polygon> parts = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (!(g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon part)) {
+                return g;
+            }
+            var s = io.borderline.topology.RingwiseSimplifier.simplify(part, degrees);
+            if (s.isEmpty()) {
+                continue; // smaller than the tolerance, as the whole's simplification leaves out
+            }
+            parts.add(io.borderline.topology.IndexedValidity.isValid(s) ? (org.locationtech.jts.geom.Polygon) s.getGeometryN(0)
+                : part);
+        }
+        var whole = parts.size() == 1 && g instanceof org.locationtech.jts.geom.Polygon ? parts.get(0)
+            : g.getFactory().createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new));
+        return io.borderline.topology.IndexedValidity.isValid(whole) ? whole : g;
     }
 
     /**

@@ -214,7 +214,7 @@ public final class MapRenderer {
         List<Shape> ringShapes = new ArrayList<>();
         for (MapContent.Ring r : rings) {
             Shape s = view.shape(r.area());
-            ringShapes.add(s);
+            ringShapes.add(view.shape(outline(r.area())));
             g.setColor(Palette.withAlpha(r.color(), Palette.RING_FILL_ALPHA));
             g.fill(s);
         }
@@ -432,6 +432,40 @@ public final class MapRenderer {
     }
 
     // ------------------------------------------------------------------ labels
+
+    /**
+     * The boundary of a coverage area without the edges that are not its outline: the cut along the antimeridian
+     * (RFC 7946 splits an area there) and the closure along a pole of a coverage holding one. Stroked whole, a polar
+     * cap showed a line from the pole down the 180° meridian.
+     */
+    static Geometry outline(Geometry area) {
+        List<org.locationtech.jts.geom.LineString> runs = new ArrayList<>();
+        var f = area.getFactory();
+        for (Object o : org.locationtech.jts.geom.util.LinearComponentExtracter.getLines(area)) {
+            org.locationtech.jts.geom.Coordinate[] cs = ((org.locationtech.jts.geom.LineString) o).getCoordinates();
+            List<org.locationtech.jts.geom.Coordinate> run = new ArrayList<>();
+            for (int i = 0; i + 1 < cs.length; i++) {
+                var a = cs[i];
+                var b = cs[i + 1];
+                boolean cut = a.x == b.x && Math.abs(a.x) == 180 || a.y == b.y && Math.abs(a.y) == 90;
+                if (cut) {
+                    if (run.size() > 1) {
+                        runs.add(f.createLineString(run.toArray(org.locationtech.jts.geom.Coordinate[]::new)));
+                    }
+                    run = new ArrayList<>();
+                    continue;
+                }
+                if (run.isEmpty()) {
+                    run.add(a);
+                }
+                run.add(b);
+            }
+            if (run.size() > 1) {
+                runs.add(f.createLineString(run.toArray(org.locationtech.jts.geom.Coordinate[]::new)));
+            }
+        }
+        return f.createMultiLineString(runs.toArray(org.locationtech.jts.geom.LineString[]::new));
+    }
 
     /** Lines of text measured with the font they are drawn in. */
     private static final class TextBlock {

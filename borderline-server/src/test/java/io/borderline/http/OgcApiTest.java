@@ -208,15 +208,31 @@ class OgcApiTest {
         }
     }
 
-    /** Russia whole (ne10m) at 2,000 km holds the North Pole: the class is listed without a geometry, saying why. */
+    /**
+     * European Russia (ne10m) at 2,000 km holds the North Pole: the class is drawn as a cap closed through the Pole,
+     * longitudes within ±180° (RFC 7946), with its area, and nothing left out.
+     */
     @Test
-    void aCoverageThatCannotBeDrawnIsListedAndSaysWhy() throws Exception {
+    void aCoverageHoldingTheNorthPoleIsDrawnAsACapOverIt() throws Exception {
         JsonNode fc = new ObjectMapper().readTree(ServerFixture.get(
             "/collections/coverage-rus/items?dataset=ne10m&drone=shahed-136").body());
         assertThat(fc.get("features")).hasSize(1);
         JsonNode f = fc.get("features").get(0);
-        assertThat(f.get("geometry").isNull()).isTrue();
-        assertThat(f.get("properties").get("not_drawn").asText()).contains("North Pole");
+        assertThat(f.get("properties").get("not_drawn").isNull()).isTrue();
         assertThat(f.get("properties").get("range_km").asDouble()).isEqualTo(2000.0);
+        assertThat(f.get("properties").get("dropped_vertices").asInt()).isZero();
+        var served = new org.locationtech.jts.io.geojson.GeoJsonReader().read(f.get("geometry").toString());
+        assertThat(served.isValid()).isTrue();
+        var box = served.getEnvelopeInternal();
+        assertThat(box.getMaxY()).isEqualTo(90.0);
+        assertThat(box.getMinX()).isEqualTo(-180.0);
+        assertThat(box.getMaxX()).isEqualTo(180.0);
+        var in = new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(served);
+        for (double lon = -172.5; lon < 180; lon += 15) { // off the cut at ±180°, which is boundary
+            assertThat(in.locate(new org.locationtech.jts.geom.Coordinate(lon, 89.5))).as("lon %s", lon)
+                .isEqualTo(org.locationtech.jts.geom.Location.INTERIOR);
+        }
+        assertThat(f.get("properties").get("area_km2").asDouble())
+            .isCloseTo(io.borderline.geodesy.EllipsoidalMeasure.areaM2(served) / 1e6, org.assertj.core.data.Offset.offset(1.0));
     }
 }

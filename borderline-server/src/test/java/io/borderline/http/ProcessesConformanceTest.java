@@ -341,9 +341,9 @@ class ProcessesConformanceTest {
     @Test
     @DisplayName("/conf/core/job-results-failed: a failed job's results are the problem that failed it")
     void jobResultsFailed() throws Exception {
-        // valid inputs, refused by the engine: a coverage containing the North Pole (422)
+        // valid inputs, refused by the engine: a range fan whose edge runs through the North Pole (422)
         HttpResponse<String> r = ProcessCalls.execute("coverage",
-            "{\"inputs\":{\"lat\":89,\"lon\":0,\"range_km\":2500}}", true);
+            "{\"inputs\":{\"lat\":89,\"lon\":0,\"range_km\":2500,\"azimuth_from\":0,\"azimuth_to\":60}}", true);
         assertThat(r.statusCode()).isEqualTo(201);
         String location = r.headers().firstValue("Location").orElseThrow();
         JsonNode status = ProcessCalls.awaitFinished(location, 120);
@@ -352,7 +352,11 @@ class ProcessesConformanceTest {
         HttpResponse<String> results = ProcessCalls.get(location + "/results");
         assertThat(results.statusCode()).isEqualTo(422);
         assertThat(json(results).get("type").asText()).isEqualTo("urn:borderline:problem:coverage-limit");
-        assertThat(ServerFixture.get("/coverage?lat=89&lon=0&range_km=2500").statusCode()).isEqualTo(422);
+        assertThat(ServerFixture.get("/coverage?lat=89&lon=0&range_km=2500&azimuth_from=0&azimuth_to=60").statusCode())
+            .isEqualTo(422);
+        assertThat(ServerFixture.get("/coverage?lat=89&lon=0&range_km=2500").statusCode()).isEqualTo(200); // a cap
+        assertThat(ServerFixture.get("/coverage?lat=89&lon=0&range_km=2500&azimuth_from=330&azimuth_to=30").statusCode())
+            .isEqualTo(200); // a fan over the Pole
         ProcessCalls.delete(location);
     }
 
