@@ -100,10 +100,21 @@ public final class ExposureCalculator {
         sites.sort((a, b) -> Double.compare(a.distanceKm(), b.distanceKm()));
         // the source's own territory: places there count "including the source" only
         List<String> own = coverage.source().ownStates();
-        List<IndexedPointInAreaLocator> ownLocators = new ArrayList<>();
+        List<java.util.function.Predicate<Coordinate>> ownLocators = new ArrayList<>();
         List<Envelope> ownEnvelopes = new ArrayList<>();
-        for (Geometry t : coverage.source().ownTerritories()) {
-            ownLocators.add(new IndexedPointInAreaLocator(t));
+        List<Geometry> ownTerritories = coverage.source().ownTerritories();
+        for (int i = 0; i < ownTerritories.size(); i++) {
+            Geometry t = ownTerritories.get(i);
+            Territory known = i < own.size() ? CountryCode.parse(own.get(i)).filter(ds::has).map(ds::territory)
+                .filter(k -> k.loaded() && k.land() == t).orElse(null) : null;
+            if (known != null) {
+                // the dataset's own test (cell raster, then its cached locator): a new locator over Russia's 1.5 million
+                // edges took hundreds of megabytes per answer, and ran a 2 GB heap out of memory after a few
+                ownLocators.add(at -> known.onLand(at.y, at.x));
+            } else {
+                IndexedPointInAreaLocator ownLocator = new IndexedPointInAreaLocator(t);
+                ownLocators.add(at -> ownLocator.locate(at) != Location.EXTERIOR);
+            }
             ownEnvelopes.add(t.getEnvelopeInternal());
         }
         int count = 0;
@@ -144,9 +155,10 @@ public final class ExposureCalculator {
             new CoverageStats.InRange(round(land, 1), count, population));
     }
 
-    private static boolean inside(Coordinate at, List<IndexedPointInAreaLocator> locators, List<Envelope> envelopes) {
+    private static boolean inside(Coordinate at, List<java.util.function.Predicate<Coordinate>> locators,
+                                  List<Envelope> envelopes) {
         for (int i = 0; i < locators.size(); i++) {
-            if (envelopes.get(i).contains(at) && locators.get(i).locate(at) != Location.EXTERIOR) {
+            if (envelopes.get(i).contains(at) && locators.get(i).test(at)) {
                 return true;
             }
         }

@@ -235,9 +235,18 @@ final class CoverageApi {
         }
         // a power of two metres at or below the tolerance: ranges share the drawn outline, no vertex moves further
         int toleranceM = Integer.highestOneBit((int) Math.max(1, r.coverage().toleranceM()));
-        return DRAWN_SOURCES.get(g, k -> new java.util.concurrent.ConcurrentHashMap<>())
-            .computeIfAbsent(toleranceM, t -> simplified(g, t));
+        var drawn = DRAWN_SOURCES.get(g, k -> new java.util.concurrent.ConcurrentHashMap<>())
+            .computeIfAbsent(toleranceM, t -> {
+                var s = simplified(g, t);
+                // the source itself is not kept as a value: a value that holds its weak key keeps both for good
+                return s == g ? AS_THE_SOURCE : s;
+            });
+        return drawn == AS_THE_SOURCE ? g : drawn;
     }
+
+    /** Marks a drawn source that is the source itself ({@link #simplified} left it as it is). */
+    private static final org.locationtech.jts.geom.Geometry AS_THE_SOURCE =
+        new org.locationtech.jts.geom.GeometryFactory().createPoint();
 
     /**
      * Drawn source outlines per source geometry (by identity, held weakly: prepared sources are cached and shared
