@@ -114,7 +114,9 @@ public final class GeodesicFan {
         for (int pole : new int[] {1, -1}) {
             double d = Wgs84.GEODESIC.Inverse(apex.lat(), apex.lon(), 90.0 * pole, 0, GeodesicMask.DISTANCE).s12;
             double towards = pole > 0 ? 0 : 180;
-            boolean onArc = Math.abs(d - rangeM) <= tol || sector.minRangeM() > 0 && Math.abs(d - sector.minRangeM()) <= tol;
+            boolean towardsIt = sector.fullCircle() || sector.contains(towards); // the arcs pass it only that way
+            boolean onArc = towardsIt && (Math.abs(d - rangeM) <= tol
+                || sector.minRangeM() > 0 && Math.abs(d - sector.minRangeM()) <= tol);
             boolean onRadial = !sector.fullCircle() && d <= rangeM + tol && d >= sector.minRangeM() - tol
                 && (Math.abs(Math.IEEEremainder(sector.azimuthFromDeg() - towards, 360)) < 1e-9
                     || Math.abs(Math.IEEEremainder(sector.azimuthFromDeg() + sector.widthDeg() - towards, 360)) < 1e-9);

@@ -159,6 +159,8 @@ class GeodesicFanTest {
         assertThatThrownBy(() -> engine.compute(point(-80, 20), toPole, new Sector(150, 210, 0)))
             .isInstanceOf(CoverageLimitException.class).hasMessageContaining("South Pole");
         assertThat(engine.compute(point(80, 20), 1_500_000, new Sector(150, 210, 0)).geometry().isValid()).isTrue();
+        // the same range pointing away from the pole: its arc passes nowhere near it
+        assertThat(engine.compute(point(-80, 20), toPole, new Sector(330, 30, 0)).geometry().isValid()).isTrue();
     }
 
     @Test
