@@ -14,9 +14,11 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -121,7 +123,9 @@ public final class GeodesicBuffer {
             }
             corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
-        corrected = intoPolarSpan(corrected, factory); // a cap's closure may have moved to another vertex
+        if (pole != 0) {
+            corrected = intoPolarSpan(corrected, factory); // a cap's closure may have moved to another vertex
+        }
         if (outline.vertices > MAX_VERTICES) {
             throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
         }
@@ -192,6 +196,16 @@ public final class GeodesicBuffer {
         return Math.abs(c.y) == 90;
     }
 
+    /** Whether the ring was closed through a pole ({@link #aroundPole}). */
+    static boolean closedThroughAPole(LineString ring) {
+        for (Coordinate c : ring.getCoordinates()) {
+            if (isPoleClosure(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The ring's vertices without its closure through a pole, once round from just after it (without the closing
      * repeat), or null when the ring does not pass through a pole. The longitude jumps by 360° from the last vertex
@@ -257,7 +271,7 @@ public final class GeodesicBuffer {
             }
             polygons.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
-        return factory.createMultiPolygon(intoPolarSpan(polygons, factory).toArray(Polygon[]::new));
+        return factory.createMultiPolygon((pole == 0 ? polygons : intoPolarSpan(polygons, factory)).toArray(Polygon[]::new));
     }
 
     /**
@@ -269,10 +283,8 @@ public final class GeodesicBuffer {
     static List<Polygon> intoPolarSpan(List<Polygon> polygons, GeometryFactory factory) {
         double x0 = Double.NaN;
         for (Polygon p : polygons) {
-            for (Coordinate c : p.getExteriorRing().getCoordinates()) {
-                if (isPoleClosure(c)) {
-                    x0 = p.getEnvelopeInternal().getMinX();
-                }
+            if (closedThroughAPole(p.getExteriorRing())) {
+                x0 = p.getEnvelopeInternal().getMinX();
             }
         }
         if (Double.isNaN(x0)) {
@@ -283,11 +295,11 @@ public final class GeodesicBuffer {
             LinearRing shell = p.getExteriorRing();
             boolean cap = shell.getEnvelopeInternal().getWidth() >= 360;
             if (!cap) {
-                shell = intoSpan(shell, x0, factory);
+                shell = intoSpan(shell, x0);
             }
             LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
             for (int h = 0; h < holes.length; h++) {
-                holes[h] = intoSpan(p.getInteriorRingN(h), cap ? x0 : shell.getEnvelopeInternal().centre().x - 180, factory);
+                holes[h] = intoSpan(p.getInteriorRingN(h), cap ? x0 : shell.getEnvelopeInternal().centre().x - 180);
             }
             out.add(factory.createPolygon(shell, holes));
         }
@@ -295,18 +307,10 @@ public final class GeodesicBuffer {
     }
 
     /** The ring moved by whole turns so that the middle of its longitudes lies in [x0, x0 + 360). */
-    private static LinearRing intoSpan(LinearRing ring, double x0, GeometryFactory factory) {
+    private static LinearRing intoSpan(LinearRing ring, double x0) {
         double middle = ring.getEnvelopeInternal().centre().x;
         double turns = Math.floor((middle - x0) / 360);
-        if (turns == 0) {
-            return ring;
-        }
-        Coordinate[] cs = ring.getCoordinates();
-        Coordinate[] moved = new Coordinate[cs.length];
-        for (int i = 0; i < cs.length; i++) {
-            moved[i] = new Coordinate(cs[i].x - 360 * turns, cs[i].y);
-        }
-        return factory.createLinearRing(moved);
+        return turns == 0 ? ring : (LinearRing) AffineTransformation.translationInstance(-360 * turns, 0).transform(ring);
     }
 
     /**
@@ -666,7 +670,7 @@ public final class GeodesicBuffer {
         LinearRing correctRing(Coordinate[] ring, boolean hole) {
             // which side of the ring's direction is covered: a shell's inside, a hole's outside
             coveredOnRight = hole == Orientation.isCCWArea(ring);
-            Coordinate[] open = withoutPoleClosure(ring);
+            Coordinate[] open = pole == 0 ? null : withoutPoleClosure(ring);
             int end = open == null ? ring.length - 1 : open.length; // vertices once round, without the repeat
             if (open != null) {
                 ring = open;

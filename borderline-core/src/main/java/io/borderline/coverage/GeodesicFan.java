@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
  * Range fan on WGS84: the points a geodesic from one apex reaches with an initial azimuth inside a {@link Sector}
@@ -63,12 +64,14 @@ public final class GeodesicFan {
         if (sector.fullCircle()) {
             LinearRing outer = ring.close(ring.arc(rangeM, 0, 360));
             LinearRing inner = ring.close(ring.arc(sector.minRangeM(), 360, 0));
-            if (ring.windsRound(inner)) {
+            if (GeodesicBuffer.closedThroughAPole(inner)) {
                 // the pole lies within the minimum range: the band between two caps. Each cap spans 360° of longitude
                 // from its own meridian of closure, so the inner one is taken a turn either side as well to cover
                 // the outer one's span
-                Geometry hole = org.locationtech.jts.operation.overlayng.OverlayNGRobust.union(List.of(
-                    factory.createPolygon(inner), turned(inner, -360), turned(inner, 360)));
+                Geometry cap = factory.createPolygon(inner);
+                Geometry hole = org.locationtech.jts.operation.overlayng.OverlayNGRobust.union(List.of(cap,
+                    AffineTransformation.translationInstance(-360, 0).transform(cap),
+                    AffineTransformation.translationInstance(360, 0).transform(cap)));
                 fan = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(factory.createPolygon(outer),
                     hole, org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
             } else {
@@ -91,16 +94,6 @@ public final class GeodesicFan {
         Geometry result = GeodesicBuffer.splitAtAntimeridian(io.borderline.topology.PolygonRepair.fix(fan), factory);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Coverage(source, rangeM, tol, result, ring.maxError, 0, ms);
-    }
-
-    /** The ring's polygon moved by {@code degrees} of longitude. */
-    private Geometry turned(LinearRing ring, double degrees) {
-        Coordinate[] cs = ring.getCoordinates();
-        Coordinate[] moved = new Coordinate[cs.length];
-        for (int i = 0; i < cs.length; i++) {
-            moved[i] = new Coordinate(cs[i].x + degrees, cs[i].y);
-        }
-        return factory.createPolygon(moved);
     }
 
     /**
@@ -143,16 +136,6 @@ public final class GeodesicFan {
             this.apex = apex;
             this.tol = tol;
             this.pole = pole;
-        }
-
-        /** Whether the ring was closed through a pole ({@link #close}). */
-        boolean windsRound(LinearRing ring) {
-            for (Coordinate c : ring.getCoordinates()) {
-                if (GeodesicBuffer.isPoleClosure(c)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The point at distance s along the geodesic leaving the apex at azimuth azi. */

@@ -260,33 +260,44 @@ final class CoverageApi {
     static org.locationtech.jts.geom.Geometry simplified(org.locationtech.jts.geom.Geometry g, int toleranceM) {
         // ring by ring: JTS's DouglasPeuckerSimplifier runs IsValidOp on the whole even when asked not to repair
         double degrees = toleranceM / 111_320.0;
-        var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, degrees);
-        if (g instanceof org.locationtech.jts.geom.Polygon && simplified.getNumGeometries() == 1) {
-            simplified = simplified.getGeometryN(0); // a one-polygon country stays a Polygon, as drawn before
+        if (!(g instanceof org.locationtech.jts.geom.Polygonal)) {
+            var simplified = io.borderline.topology.RingwiseSimplifier.simplify(g, degrees);
+            return io.borderline.topology.IndexedValidity.isValid(simplified) ? simplified : g;
         }
-        // usually valid: one indexed test of the whole (80 ms on Ukraine)
-        if (io.borderline.topology.IndexedValidity.isValid(simplified)) {
-            return simplified;
-        }
-        // A part the simplification made invalid is drawn as the source has it (valid, and within a tenth of the
-        // tolerance of the territory), not repaired: JTS's repair of Russia's simplified mainland (a million
-        // vertices, 173,000 lakes) took 170 s at the 256 m of a 500 km coverage, on the request's thread, and ran
-        // a 2 GB heap out of memory at 512 m. Parts the simplification brought to overlap: the source whole.
-        List<org.locationtech.jts.geom.Polygon> parts = new ArrayList<>();
+        // part by part, each simplified once: a part the simplification made invalid is drawn as the source has it
+        // (valid, and within a tenth of the tolerance of the territory), not repaired. JTS's repair of Russia's
+        // simplified mainland (a million vertices, 173,000 lakes) took 170 s at the 256 m of a 500 km coverage, on
+        // the request's thread, and ran a 2 GB heap out of memory at 512 m. Parts the simplification brought to
+        // overlap: the source whole.
+        List<org.locationtech.jts.geom.Polygon> simplified = new ArrayList<>();
+        List<org.locationtech.jts.geom.Polygon> sources = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (!(g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon part)) {
-                return g;
-            }
+            var part = (org.locationtech.jts.geom.Polygon) g.getGeometryN(i);
             var s = io.borderline.topology.RingwiseSimplifier.simplify(part, degrees);
-            if (s.isEmpty()) {
-                continue; // smaller than the tolerance, as the whole's simplification leaves out
+            if (!s.isEmpty()) { // else smaller than the tolerance: left out
+                simplified.add((org.locationtech.jts.geom.Polygon) s.getGeometryN(0));
+                sources.add(part);
             }
-            parts.add(io.borderline.topology.IndexedValidity.isValid(s) ? (org.locationtech.jts.geom.Polygon) s.getGeometryN(0)
-                : part);
         }
-        var whole = parts.size() == 1 && g instanceof org.locationtech.jts.geom.Polygon ? parts.get(0)
-            : g.getFactory().createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new));
+        var whole = drawn(g, simplified);
+        // usually valid: one indexed test of the whole (80 ms on Ukraine)
+        if (io.borderline.topology.IndexedValidity.isValid(whole)) {
+            return whole;
+        }
+        for (int i = 0; i < simplified.size(); i++) {
+            if (!io.borderline.topology.IndexedValidity.isValid(simplified.get(i))) {
+                simplified.set(i, sources.get(i));
+            }
+        }
+        whole = drawn(g, simplified);
         return io.borderline.topology.IndexedValidity.isValid(whole) ? whole : g;
+    }
+
+    /** The parts as one geometry: a one-polygon country stays a Polygon, as drawn before. */
+    private static org.locationtech.jts.geom.Geometry drawn(org.locationtech.jts.geom.Geometry g,
+                                                            List<org.locationtech.jts.geom.Polygon> parts) {
+        return parts.size() == 1 && g instanceof org.locationtech.jts.geom.Polygon ? parts.get(0)
+            : g.getFactory().createMultiPolygon(parts.toArray(org.locationtech.jts.geom.Polygon[]::new));
     }
 
     /**
