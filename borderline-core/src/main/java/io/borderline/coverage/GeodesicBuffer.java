@@ -423,33 +423,89 @@ public final class GeodesicBuffer {
         return lon;
     }
 
-    /** Cuts a polygon whose longitudes run past ±180 into parts inside [-180, 180]. */
+    /**
+     * Cuts the polygons whose longitudes run past ±180 into parts inside [-180, 180]. Only the polygons that reach
+     * past ±180 are cut, each by the windows of 360° its box meets, and only the parts moved by a turn are unioned,
+     * with what their boxes meet (on the globe they may overlap a polygon that was already inside): Russia at 5 km
+     * holds 1,900 polygons of which one crosses, and five overlays of the whole answer and a union of every part
+     * cost 0.64 s before.
+     */
     static Geometry splitAtAntimeridian(Geometry g, GeometryFactory factory) {
         Envelope e = g.getEnvelopeInternal();
         if (e.getMinX() >= -180 && e.getMaxX() <= 180) {
             return g;
         }
-        List<Geometry> parts = new ArrayList<>();
-        for (int shift = -720; shift <= 720; shift += 360) {
-            Geometry window = factory.toGeometry(new Envelope(-180 - shift, 180 - shift, -90, 90));
-            Geometry piece;
-            try {
-                // a copy: the overlay may share coordinates with its input, and the shift below must not move g itself
-                piece = OverlayNGRobust.overlay(g, window, OverlayNG.INTERSECTION).copy();
-            } catch (org.locationtech.jts.geom.TopologyException topology) {
-                // not seen since the first guess is centred on the source's longitude span; if an outline still
-                // cannot be cut at 180°, say so rather than fail with a 500
-                throw new CoverageLimitException("the coverage crosses the antimeridian in a way the longitude/latitude"
-                    + " output cannot represent; use a smaller range or a source that does not cross 180°");
+        List<Geometry> inPlace = new ArrayList<>();
+        List<Geometry> moved = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry p = g.getGeometryN(i);
+            Envelope pe = p.getEnvelopeInternal();
+            if (pe.getMinX() >= -180 && pe.getMaxX() <= 180) {
+                inPlace.add(p);
+                continue;
             }
-            if (!piece.isEmpty()) {
-                final int s = shift;
-                piece.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x += s);
-                piece.geometryChanged();
-                parts.add(piece);
+            for (int shift = -720; shift <= 720; shift += 360) {
+                double west = -180 - shift;
+                double east = 180 - shift;
+                if (pe.getMaxX() <= west || pe.getMinX() >= east) {
+                    continue; // the polygon does not reach into this window (or only touches its side)
+                }
+                Geometry piece;
+                if (pe.getMinX() >= west && pe.getMaxX() <= east) {
+                    piece = p.copy(); // wholly in this window: moved, not cut
+                } else {
+                    try {
+                        // a copy: the overlay may share coordinates with its input, and the shift below must not move g
+                        piece = OverlayNGRobust.overlay(p, factory.toGeometry(new Envelope(west, east, -90, 90)),
+                            OverlayNG.INTERSECTION).copy();
+                    } catch (org.locationtech.jts.geom.TopologyException topology) {
+                        // not seen since the first guess is centred on the source's longitude span; if an outline still
+                        // cannot be cut at 180°, say so rather than fail with a 500
+                        throw new CoverageLimitException("the coverage crosses the antimeridian in a way the"
+                            + " longitude/latitude output cannot represent; use a smaller range or a source that does"
+                            + " not cross 180°");
+                    }
+                }
+                if (piece.isEmpty()) {
+                    continue;
+                }
+                if (shift != 0) {
+                    final int s = shift;
+                    piece.apply((org.locationtech.jts.geom.CoordinateFilter) c -> c.x += s);
+                    piece.geometryChanged();
+                }
+                for (int k = 0; k < piece.getNumGeometries(); k++) {
+                    if (piece.getGeometryN(k) instanceof Polygon part && !part.isEmpty()) {
+                        (shift == 0 ? inPlace : moved).add(part);
+                    }
+                }
             }
         }
-        return OverlayNGRobust.union(parts);
+        if (moved.isEmpty()) {
+            return polygonal(inPlace, factory);
+        }
+        // what stayed in place is disjoint already (parts of one valid answer); a moved part may overlap it
+        List<Geometry> kept = new ArrayList<>();
+        List<Geometry> merged = new ArrayList<>(moved);
+        for (Geometry p : inPlace) {
+            boolean meets = false;
+            for (Geometry m : moved) {
+                meets |= p.getEnvelopeInternal().intersects(m.getEnvelopeInternal());
+            }
+            (meets ? merged : kept).add(p);
+        }
+        Geometry union = OverlayNGRobust.union(factory.buildGeometry(merged));
+        for (int i = 0; i < union.getNumGeometries(); i++) {
+            if (union.getGeometryN(i) instanceof Polygon part && !part.isEmpty()) {
+                kept.add(part);
+            }
+        }
+        return polygonal(kept, factory);
+    }
+
+    /** One polygon, or a multipolygon of several. */
+    private static Geometry polygonal(List<Geometry> polygons, GeometryFactory factory) {
+        return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
     }
 
     /** Moves outline vertices onto the R level set and splits edges that stray from it. */
@@ -496,6 +552,14 @@ public final class GeodesicBuffer {
          */
         final java.util.Set<Coordinate> settledVertices = new java.util.HashSet<>();
         final java.util.Set<Edge> settledEdges = new java.util.HashSet<>();
+        /**
+         * Vertices measured within the tolerance of R, by value (copies: rings move their own vertices by whole turns),
+         * and the midpoint errors of edges measured after they were made. Whether a vertex or an edge strays depends
+         * on its ends' values alone, so each settling scan measures only what the last repair made: Russia at 5 km,
+         * 157,000 vertices, cost 0.7 s of exact distances per scan before.
+         */
+        final java.util.Set<Coordinate> onRange = new java.util.HashSet<>();
+        final java.util.Map<Edge, Double> edgeErrors = new java.util.HashMap<>();
 
         Outline(SourceDistance dist, double r, double tol, Point centre, long deadline, int pole) {
             this.pole = pole;
@@ -550,12 +614,34 @@ public final class GeodesicBuffer {
                 return false;
             }
             Edge e = Edge.of(a, b);
-            return !measured.contains(e) && !settledEdges.contains(e) && chordError(a, b) > tol;
+            return !measured.contains(e) && !settledEdges.contains(e) && edgeError(e) > tol;
+        }
+
+        /** The midpoint error of an edge not measured where it was made, measured once. */
+        private double edgeError(Edge e) {
+            Double known = edgeErrors.get(e);
+            if (known == null) {
+                known = chordError(e.a(), e.b());
+                edgeErrors.put(e, known);
+            }
+            return known;
         }
 
         /** A vertex off R by more than the tolerance; a ring's closure through a pole is not on R and never strays. */
         private boolean stray(Coordinate c) {
-            return !isPoleClosure(c) && Math.abs(dist.nearest(c.y, c.x).distanceM() - r) > tol;
+            if (isPoleClosure(c) || onRange.contains(c)) {
+                return false;
+            }
+            if (Math.abs(dist.nearest(c.y, c.x).distanceM() - r) > tol) {
+                return true;
+            }
+            placed(c);
+            return false;
+        }
+
+        /** Records a vertex measured within the tolerance of R. */
+        private void placed(Coordinate c) {
+            onRange.add(new Coordinate(c.x, c.y));
         }
 
         /** Whether the edge is part of the outline at R, not of a ring's closure through a pole. */
@@ -720,9 +806,10 @@ public final class GeodesicBuffer {
                 for (int h = -1; h < p.getNumInteriorRing(); h++) {
                     Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
                     for (int k = 0; k + 1 < cs.length; k++) {
-                        if (onOutline(cs[k], cs[k + 1]) && !measured.contains(Edge.of(cs[k], cs[k + 1]))) {
+                        Edge e = Edge.of(cs[k], cs[k + 1]);
+                        if (onOutline(cs[k], cs[k + 1]) && !measured.contains(e)) {
                             Cancellation.check();
-                            maxError = Math.max(maxError, chordError(cs[k], cs[k + 1]));
+                            maxError = Math.max(maxError, edgeError(e));
                         }
                     }
                 }
@@ -901,6 +988,7 @@ public final class GeodesicBuffer {
                 return null;
             }
             maxError = Math.max(maxError, bestErr);
+            placed(best);
             return best;
         }
 
