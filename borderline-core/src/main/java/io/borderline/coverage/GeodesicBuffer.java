@@ -431,8 +431,7 @@ public final class GeodesicBuffer {
      * cost 0.64 s before.
      */
     static Geometry splitAtAntimeridian(Geometry g, GeometryFactory factory) {
-        Envelope e = g.getEnvelopeInternal();
-        if (e.getMinX() >= -180 && e.getMaxX() <= 180) {
+        if (withinLongitudes(g.getEnvelopeInternal())) {
             return g;
         }
         List<Geometry> inPlace = new ArrayList<>();
@@ -440,7 +439,7 @@ public final class GeodesicBuffer {
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Geometry p = g.getGeometryN(i);
             Envelope pe = p.getEnvelopeInternal();
-            if (pe.getMinX() >= -180 && pe.getMaxX() <= 180) {
+            if (withinLongitudes(pe)) {
                 inPlace.add(p);
                 continue;
             }
@@ -482,7 +481,7 @@ public final class GeodesicBuffer {
             }
         }
         if (moved.isEmpty()) {
-            return polygonal(inPlace, factory);
+            return factory.buildGeometry(inPlace);
         }
         // what stayed in place is disjoint already (parts of one valid answer); a moved part may overlap it
         List<Geometry> kept = new ArrayList<>();
@@ -500,12 +499,12 @@ public final class GeodesicBuffer {
                 kept.add(part);
             }
         }
-        return polygonal(kept, factory);
+        return factory.buildGeometry(kept);
     }
 
-    /** One polygon, or a multipolygon of several. */
-    private static Geometry polygonal(List<Geometry> polygons, GeometryFactory factory) {
-        return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    /** Whether a box lies within longitudes [-180, 180]. */
+    private static boolean withinLongitudes(Envelope e) {
+        return e.getMinX() >= -180 && e.getMaxX() <= 180;
     }
 
     /** Moves outline vertices onto the R level set and splits edges that stray from it. */
@@ -558,7 +557,7 @@ public final class GeodesicBuffer {
          * on its ends' values alone, so each settling scan measures only what the last repair made: Russia at 5 km,
          * 157,000 vertices, cost 0.7 s of exact distances per scan before.
          */
-        final java.util.Set<Coordinate> onRange = new java.util.HashSet<>();
+        final java.util.Set<Coordinate> placedOnRange = new java.util.HashSet<>();
         final java.util.Map<Edge, Double> edgeErrors = new java.util.HashMap<>();
 
         Outline(SourceDistance dist, double r, double tol, Point centre, long deadline, int pole) {
@@ -629,7 +628,7 @@ public final class GeodesicBuffer {
 
         /** A vertex off R by more than the tolerance; a ring's closure through a pole is not on R and never strays. */
         private boolean stray(Coordinate c) {
-            if (isPoleClosure(c) || onRange.contains(c)) {
+            if (isPoleClosure(c) || placedOnRange.contains(c)) {
                 return false;
             }
             if (Math.abs(dist.nearest(c.y, c.x).distanceM() - r) > tol) {
@@ -641,7 +640,7 @@ public final class GeodesicBuffer {
 
         /** Records a vertex measured within the tolerance of R. */
         private void placed(Coordinate c) {
-            onRange.add(new Coordinate(c.x, c.y));
+            placedOnRange.add(new Coordinate(c.x, c.y));
         }
 
         /** Whether the edge is part of the outline at R, not of a ring's closure through a pole. */
