@@ -35,8 +35,9 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * re-measured until it lies within a quarter of the tolerance; (3) every edge whose midpoint is
  * off by more than half the tolerance is split at a corrected midpoint, recursively, and where
  * halving cannot mend it (a channel of the uncovered side narrower than the edge) the outline is
- * traced along R instead; (4) the rings are repaired where they cross, and rings with a vertex or
- * an edge midpoint off R are corrected again; every vertex and edge midpoint of the answer is
+ * traced along R instead (from both ends where a cusp stops it); (4) the rings are repaired where they cross, and
+ * rings with a vertex or an edge midpoint off R are corrected again; pairs of chords that run side by side over
+ * covered ground to a pocket of the uncovered side are closed; every vertex and edge midpoint of the answer is
  * measured ({@code max_outline_error_m}). No single
  * projection carries the answer: only exact geodesic distances decide where the outline lies,
  * so the error does not grow with R or latitude. Outlines crossing the antimeridian are split
@@ -96,7 +97,9 @@ public final class GeodesicBuffer {
         int pole = coveredPole(dist, rangeM + tol);
         long deadline = t0 + deadlineSeconds * 1_000_000_000L; // the first guess counts too
         Geometry guess = firstGuess(source.geometry(), rangeM, deadline, pole);
-        Outline outline = new Outline(dist, rangeM, tol, centre(source.geometry()), deadline, pole);
+        Point centre = centre(source.geometry());
+        double centreLon = centre.getX();
+        Outline outline = new Outline(dist, rangeM, tol, centre, deadline, pole);
         List<Polygon> corrected = new ArrayList<>();
         for (int i = 0; i < guess.getNumGeometries(); i++) {
             Polygon p = (Polygon) guess.getGeometryN(i);
@@ -123,9 +126,9 @@ public final class GeodesicBuffer {
             }
             corrected.add(factory.createPolygon(shell, holes.toArray(LinearRing[]::new)));
         }
-        if (pole != 0) {
-            corrected = intoPolarSpan(corrected, factory); // a cap's closure may have moved to another vertex
-        }
+        // a cap's closure may have moved to another vertex; and a part whose rings begin on the other side of 180°
+        // would overlap another part's turn on the globe while lying apart from it in the plane
+        corrected = pole != 0 ? intoPolarSpan(corrected, factory) : intoWindow(corrected, centreLon - 180, factory);
         if (outline.vertices > MAX_VERTICES) {
             throw new CoverageLimitException("the coverage outline needs more than " + MAX_VERTICES + " vertices");
         }
@@ -134,6 +137,13 @@ public final class GeodesicBuffer {
         Geometry result = PolygonRepair.fix(factory.createMultiPolygon(corrected.toArray(Polygon[]::new)));
         for (int pass = 0; pass < SETTLE_PASSES && outline.hasStray(result); pass++) {
             result = PolygonRepair.fix(outline.settle(result));
+        }
+        Geometry closed = outline.closeInlets(result);
+        if (closed != result) {
+            result = closed;
+            for (int pass = 0; pass < SETTLE_PASSES && outline.hasStray(result); pass++) {
+                result = PolygonRepair.fix(outline.settle(result));
+            }
         }
         outline.measureUnmeasuredEdges(result);
         int dropped = outline.misplacedBy(result);
@@ -302,6 +312,30 @@ public final class GeodesicBuffer {
                 holes[h] = intoSpan(p.getInteriorRingN(h), cap ? x0 : shell.getEnvelopeInternal().centre().x - 180);
             }
             out.add(factory.createPolygon(shell, holes));
+        }
+        return out;
+    }
+
+    /**
+     * The polygons, each moved by whole turns so that the middle of its shell's longitudes lies in [x0, x0 + 360): x0
+     * is half a turn west of the source's centre. The guess's rings are unprojected each from its own first vertex, so
+     * a part near 180° may lie a turn away from the part it meets on the globe, and a hole a turn away from its shell:
+     * the repair, which sees only the plane, made such holes into parts of the coverage (Russia at 5 km: ten pockets
+     * of open sea off Chukotka, at 172.6 to 178.6° W, inside the mainland's coverage, which runs on to 190.5° E). Each
+     * hole is moved into the half-turn either side of its shell's middle.
+     */
+    static List<Polygon> intoWindow(List<Polygon> polygons, double x0, GeometryFactory factory) {
+        List<Polygon> out = new ArrayList<>(polygons.size());
+        for (Polygon p : polygons) {
+            LinearRing shell = intoSpan(p.getExteriorRing(), x0);
+            double holesFrom = shell.getEnvelopeInternal().centre().x - 180;
+            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
+            boolean moved = shell != p.getExteriorRing();
+            for (int h = 0; h < holes.length; h++) {
+                holes[h] = intoSpan(p.getInteriorRingN(h), holesFrom);
+                moved |= holes[h] != p.getInteriorRingN(h);
+            }
+            out.add(moved ? factory.createPolygon(shell, holes) : p);
         }
         return out;
     }
@@ -815,6 +849,156 @@ public final class GeodesicBuffer {
             }
         }
 
+        /**
+         * {@code g} with every inlet closed: a pair of chords of one ring that run side by side, a few metres to a few
+         * hundred apart, across ground within R of the source, out to a pocket of the uncovered side and back
+         * (Russia at 5 km: 3.6 km from a cusp of a gap in Amur Bay, 43.16 N 131.84 E, to a pocket 300 m across; 2.4 km
+         * off Novaya Zemlya, 75.40 N 57.5 E; 5.2 km, to the tip of a spike, off Chukotka, 66.95 N 172.8 W). The first
+         * guess joined the pocket to its gap by a channel that is not there; every midpoint the split corrects lands on
+         * a side of the chords again, and the trace from one end of a chord, round its own gap, never reaches the other
+         * (a closed loop of R). The strip between the two chords is covered: it is added to the answer, which cuts the
+         * ring into the gap and the pocket (a spike's tip alone goes). A strip is added only when its chords' and its
+         * ends' midpoints and three points of its middle line all lie within R + tol; its ends are new edges, which
+         * the settling passes measure like any other.
+         */
+        Geometry closeInlets(Geometry g) {
+            List<Coordinate[]> chords = new ArrayList<>();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Polygon p = (Polygon) g.getGeometryN(i);
+                for (int h = -1; h < p.getNumInteriorRing(); h++) {
+                    Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
+                    for (int k = 0; k + 1 < cs.length; k++) {
+                        if (coveredChord(cs[k], cs[k + 1])) {
+                            chords.add(new Coordinate[] {cs[k], cs[k + 1]});
+                        }
+                    }
+                }
+            }
+            List<Geometry> strips = new ArrayList<>();
+            for (Coordinate[] chord : chords) {
+                Polygon strip = inletStrip(chord, chords);
+                if (strip != null) {
+                    strips.add(strip);
+                }
+            }
+            if (strips.isEmpty()) {
+                return g;
+            }
+            Envelope reach = new Envelope();
+            strips.forEach(s -> reach.expandToInclude(s.getEnvelopeInternal()));
+            List<Geometry> kept = new ArrayList<>();
+            List<Geometry> merged = new ArrayList<>(strips);
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry p = g.getGeometryN(i);
+                boolean meets = false;
+                if (p.getEnvelopeInternal().intersects(reach)) {
+                    for (Geometry s : strips) {
+                        meets |= p.getEnvelopeInternal().intersects(s.getEnvelopeInternal());
+                    }
+                }
+                (meets ? merged : kept).add(p);
+            }
+            Cancellation.check();
+            Geometry union = OverlayNGRobust.union(factory.buildGeometry(merged));
+            for (int i = 0; i < union.getNumGeometries(); i++) {
+                if (union.getGeometryN(i) instanceof Polygon part && !part.isEmpty()) {
+                    kept.add(part);
+                }
+            }
+            return factory.buildGeometry(kept);
+        }
+
+        /** An outline edge whose midpoint lies more than the tolerance within R: it runs over covered ground. */
+        private boolean coveredChord(Coordinate a, Coordinate b) {
+            if (!onOutline(a, b) || measured.contains(Edge.of(a, b)) || edgeError(Edge.of(a, b)) <= tol) {
+                return false;
+            }
+            return dist.nearest((a.y + b.y) / 2, (a.x + b.x) / 2).distanceM() < r;
+        }
+
+        /**
+         * The strip between the chord a to b and the covered chord that comes back beside it (c to d, c near b and d
+         * near a; c is b itself at a spike's tip), of the same ring or of another (two parts of the answer apart along
+         * a covered neck), or null when no chord does, or the strip between them reaches ground beyond R + tol.
+         */
+        private Polygon inletStrip(Coordinate[] chord, List<Coordinate[]> chords) {
+            Coordinate a = chord[0];
+            Coordinate b = chord[1];
+            Coordinate[] partner = null;
+            double bestGap = metres(a, b) / 2;
+            for (Coordinate[] other : chords) {
+                if (other == chord) {
+                    continue;
+                }
+                double gap = metres(b, other[0]) + metres(other[1], a);
+                if (gap < bestGap) {
+                    bestGap = gap;
+                    partner = other;
+                }
+            }
+            if (partner == null) {
+                return null;
+            }
+            Coordinate c = partner[0];
+            Coordinate d = partner[1];
+            if (c.equals2D(b) && d.equals2D(a)) {
+                return null; // the same edge walked back: nothing between
+            }
+            if (c.equals2D(b) || d.equals2D(a)) {
+                return coveredStrip(new Coordinate[] {a, b, c.equals2D(b) ? d : c, a});
+            }
+            Polygon strip = coveredStrip(new Coordinate[] {a, b, c, d, a});
+            if (strip == null) {
+                // one chord runs on past the other's end, into the uncovered side there: the strip along their
+                // common stretch only (its new corners, inside R, are settled onto R like any vertex a repair makes)
+                org.locationtech.jts.geom.LineSegment back = new org.locationtech.jts.geom.LineSegment(c, d);
+                strip = coveredStrip(new Coordinate[] {a, b, back.closestPoint(b), back.closestPoint(a), a});
+            }
+            return strip;
+        }
+
+        /** The polygon of the ring, or null if it is not a valid one or reaches ground beyond R + tol. */
+        private Polygon coveredStrip(Coordinate[] ring) {
+            for (int k = 0; k + 1 < ring.length; k++) {
+                if (ring[k].equals2D(ring[k + 1])) {
+                    return null;
+                }
+            }
+            Polygon strip = factory.createPolygon(ring);
+            if (!strip.isValid() || strip.getArea() == 0) {
+                return null;
+            }
+            Coordinate a = ring[0];
+            Coordinate b = ring[1];
+            Coordinate c = ring[2];
+            Coordinate d = ring[ring.length - 2];
+            // the ends are left out: each may cross the tip of a channel of the uncovered side a few tens of metres
+            // beyond R (Russia at 5 km, 73.79 N 84.65 E: 47 m), a new edge which the next settling pass mends
+            Coordinate[] probes = {
+                mid(a, b), mid(c, d),
+                lerp(mid(a, d), mid(b, c), 0.25), lerp(mid(a, d), mid(b, c), 0.5), lerp(mid(a, d), mid(b, c), 0.75)};
+            for (Coordinate q : probes) {
+                if (dist.nearest(q.y, q.x).distanceM() > r + tol) {
+                    return null;
+                }
+            }
+            return strip;
+        }
+
+        private static Coordinate mid(Coordinate a, Coordinate b) {
+            return lerp(a, b, 0.5);
+        }
+
+        private static Coordinate lerp(Coordinate a, Coordinate b, double t) {
+            return new Coordinate(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y));
+        }
+
+        /** A quick distance for ranking candidates, metres: equirectangular at the mean latitude, exact enough here. */
+        private static double metres(Coordinate a, Coordinate b) {
+            double dx = (a.x - b.x) * Math.cos(Math.toRadians((a.y + b.y) / 2));
+            return Math.hypot(dx, a.y - b.y) * 111_195;
+        }
+
         /** Forgets the vertices left out since the list had {@code size} of them (they were not outline vertices). */
         void forgetUnplaced(int size) {
             unplaced.subList(size, unplaced.size()).clear();
@@ -835,7 +1019,11 @@ public final class GeodesicBuffer {
             int misplaced = 0;
             for (Coordinate c : new java.util.LinkedHashSet<>(unplaced)) {
                 double d = dist.nearest(c.y, c.x).distanceM();
-                boolean covered = in.locate(c) != org.locationtech.jts.geom.Location.EXTERIOR;
+                boolean covered = false;
+                for (int turn = -360; turn <= 360 && !covered; turn += 360) {
+                    // a vertex of the guess may lie a turn away from the answer's window ({@link #intoWindow})
+                    covered = in.locate(new Coordinate(c.x + turn, c.y)) != org.locationtech.jts.geom.Location.EXTERIOR;
+                }
                 if (Math.abs(d - r) > tol && (d > r) == covered) {
                     misplaced++;
                 }
@@ -1090,24 +1278,98 @@ public final class GeodesicBuffer {
          * side where the ring has it), is corrected onto R, and is kept when its chord's midpoint lies within half
          * the tolerance of R; otherwise the step is halved. Steps start at the chord whose sagitta on a circle of
          * radius R is half the tolerance, sqrt(4 R tol), and grow back after a kept step. At the concave end of a
-         * channel the corrected step lands on the opposite wall and the trace turns with it.
+         * channel the corrected step lands on the opposite wall and the trace turns with it. Where the end is a cusp
+         * (the walls meet at a point: the tangent flips with the nearest source point, and the trace stepped to and
+         * fro on the spot, 1,000 steps, at 68.37 N 52.34 E for Russia at 5 km), the trace stops there, a second one
+         * runs back from b, and the two are joined by the first chord between them that lies on R.
          */
         private boolean trace(Coordinate a, Coordinate b, List<Coordinate> out) {
             boolean confirmed = confirm;
             confirm = false; // a step near a saddle of the distance is still on the outline
             try {
-                return traceSteps(a, b, out);
+                Path forward = traceSteps(a, b);
+                if (forward.arrived) {
+                    forward.keepInto(out);
+                    return true;
+                }
+                // stopped at a cusp of the outline (the end of a channel, where the walls meet): trace back from b
+                // with the covered side on the other hand and join the two paths where they meet
+                coveredOnRight = !coveredOnRight;
+                Path backward;
+                try {
+                    backward = traceSteps(b, a);
+                } finally {
+                    coveredOnRight = !coveredOnRight;
+                }
+                return !backward.arrived && forward.joinedWith(backward, out);
             } finally {
                 confirm = confirmed;
             }
         }
 
-        private boolean traceSteps(Coordinate a, Coordinate b, List<Coordinate> out) {
+        /**
+         * A trace's vertices after its start, each edge's measured midpoint error, and whether it reached its end (the
+         * last edge, to the end, is then in {@code chords} too).
+         */
+        private final class Path {
+            final Coordinate start;
+            final Coordinate end;
+            final List<Coordinate> points = new ArrayList<>();
+            final List<Double> chords = new ArrayList<>();
+            boolean arrived;
+
+            Path(Coordinate start, Coordinate end) {
+                this.start = start;
+                this.end = end;
+            }
+
+            Coordinate at(int i) {
+                return i < 0 ? start : points.get(i);
+            }
+
+            /** Appends the vertices to {@code out} and keeps every edge with its measured error. */
+            void keepInto(List<Coordinate> out) {
+                for (int e = 0; e < points.size(); e++) {
+                    keep(at(e - 1), points.get(e), chords.get(e));
+                }
+                keep(at(points.size() - 1), end, chords.get(points.size()));
+                out.addAll(points);
+            }
+
+            /**
+             * This path (from a) and {@code back} (from b, the other way round), joined by a chord whose midpoint lies
+             * within half the tolerance of R, nearest the ends they stopped at; false (out unchanged) if none does.
+             */
+            boolean joinedWith(Path back, List<Coordinate> out) {
+                double maxStep = Math.sqrt(4 * r * tol);
+                for (int i = points.size() - 1; i >= -1; i--) {
+                    for (int j = back.points.size() - 1; j >= -1; j--) {
+                        Coordinate p = at(i);
+                        Coordinate q = back.at(j);
+                        double joint;
+                        if (metres(p, q) <= maxStep && (joint = chordError(p, q)) <= tol / 2) {
+                            for (int e = 0; e <= i; e++) {
+                                keep(at(e - 1), points.get(e), chords.get(e));
+                                out.add(points.get(e));
+                            }
+                            keep(p, q, joint);
+                            for (int e = j; e >= 0; e--) {
+                                keep(back.points.get(e), back.at(e - 1), back.chords.get(e));
+                                out.add(back.points.get(e));
+                            }
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+        }
+
+        private Path traceSteps(Coordinate a, Coordinate b) {
+            Path path = new Path(a, b);
             double maxStep = Math.sqrt(4 * r * tol);
             double minStep = tol / 4;
             double step = maxStep;
-            List<Coordinate> path = new ArrayList<>();
-            List<Double> chords = new ArrayList<>(); // midpoint errors of the path's edges, kept if it arrives
             Coordinate p = a;
             double firstAlong = Double.NaN;
             double farthest = 0;
@@ -1115,29 +1377,26 @@ public final class GeodesicBuffer {
                 double toEnd = Wgs84.GEODESIC.Inverse(p.y, p.x, b.y, b.x, GeodesicMask.DISTANCE).s12;
                 double last;
                 if (toEnd <= step && (last = chordError(p, b)) <= tol / 2) {
-                    keep(p, b, last);
-                    for (int e = 0; e < path.size(); e++) {
-                        keep(e == 0 ? a : path.get(e - 1), path.get(e), chords.get(e));
-                    }
-                    out.addAll(path);
-                    return true;
+                    path.chords.add(last);
+                    path.arrived = true;
+                    return path;
                 }
                 SourceDistance.Nearest n = dist.nearest(p.y, p.x);
                 LatLon q = n.point();
                 double outward = Wgs84.GEODESIC.Inverse(q.lat(), q.lon(), p.y, p.x, GeodesicMask.AZIMUTH).azi2;
                 double along = outward + (coveredOnRight ? 90 : -90);
                 double fromStart = 0;
-                if (path.isEmpty()) {
+                if (path.points.isEmpty()) {
                     firstAlong = along;
                 } else if ((fromStart = Wgs84.GEODESIC.Inverse(p.y, p.x, a.y, a.x, GeodesicMask.DISTANCE).s12)
                         < step && farthest > 2 * step && Math.abs(Math.IEEEremainder(along - firstAlong, 360)) < 45) {
                     // back at a, heading the way it set out: round a closed loop of the level set without b (the
                     // guess's edge joined two parts of the outline); passing a the other way round a spit is not that
-                    return false;
+                    return path;
                 }
                 farthest = Math.max(farthest, fromStart);
                 if (k >= STUCK_TRACE_STEPS && farthest < 2 * maxStep) {
-                    return false; // turning on the spot (the nearest source point flips between two parts)
+                    return path; // turning on the spot (the nearest source point flips between two parts)
                 }
                 GeodesicData g = Wgs84.GEODESIC.Direct(p.y, p.x, along, step,
                     GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
@@ -1152,16 +1411,21 @@ public final class GeodesicBuffer {
                 if (chord > tol / 2) {
                     step /= 2;
                     if (step < minStep) {
-                        return false;
+                        return path;
                     }
                     continue;
                 }
-                chords.add(chord);
-                path.add(next);
+                if (path.points.size() >= 2 && metres(next, path.at(path.points.size() - 2)) < tol / 2) {
+                    // back where it was two steps ago: at a cusp (the end of a channel), the tangent flips with the
+                    // nearest source point from one wall to the other, and the trace turns on the spot
+                    return path;
+                }
+                path.chords.add(chord);
+                path.points.add(next);
                 p = next;
                 step = Math.min(maxStep, step * 1.5);
             }
-            return false;
+            return path;
         }
 
         /** An outline edge by its ends' values, either way round (the repairs may reverse a ring). */
