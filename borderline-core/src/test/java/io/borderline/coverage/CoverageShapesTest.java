@@ -184,7 +184,9 @@ class CoverageShapesTest {
      * simplification of each island unrepaired, and where a simplified ring crossed itself at a narrow neck (175 of
      * Russia's 9,314 parts at this range) the land behind the neck became a loop of the opposite orientation, which
      * the buffer took for a hole: 7 % of Bolshevik Island (Severnaya Zemlya, 78.26 N 103.55 E) and 234 vertices of
-     * Russia's land in all lay outside the coverage.
+     * Russia's land in all lay outside the coverage. It also left 11 vertices of its first guess on the wrong side
+     * ({@code dropped_vertices}), 5 of them only a turn of 360° away from the answer's window (off Chukotka), and
+     * edges up to 658 m off R where a chord ran out to a pocket of open sea and back ({@code Outline#closeInlets}).
      */
     @Test
     void russiaAt5KmCoversAllOfItsLand() {
@@ -194,6 +196,33 @@ class CoverageShapesTest {
         Coverage c = engine.compute(s, 5_000);
         assertThat(c.geometry().isValid()).isTrue();
         assertLandCovered(land, c.geometry(), "5 km");
+        assertThat(c.droppedVertices()).isZero();
+        assertThat(c.maxOutlineErrorM()).isLessThanOrEqualTo(c.toleranceM());
+    }
+
+    /**
+     * Parts and holes a turn away from the window round the source's centre are moved into it: a hole unprojected
+     * from a vertex west of 180° would lie outside its shell in the plane, and the repair made such holes into parts
+     * of the coverage (Russia at 5 km, off Chukotka).
+     */
+    @Test
+    void partsAndHolesATurnAwayAreMovedIntoTheSourcesWindow() {
+        var f = BoundaryFile.FACTORY;
+        var shell = f.createLinearRing(new Coordinate[] {
+            new Coordinate(170, 60), new Coordinate(190, 60), new Coordinate(190, 70), new Coordinate(170, 70),
+            new Coordinate(170, 60)});
+        var holeWest = f.createLinearRing(new Coordinate[] {
+            new Coordinate(-176, 64), new Coordinate(-176, 66), new Coordinate(-174, 66), new Coordinate(-174, 64),
+            new Coordinate(-176, 64)});
+        var island = f.createPolygon(new Coordinate[] {
+            new Coordinate(-173, 61), new Coordinate(-172, 61), new Coordinate(-172, 62), new Coordinate(-173, 61)});
+        var mainland = f.createPolygon(shell, new org.locationtech.jts.geom.LinearRing[] {holeWest});
+        assertThat(mainland.isValid()).isFalse(); // the hole lies a turn west of its shell
+        var moved = GeodesicBuffer.intoWindow(List.of(mainland, island), 105.3 - 180, f);
+        assertThat(moved.get(0).isValid()).isTrue();
+        assertThat(moved.get(0).getInteriorRingN(0).getEnvelopeInternal().getMinX()).isEqualTo(184.0);
+        assertThat(moved.get(1).getEnvelopeInternal().getMinX()).isEqualTo(187.0);
+        assertThat(moved.get(0).getArea()).isEqualTo(200 - 4); // the hole is cut out of the shell, not beside it
     }
 
     private static void assertLandCovered(Geometry land, Geometry cover, String what) {

@@ -32,14 +32,15 @@ import org.locationtech.jts.geom.Location;
  */
 class GeodesicBufferToleranceTest {
     private static final Dataset OSM = TestData.get().dataset("osm10m");
-    private final GeodesicBuffer engine = new GeodesicBuffer(BoundaryFile.FACTORY);
+    /** The deadline lifted: this test holds the outline to the truth, not to a time (Russia at 5 km, cold, 20-40 s). */
+    private final GeodesicBuffer engine = new GeodesicBuffer(BoundaryFile.FACTORY, 600);
 
     @ParameterizedTest(name = "{0} at {1} km")
     @CsvSource({
         "point, 1", "point, 20", "point, 30", "point, 100", "point, 500", "point, 2500",
         "line, 1", "line, 20", "line, 30", "line, 100", "line, 500", "line, 2500",
         "BLR, 1", "BLR, 20", "BLR, 30", "BLR, 100", "BLR, 500", "BLR, 2500",
-        "POL, 1000", "UKR, 2500", "RUS, 30", "RUS, 1000"})
+        "POL, 1000", "UKR, 2500", "RUS, 5", "RUS, 30", "RUS, 1000"})
     void outlineIsWithinToleranceOfTheTrueDistance(String kind, double rangeKm) {
         double r = rangeKm * 1000;
         double tol = GeodesicBuffer.toleranceM(r);
