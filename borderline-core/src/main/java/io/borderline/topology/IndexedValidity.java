@@ -1,6 +1,8 @@
 package io.borderline.topology;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -13,6 +15,7 @@ import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.noding.SegmentIntersector;
 import org.locationtech.jts.algorithm.LineIntersector;
 import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.algorithm.PolygonNodeTopology;
 import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.noding.NodedSegmentString;
 import org.locationtech.jts.noding.SegmentString;
@@ -136,24 +139,27 @@ public final class IndexedValidity {
      * opposite sides of the other edge. Segments that cross at a point inside both, or overlap along part of
      * their length, always count.
      */
-    static final class CrossingFinder implements SegmentIntersector {
-        private final LineIntersector li = new RobustLineIntersector();
+    static class CrossingFinder implements SegmentIntersector {
+        final LineIntersector li = new RobustLineIntersector();
         Coordinate crossing;
 
         @Override
         public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
-            if (crossing != null) {
-                return;
+            if (crossing == null) {
+                crossing = crossingOf(a, i, b, j);
             }
+        }
+
+        /** Where segment i of a and segment j of b cross or run along each other; null if they do not or only touch. */
+        final Coordinate crossingOf(SegmentString a, int i, SegmentString b, int j) {
             Coordinate a0 = a.getCoordinate(i), a1 = a.getCoordinate(i + 1);
             Coordinate b0 = b.getCoordinate(j), b1 = b.getCoordinate(j + 1);
             li.computeIntersection(a0, a1, b0, b1);
             if (!li.hasIntersection()) {
-                return;
+                return null;
             }
             if (li.isProper()) {
-                crossing = li.getIntersection(0);
-                return;
+                return li.getIntersection(0);
             }
             boolean aEnd = false, bEnd = false;
             for (int k = 0; k < li.getIntersectionNum(); k++) {
@@ -161,16 +167,13 @@ public final class IndexedValidity {
                 boolean onA = p.equals2D(a0) || p.equals2D(a1);
                 boolean onB = p.equals2D(b0) || p.equals2D(b1);
                 if (li.getIntersectionNum() == 2 && !(onA && onB)) {
-                    crossing = p; // collinear overlap of part of a segment
-                    return;
+                    return p; // collinear overlap of part of a segment
                 }
                 aEnd |= onA && !onB;
                 bEnd |= onB && !onA;
             }
             Coordinate p = li.getIntersection(0);
-            if (aEnd && passesThrough(a, i, p, b0, b1) || bEnd && passesThrough(b, j, p, a0, a1)) {
-                crossing = p;
-            }
+            return aEnd && passesThrough(a, i, p, b0, b1) || bEnd && passesThrough(b, j, p, a0, a1) ? p : null;
         }
 
         /** Whether ring {@code s}, at its vertex {@code p} (an end of its segment {@code i}), passes from one side of q0-q1 to the other. */
@@ -186,6 +189,101 @@ public final class IndexedValidity {
         public boolean isDone() {
             return crossing != null;
         }
+    }
+
+    /**
+     * Every pair of parts (segment strings carry their part's index) whose rings cross, run along each other, or
+     * cross at a vertex both share (which {@link CrossingFinder} lets pass): two parts of a multipolygon may only
+     * touch at points.
+     */
+    private static final class PartCrossings extends CrossingFinder {
+        final Set<Long> pairs = new HashSet<>();
+
+        @Override
+        public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
+            int pa = (Integer) a.getData(), pb = (Integer) b.getData();
+            if (pa != pb && !pairs.contains(pairKey(pa, pb))
+                && (crossingOf(a, i, b, j) != null || alongOrCrossingAtSharedVertex(a, i, b, j))) {
+                pairs.add(pairKey(pa, pb));
+            }
+        }
+
+        private boolean alongOrCrossingAtSharedVertex(SegmentString a, int i, SegmentString b, int j) {
+            Coordinate a0 = a.getCoordinate(i), a1 = a.getCoordinate(i + 1);
+            Coordinate b0 = b.getCoordinate(j), b1 = b.getCoordinate(j + 1);
+            li.computeIntersection(a0, a1, b0, b1);
+            if (!li.hasIntersection()) {
+                return false;
+            }
+            if (li.getIntersectionNum() == 2) {
+                return true; // a stretch in common
+            }
+            Coordinate p = li.getIntersection(0);
+            boolean onA = p.equals2D(a0) || p.equals2D(a1), onB = p.equals2D(b0) || p.equals2D(b1);
+            if (!onA || !onB) {
+                return false;
+            }
+            int va = p.equals2D(a0) ? i : i + 1, vb = p.equals2D(b0) ? j : j + 1;
+            return PolygonNodeTopology.isCrossing(p, neighbour(a, va, -1), neighbour(a, va, 1),
+                neighbour(b, vb, -1), neighbour(b, vb, 1));
+        }
+
+        /** The ring's vertex before (-1) or after (+1) vertex v; the closing vertex repeats the first. */
+        private static Coordinate neighbour(SegmentString s, int v, int step) {
+            int n = s.size() - 1;
+            return s.getCoordinate(((v % n) + step + n) % n);
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+    }
+
+    private static long pairKey(int i, int j) {
+        return ((long) Math.min(i, j) << 32) | Math.max(i, j);
+    }
+
+    /**
+     * For a multipolygon whose parts are each valid, the pairs of parts whose interiors may meet: their rings cross
+     * or run along each other, or one part's shell lies inside the other's and not in one of its holes. A union
+     * changes only these parts; parts that touch others at points, or not at all, it leaves as they are.
+     */
+    public static List<int[]> overlappingParts(Geometry g) {
+        List<SegmentString> strings = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            for (int h = -1; h < p.getNumInteriorRing(); h++) {
+                strings.add(new NodedSegmentString((h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates(), i));
+            }
+        }
+        PartCrossings crossings = new PartCrossings();
+        MCIndexNoder noder = new MCIndexNoder();
+        noder.setSegmentIntersector(crossings);
+        noder.computeNodes(strings);
+        Set<Long> pairs = crossings.pairs;
+        STRtree shells = new STRtree();
+        List<IndexedPointInAreaLocator> shellAreas = new ArrayList<>();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon shellOnly = g.getFactory().createPolygon(((Polygon) g.getGeometryN(i)).getExteriorRing());
+            shellAreas.add(new IndexedPointInAreaLocator(shellOnly));
+            shells.insert(shellOnly.getEnvelopeInternal(), i);
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            for (Object o : shells.query(p.getEnvelopeInternal())) {
+                int j = (Integer) o;
+                if (j != i && !pairs.contains(pairKey(i, j)) && strictlyInside(p.getExteriorRing(), shellAreas.get(j))
+                    && !insideAHole(p.getExteriorRing(), (Polygon) g.getGeometryN(j))) {
+                    pairs.add(pairKey(i, j));
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>(pairs.size());
+        for (long key : pairs) {
+            out.add(new int[] {(int) (key >>> 32), (int) key});
+        }
+        return out;
     }
 
     /** Since no rings cross, a ring is inside an area if one of its vertices off the area's boundary is. */
