@@ -224,14 +224,29 @@ public final class IndexedValidity {
                 return false;
             }
             int va = p.equals2D(a0) ? i : i + 1, vb = p.equals2D(b0) ? j : j + 1;
-            return PolygonNodeTopology.isCrossing(p, neighbour(a, va, -1), neighbour(a, va, 1),
-                neighbour(b, vb, -1), neighbour(b, vb, 1));
+            Coordinate[] around = {neighbour(a, va, -1), neighbour(a, va, 1), neighbour(b, vb, -1), neighbour(b, vb, 1)};
+            for (Coordinate c : around) {
+                if (c.equals2D(p)) {
+                    return true; // a ring of one point repeated: let the union decide
+                }
+            }
+            return PolygonNodeTopology.isCrossing(p, around[0], around[1], around[2], around[3]);
         }
 
-        /** The ring's vertex before (-1) or after (+1) vertex v; the closing vertex repeats the first. */
+        /**
+         * The ring's nearest vertex before (-1) or after (+1) vertex v that is not at v (a ring may repeat a point, and
+         * the node topology needs a direction); the closing vertex repeats the first.
+         */
         private static Coordinate neighbour(SegmentString s, int v, int step) {
             int n = s.size() - 1;
-            return s.getCoordinate(((v % n) + step + n) % n);
+            Coordinate at = s.getCoordinate(v);
+            for (int k = 1; k < n; k++) {
+                Coordinate c = s.getCoordinate((((v + step * k) % n) + n) % n);
+                if (!c.equals2D(at)) {
+                    return c;
+                }
+            }
+            return at;
         }
 
         @Override

@@ -33,7 +33,9 @@ class PolygonRepairTest {
         for (String s : new String[] {
             "MULTIPOLYGON (((0 0, 2 2, 2 0, 0 2, 0 0)), ((5 5, 6 5, 6 6, 5 6, 5 5)))", // a bow tie beside a square
             "MULTIPOLYGON (((0 0, 2 0, 2 2, 0 2, 0 0)), ((1 1, 3 1, 3 3, 1 3, 1 1)))", // overlapping parts
-            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((1 0, 2 0, 2 1, 1 1, 1 0)))"}) { // parts sharing an edge
+            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((1 0, 2 0, 2 1, 1 1, 1 0)))", // parts sharing an edge
+            // crossing only at shared vertices, which the rings repeat
+            "MULTIPOLYGON (((30 0, 32 0, 32 2, 32 2, 30 2, 30 0)), ((30 0, 30 0, 32 2, 32 2, 33 -1, 30 0)))"}) {
             Geometry g = wkt.read(s);
             Geometry ours = PolygonRepair.fix(g);
             assertThat(ours.isValid()).as(s).isTrue();
