@@ -208,10 +208,10 @@ public final class IndexedValidity {
             }
         }
 
+        /** After {@link #crossingOf} found nothing: reads its intersection of the same two segments, not computed again. */
         private boolean alongOrCrossingAtSharedVertex(SegmentString a, int i, SegmentString b, int j) {
             Coordinate a0 = a.getCoordinate(i), a1 = a.getCoordinate(i + 1);
             Coordinate b0 = b.getCoordinate(j), b1 = b.getCoordinate(j + 1);
-            li.computeIntersection(a0, a1, b0, b1);
             if (!li.hasIntersection()) {
                 return false;
             }
