@@ -57,6 +57,7 @@ public final class ExposureCalculator {
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
         FastSegmentSetIntersectionFinder coverEdges =
             new FastSegmentSetIntersectionFinder(SegmentStringUtil.extractSegmentStrings(cover));
+        IntersectionArea.Cover prepared = IntersectionArea.prepare(cover, locator);
         // the cover's parts, each by its own box: a cover around a territory spread over the globe (France and its
         // overseas departments) has a box spanning the globe, which would index every territory of the world
         List<Envelope> parts = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class ExposureCalculator {
             if (!isExcluded && env.intersects(t.envelope()) && parts.stream().anyMatch(t::mayIntersect)) {
                 boolean sharedEdges = !excluded.isEmpty();
                 inRange = (!sharedEdges && isSource(t.land(), sourceParts) ? t.areaKm2() * 1e6
-                    : areaWithinM2(t, cover, env, parts, locator, coverEdges, sharedEdges)) / 1e6;
+                    : areaWithinM2(t, cover, env, parts, prepared, coverEdges, sharedEdges)) / 1e6;
             }
             // every country the coverage reaches, and the source's own states (0 in range by construction)
             if (inRange > 0 || isExcluded) {
@@ -191,7 +192,7 @@ public final class ExposureCalculator {
      * touching inputs, which took minutes on Russia's 400,000 vertices.
      */
     private static double areaWithinM2(Territory t, Geometry cover, Envelope env, List<Envelope> coverParts,
-                                       IndexedPointInAreaLocator locator, FastSegmentSetIntersectionFinder coverEdges,
+                                       IntersectionArea.Cover prepared, FastSegmentSetIntersectionFinder coverEdges,
                                        boolean sharedEdges) {
         double sum = 0;
         int coverPoints = cover.getNumPoints();
@@ -205,13 +206,13 @@ public final class ExposureCalculator {
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once
             if ((sharedEdges || part.getNumPoints() < coverPoints) && env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
-                && locator.locate(part.getCoordinate()) == Location.INTERIOR) {
+                && prepared.locate(part.getCoordinate()) == Location.INTERIOR) {
                 sum += IntersectionArea.areaM2(part);
             } else {
                 // mode=beyond: the cover was cut along the source's borders, which its neighbours share, so the
                 // boundary sum would find them degenerate after a full crossing search: overlay directly
                 OptionalDouble within = sharedEdges ? OptionalDouble.empty()
-                    : IntersectionArea.areaWithinM2(part, cover, locator);
+                    : IntersectionArea.areaWithinM2(part, prepared);
                 sum += within.isPresent() ? within.getAsDouble()
                     : EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
             }

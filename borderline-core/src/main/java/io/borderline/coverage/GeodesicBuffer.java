@@ -260,17 +260,22 @@ public final class GeodesicBuffer {
         // keeps the guess well within reach of the correction step.
         double degrees = Math.min(rangeM / 10, 20_000) / 111_000;
         Geometry shells = withoutHoles(source); // lakes are part of a territory source
-        Geometry simple = shells.getNumPoints() > 50 ? simplifyParts(shells, degrees, deadline) : shells;
-        if (simple.isEmpty()) {
-            simple = source.getCentroid();
-        }
-        Geometry projected = aeqd.forward(simple);
         // as many arc points as a circle needs at this tolerance (a chord of a circle of radius R
         // strays R(1 - cos(pi/n)) from it), so wiggly sources do not explode the vertex count
         double tol = toleranceM(rangeM);
         int perCircle = (int) Math.ceil(Math.PI / Math.acos(1 - tol / rangeM));
         BufferParameters params = new BufferParameters(Math.max(2, (perCircle + 3) / 4));
-        Geometry buffered = bufferParts(projected, rangeM, params, deadline);
+        Geometry buffered;
+        if (shells.getNumPoints() > 50) {
+            // in pieces shared between the cores (Parallel), then their union
+            List<Geometry> pieces = Parallel.map(guessPieces(shells, c.getX()), piece -> bufferParts(
+                aeqd.forward(simplifyParts(factory.buildGeometry(piece), degrees, deadline)), rangeM, params, deadline));
+            Cancellation.check();
+            buffered = pieces.size() == 1 ? pieces.get(0) : OverlayNGRobust.union(pieces);
+        } else {
+            buffered = bufferParts(aeqd.forward(shells.isEmpty() ? source.getCentroid() : shells), rangeM, params,
+                deadline);
+        }
         List<Polygon> polygons = new ArrayList<>();
         for (int i = 0; i < buffered.getNumGeometries(); i++) {
             Polygon p = (Polygon) buffered.getGeometryN(i);
@@ -345,6 +350,23 @@ public final class GeodesicBuffer {
         double middle = ring.getEnvelopeInternal().centre().x;
         double turns = Math.floor((middle - x0) / 360);
         return turns == 0 ? ring : (LinearRing) AffineTransformation.translationInstance(-360 * turns, 0).transform(ring);
+    }
+
+    /**
+     * The geometry's parts in two pieces for the first guess, west and east (by their boxes' middle longitude east of
+     * {@code centreLon} - 180°), with about as many vertices each. Each piece is buffered and unioned apart, and the
+     * two meet along a short seam: Russia at 5 km, 9,618 parts, unions its halves in under 0.1 s. (Pieces cut
+     * otherwise cost more: the mainland alone, unioned with the rest, is noded against it again at every level of
+     * the cascade, about 1 s.)
+     */
+    static List<List<Geometry>> guessPieces(Geometry g, double centreLon) {
+        List<Geometry> parts = new ArrayList<>(g.getNumGeometries());
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            parts.add(g.getGeometryN(i));
+        }
+        parts.sort(java.util.Comparator.comparingDouble(
+            p -> ((p.getEnvelopeInternal().centre().x - centreLon + 540) % 360 + 360) % 360));
+        return Parallel.halves(parts, Geometry::getNumPoints);
     }
 
     /**

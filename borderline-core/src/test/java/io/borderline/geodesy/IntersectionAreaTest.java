@@ -35,7 +35,7 @@ class IntersectionAreaTest {
             ? Sources.points("site", List.of(id), List.of(site(id)), BoundaryFile.FACTORY, List.of(), List.of())
             : Sources.countries(OSM, List.of(CountryCode.parse(id).orElseThrow()), GeodesicBuffer.toleranceM(r) / 10);
         Geometry cover = new GeodesicBuffer(BoundaryFile.FACTORY).compute(source, r).geometry();
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(cover);
+        IntersectionArea.Cover prepared = IntersectionArea.prepare(cover, new IndexedPointInAreaLocator(cover));
         int crossing = 0;
         int compared = 0;
         for (CountryCode c : OSM.countries()) {
@@ -46,7 +46,7 @@ class IntersectionAreaTest {
                     continue;
                 }
                 double expected = EllipsoidalMeasure.areaM2(OverlayNGRobust.overlay(part, cover, OverlayNG.INTERSECTION));
-                OptionalDouble actual = IntersectionArea.areaWithinM2(part, cover, locator);
+                OptionalDouble actual = IntersectionArea.areaWithinM2(part, prepared);
                 assertThat(actual).as("%s part %d", c, i).isPresent();
                 // GeographicLib sums the same S12 terms; the difference is floating-point rounding
                 assertThat(actual.getAsDouble()).as("%s part %d", c, i)
