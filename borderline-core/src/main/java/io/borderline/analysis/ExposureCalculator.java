@@ -2,6 +2,7 @@ package io.borderline.analysis;
 
 import io.borderline.coverage.Cancellation;
 import io.borderline.coverage.Coverage;
+import io.borderline.coverage.Parallel;
 import io.borderline.coverage.SourceDistance;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.CountryCode;
@@ -72,21 +73,25 @@ public final class ExposureCalculator {
         for (int i = 0; i < sourceGeometry.getNumGeometries(); i++) {
             sourceParts.add(sourceGeometry.getGeometryN(i));
         }
+        // every country the coverage reaches, and the source's own states (0 in range by construction), measured on
+        // all cores (Parallel): each country's area is independent of the others'
+        List<CountryCode> candidates = ds.countries().stream()
+            .filter(c -> excluded.contains(c.code()) || env.intersects(ds.territory(c).envelope())).toList();
         List<CoverageStats.CountryExposure> countries = new ArrayList<>();
-        for (CountryCode c : ds.countries()) {
-            Cancellation.check();
+        for (CoverageStats.CountryExposure e : Parallel.map(candidates, c -> {
             Territory t = ds.territory(c);
             boolean isExcluded = excluded.contains(c.code());
             double inRange = 0;
-            if (!isExcluded && env.intersects(t.envelope()) && parts.stream().anyMatch(t::mayIntersect)) {
+            if (!isExcluded && parts.stream().anyMatch(t::mayIntersect)) {
                 boolean sharedEdges = !excluded.isEmpty();
                 inRange = (!sharedEdges && isSource(t.land(), sourceParts) ? t.areaKm2() * 1e6
                     : areaWithinM2(t, cover, env, parts, prepared, coverEdges, sharedEdges)) / 1e6;
             }
-            // every country the coverage reaches, and the source's own states (0 in range by construction)
-            if (inRange > 0 || isExcluded) {
-                countries.add(new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
-                    round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)));
+            return inRange > 0 || isExcluded ? new CoverageStats.CountryExposure(c.code(), c.nameEn(), round(inRange, 1),
+                round(t.areaKm2(), 1), round(100 * inRange / t.areaKm2(), 2)) : null;
+        })) {
+            if (e != null) {
+                countries.add(e);
             }
         }
         countries.sort((a, b) -> Double.compare(b.areaInRangeKm2(), a.areaInRangeKm2()));
