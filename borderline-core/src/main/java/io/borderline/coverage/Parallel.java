@@ -5,30 +5,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Shares one computation's independent pieces of work between the calling thread and a few helper threads. A
- * coverage of Russia at 5 km buffers and unions 9,618 parts for its first guess; on two cores the pieces take
- * about half the time. Never much slower than doing them in turn: the helpers are few ({@code cores - 1}, no
- * queue), the caller works on the pieces too, and a helper that is busy with another request simply does not join.
+ * Shares one computation's independent pieces of work between the calling thread and a few helper threads (a
+ * coverage of Russia at 5 km buffers and unions 9,618 parts for its first guess). Meant for machines with several
+ * cores: on the 2-vCPU reference machine two threads give 1.38× the throughput of one, and the first guess is not
+ * measurably faster (BENCHMARKS.md, session 21). Never much slower than doing them in turn: the helpers are few ({@code cores - 1}), the caller works
+ * on the pieces too, and a helper still busy with another request's pieces when the caller is done is not waited for.
  * Cancellation ({@link Cancellation}) reaches the helpers: when the caller is interrupted or a piece fails, the
  * helpers are cancelled with an interrupt, which their own {@link Cancellation#check()} calls see.
  */
 public final class Parallel {
     private static final int HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
     private static final ThreadPoolExecutor POOL = HELPERS == 0 ? null
-        : new ThreadPoolExecutor(0, HELPERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        : new ThreadPoolExecutor(HELPERS, HELPERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "borderline-piece");
             t.setDaemon(true);
             return t;
         });
+
+    static {
+        if (POOL != null) {
+            POOL.allowCoreThreadTimeOut(true);
+        }
+    }
 
     private Parallel() {}
 
@@ -48,20 +55,27 @@ public final class Parallel {
                 results[k] = work.apply(jobs.get(k));
             }
         };
+        // each helper joins only if it starts before the caller has finished: one still queued behind another
+        // request's work is claimed by the caller instead, and not waited for
         List<FutureTask<Void>> helpers = new ArrayList<>();
+        List<AtomicBoolean> claims = new ArrayList<>();
         for (int h = 0; POOL != null && h < Math.min(HELPERS, n - 1); h++) {
-            FutureTask<Void> helper = new FutureTask<>(worker, null);
-            try {
-                POOL.execute(helper);
-                helpers.add(helper);
-            } catch (RejectedExecutionException busy) {
-                break; // every helper is busy with another request: fewer threads do the work
-            }
+            AtomicBoolean claimed = new AtomicBoolean();
+            FutureTask<Void> helper = new FutureTask<>(() -> {
+                if (claimed.compareAndSet(false, true)) {
+                    worker.run();
+                }
+            }, null);
+            helpers.add(helper);
+            claims.add(claimed);
+            POOL.execute(helper);
         }
         try {
             worker.run();
-            for (FutureTask<Void> helper : helpers) {
-                helper.get();
+            for (int h = 0; h < helpers.size(); h++) {
+                if (!claims.get(h).compareAndSet(false, true)) {
+                    helpers.get(h).get(); // started: wait for the job it is doing
+                }
             }
         } catch (InterruptedException e) {
             helpers.forEach(f -> f.cancel(true));

@@ -53,6 +53,29 @@ class ParallelTest {
     }
 
     @Test
+    @Timeout(20)
+    void aHelperBusyElsewhereIsNotWaitedFor() throws Exception {
+        assumeThat(Runtime.getRuntime().availableProcessors()).as("a helper thread needs a second core").isGreaterThan(1);
+        // another request holds a helper with a job that lasts until released
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(2);
+        Thread other = new Thread(() -> Parallel.map(List.of(0, 1), j -> {
+            holding.countDown();
+            await(release);
+            return j;
+        }));
+        other.start();
+        try {
+            await(holding);
+            // this caller does its jobs alone and returns, without waiting for the helper to come free
+            assertThat(Parallel.map(IntStream.range(0, 10).boxed().toList(), j -> j + 1)).hasSize(10).startsWith(1, 2);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+    }
+
+    @Test
     void aFailingJobFailsTheWhole() {
         IllegalArgumentException boom = new IllegalArgumentException("job 3");
         assertThatThrownBy(() -> Parallel.map(IntStream.range(0, 8).boxed().toList(), j -> {
