@@ -35,7 +35,7 @@ class ParallelTest {
     @Test
     @Timeout(20)
     void aSlowJobDoesNotHoldUpTheOthers() throws Exception {
-        assumeThat(Runtime.getRuntime().availableProcessors()).as("a helper thread needs a second core").isGreaterThan(1);
+        assumeAHelperThread();
         // the first job waits until every other job is done: only a second thread can do them meanwhile
         CountDownLatch others = new CountDownLatch(9);
         Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -55,7 +55,7 @@ class ParallelTest {
     @Test
     @Timeout(20)
     void aHelperBusyElsewhereIsNotWaitedFor() throws Exception {
-        assumeThat(Runtime.getRuntime().availableProcessors()).as("a helper thread needs a second core").isGreaterThan(1);
+        assumeAHelperThread();
         // another request holds a helper with a job that lasts until released
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch holding = new CountDownLatch(2);
@@ -89,7 +89,7 @@ class ParallelTest {
     @Test
     @Timeout(20)
     void interruptingTheCallerCancelsTheHelpers() throws Exception {
-        assumeThat(Runtime.getRuntime().availableProcessors()).as("a helper thread needs a second core").isGreaterThan(1);
+        assumeAHelperThread();
         CountDownLatch bothRunning = new CountDownLatch(2);
         CountDownLatch helperStopped = new CountDownLatch(1);
         Thread caller = Thread.currentThread();
@@ -119,6 +119,10 @@ class ParallelTest {
             Thread.interrupted(); // clear the flag for the next test
             interrupter.join();
         }
+    }
+
+    private static void assumeAHelperThread() {
+        assumeThat(Runtime.getRuntime().availableProcessors()).as("a helper thread needs a second core").isGreaterThan(1);
     }
 
     private static void await(CountDownLatch latch) {
