@@ -3,6 +3,7 @@ package io.borderline.bench;
 import io.borderline.analysis.CoverageRequest;
 import io.borderline.analysis.CoverageResult;
 import io.borderline.analysis.CoverageService;
+import io.borderline.coverage.CoverageCost;
 import io.borderline.coverage.GeodesicBuffer;
 import io.borderline.data.BorderlineData;
 import io.borderline.data.BoundaryFile;
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Cold coverage times, outline alone and full answer (statistics included), each from a fresh
+ * Cold coverage times beside the work estimate that decides refusals ({@link CoverageCost}): outline alone and full
+ * answer (statistics included), each from a fresh
  * {@link CoverageService}, repeated {@code -Dreps} times (default 3) in one JVM, with the load average.
  * Arguments: {@code kind:id:range_km}, e.g. {@code country:RUS:5 site:lida-airbase:120}. {@code -Ddeadline=S}
  * sets the engine deadline (default 20 s, the service's): a larger one measures what the service refuses.
@@ -27,6 +29,9 @@ public final class CoverageColdTimes {
         for (String spec : args) {
             String[] p = spec.split(":");
             CoverageRequest req = new CoverageRequest(System.getProperty("dataset", "osm10m"), p[0], List.of(p[1]), Double.parseDouble(p[2]), null, false);
+            CoverageCost.Estimate e = service(data).estimate(req);
+            System.out.printf("%s estimate: %d outline vertices, %d source vertices, %.2f s%n",
+                spec, e.outlineVertices(), e.sourceVertices(), e.seconds());
             for (int rep = 0; rep < Integer.getInteger("reps", 3); rep++) {
                 long t0 = System.nanoTime();
                 CoverageResult o = service(data).outline(req);
