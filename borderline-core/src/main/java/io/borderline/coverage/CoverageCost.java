@@ -1,8 +1,9 @@
 package io.borderline.coverage;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -15,11 +16,12 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Model: the outline has about {@code L / s} vertices, where {@code L} is its length and {@code s}
  * the edge length the tolerance allows. {@code L} is the length of the source's rings walked with a
- * divider of R/10 (the first guess smooths anything smaller), plus one circle of 2πR per cluster of
- * source parts (parts closer than 2R merge into one outline). {@code s} is the chord whose sagitta is
- * half the tolerance on a circle of radius R, 2√(R·tol), at most max(R/4, 10 km) (the edge-length
- * limit of the correction step). Each outline vertex costs a few exact source distances; the measured
- * constants are in BENCHMARKS.md ("Bounded work"). O(n) in the source's vertices, no geodesics.
+ * divider of R (at most 200 km: the outline smooths anything smaller; a line's twice, once per side), plus one circle of 2πR per group of
+ * source parts whose coverages merge ({@link #clusters}). {@code s} is the chord whose sagitta is half the
+ * tolerance on a circle of radius R, 2√(R·tol), at most max(R/4, 10 km) (the edge-length limit of the
+ * correction step). The time is a cost per estimated outline vertex plus a cost per source vertex, fitted
+ * to measured cold coverages of 19 sources from Belarus to Russia whole (BENCHMARKS.md, "Bounded work"); on
+ * them the estimate lies within 0.5 to 3 times the measured time. O(n) in the source's vertices, no geodesics.
  *
  * <p>Thread-safe: stateless.
  */
@@ -29,10 +31,13 @@ public final class CoverageCost {
      * the default HTTP deadline of 25 s, leaving room for the statistics and for a loaded machine.
      */
     public static final int MAX_SECONDS = 15;
-    /** Measured cost per estimated outline vertex, seconds (country sources; sites and borders cost less). */
-    static final double SECONDS_PER_OUTLINE_VERTEX = 80e-6;
-    /** Measured cost per source vertex (simplification, segment index, first guess), seconds. */
-    static final double SECONDS_PER_SOURCE_VERTEX = 4e-6;
+    /**
+     * Cost per estimated outline vertex, seconds: correction, repair, statistics (fitted to Russia at 5 to 30 km,
+     * whose first request in a fresh server takes about 1.5 times as long as a warm one: BENCHMARKS.md).
+     */
+    static final double SECONDS_PER_OUTLINE_VERTEX = 60e-6;
+    /** Cost per source vertex (simplification, segment index, first guess), seconds (Russia at 1,000 km). */
+    static final double SECONDS_PER_SOURCE_VERTEX = 2e-6;
     private static final double M_PER_DEG = 111_320;
 
     private CoverageCost() {}
@@ -66,25 +71,64 @@ public final class CoverageCost {
     /** The estimate for a coverage of {@code sources} (territories, lines or points, lon/lat) at {@code rangeM}. */
     public static Estimate estimate(List<Geometry> sources, double rangeM) {
         double tol = GeodesicBuffer.toleranceM(rangeM);
-        double step = Math.min(rangeM / 10, 20_000);
+        double step = Math.min(rangeM, 200_000);
         double spacing = Math.min(2 * Math.sqrt(rangeM * tol), Math.max(rangeM / 4, 10_000));
         double length = 0;
         long sourceVertices = 0;
-        Set<Long> clusters = new HashSet<>();
+        List<Coordinate[]> parts = new ArrayList<>();
         for (Geometry g : sources) {
             sourceVertices += g.getNumPoints();
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Geometry part = g.getGeometryN(i);
                 Coordinate[] ring = part instanceof Polygon p ? p.getExteriorRing().getCoordinates()
                     : part instanceof LineString l ? l.getCoordinates() : part.getCoordinates();
-                length += dividerLengthM(ring, step);
-                clusters.add(cell(ring[0], 2 * rangeM));
+                // the outline passes a line on both sides, a polygon on its outer side
+                length += (part instanceof LineString ? 2 : 1) * dividerLengthM(ring, step);
+                parts.add(ring);
             }
         }
-        double outline = length + 2 * Math.PI * rangeM * clusters.size();
+        double outline = length + 2 * Math.PI * rangeM * clusters(parts, rangeM);
         long vertices = (long) Math.ceil(outline / spacing);
         double seconds = vertices * SECONDS_PER_OUTLINE_VERTEX + sourceVertices * SECONDS_PER_SOURCE_VERTEX;
         return new Estimate(vertices, sourceVertices, seconds);
+    }
+
+    /**
+     * How many separate outlines the parts make at range R, roughly: parts that pass through one grid cell of 2R
+     * (walked every R/2) are joined, as their coverages merge; each separate group closes round its own outline.
+     * An island off a coast joins the coast's group, so Russia's 9,300 parts at 5 km make about 1,900 groups,
+     * not the 4,500 cells their first vertices fall in.
+     */
+    static int clusters(List<Coordinate[]> parts, double rangeM) {
+        int[] parent = new int[parts.size()];
+        Map<Long, Integer> owner = new HashMap<>();
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+            Coordinate last = null;
+            for (Coordinate c : parts.get(i)) {
+                if (last != null && approxM(last, c) < rangeM / 2) {
+                    continue;
+                }
+                last = c;
+                Integer other = owner.putIfAbsent(cell(c, 2 * rangeM), i);
+                if (other != null) {
+                    parent[root(parent, other)] = root(parent, i);
+                }
+            }
+        }
+        int groups = 0;
+        for (int i = 0; i < parent.length; i++) {
+            groups += root(parent, i) == i ? 1 : 0;
+        }
+        return groups;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     /** Length of the line walked with a divider of {@code step} metres (equirectangular, enough for an estimate). */

@@ -24,7 +24,9 @@ class CoverageCostTest {
         "site, lida-airbase, 1", "site, lida-airbase, 120", "site, lida-airbase, 1000",
         "border, BLR-LTU, 30", "border, BLR-LTU, 500",
         "country, BLR, 1", "country, BLR, 20", "country, BLR, 100", "country, BLR, 1000", "country, BLR, 2500",
-        "country, LTU, 5", "country, RUS-KGD, 2", "country, UKR, 30"})
+        "country, LTU, 5", "country, RUS-KGD, 2", "country, UKR, 30",
+        // archipelagos and fjords: thousands of parts, most of them merging into one outline
+        "country, GRC, 5", "country, PHL, 5", "country, NOR, 5"})
     void estimatedOutlineVerticesMatchTheComputedOutline(String kind, String id, double rangeKm) {
         CoverageRequest req = new CoverageRequest("osm10m", kind, List.of(id), rangeKm, null, false);
         CoverageCost.Estimate estimate = service.estimate(req);

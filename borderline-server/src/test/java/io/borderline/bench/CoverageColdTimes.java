@@ -15,7 +15,8 @@ import java.util.List;
  * Cold coverage times beside the work estimate that decides refusals ({@link CoverageCost}): outline alone and full
  * answer (statistics included), each from a fresh
  * {@link CoverageService}, repeated {@code -Dreps} times (default 3) in one JVM, with the load average.
- * Arguments: {@code kind:id:range_km}, e.g. {@code country:RUS:5 site:lida-airbase:120}. {@code -Ddeadline=S}
+ * Arguments: {@code kind:id[+id...]:range_km}, e.g. {@code country:RUS:5 site:lida-airbase:120 country:BLR+UKR:30};
+ * {@code -Dreps=0} prints the estimates alone. {@code -Ddeadline=S}
  * sets the engine deadline (default 20 s, the service's): a larger one measures what the service refuses.
  * {@code -Ddataset=ne10m} measures the other dataset. Run with the classpath {@code scripts/bench.sh} builds
  * (see BENCHMARKS.md, "Issue 13").
@@ -28,7 +29,7 @@ public final class CoverageColdTimes {
         System.out.println("# load average " + Files.readString(Path.of("/proc/loadavg")).trim());
         for (String spec : args) {
             String[] p = spec.split(":");
-            CoverageRequest req = new CoverageRequest(System.getProperty("dataset", "osm10m"), p[0], List.of(p[1]), Double.parseDouble(p[2]), null, false);
+            CoverageRequest req = new CoverageRequest(System.getProperty("dataset", "osm10m"), p[0], List.of(p[1].split("\\+")), Double.parseDouble(p[2]), null, false);
             CoverageCost.Estimate e = service(data).estimate(req);
             System.out.printf("%s estimate: %d outline vertices, %d source vertices, %.2f s%n",
                 spec, e.outlineVertices(), e.sourceVertices(), e.seconds());
