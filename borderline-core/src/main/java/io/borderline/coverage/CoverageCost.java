@@ -16,12 +16,13 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Model: the outline has about {@code L / s} vertices, where {@code L} is its length and {@code s}
  * the edge length the tolerance allows. {@code L} is the length of the source's rings walked with a
- * divider of R (at most 200 km: the outline smooths anything smaller; a line's twice, once per side), plus one circle of 2πR per group of
- * source parts whose coverages merge ({@link #clusters}). {@code s} is the chord whose sagitta is half the
- * tolerance on a circle of radius R, 2√(R·tol), at most max(R/4, 10 km) (the edge-length limit of the
- * correction step). The time is a cost per estimated outline vertex plus a cost per source vertex, fitted
- * to measured cold coverages of 19 sources from Belarus to Russia whole (BENCHMARKS.md, "Bounded work"); on
- * them the estimate lies within 0.5 to 3 times the measured time. O(n) in the source's vertices, no geodesics.
+ * divider of R, at most 200 km (the outline smooths anything smaller; a line counts twice, once per side),
+ * plus one circle of 2πR per group of source parts whose coverages merge ({@link #clusters}). {@code s} is
+ * the chord whose sagitta is half the tolerance on a circle of radius R, 2√(R·tol), at most max(R/4, 10 km)
+ * (the edge-length limit of the correction step). The time is a cost per estimated outline vertex plus a
+ * cost per source vertex, fitted to 27 measured cold coverages from Lida air base to Russia whole
+ * (BENCHMARKS.md, "Issue 13, session 22"): for every one over 0.5 s the estimate lies within 0.8 to 2.8 times
+ * the measured time. O(n) in the source's vertices, no geodesics.
  *
  * <p>Thread-safe: stateless.
  */
