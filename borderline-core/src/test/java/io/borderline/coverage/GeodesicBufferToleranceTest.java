@@ -45,7 +45,10 @@ class GeodesicBufferToleranceTest {
         "POL, 1000", "UKR, 2500", "RUS, 5", "RUS, 30", "RUS, 1000",
         // archipelagos whose channels end in cusps of R, where the edge halvings once piled thousands of vertices
         // and the repair then ran for minutes past any deadline (Chile at 5 km, Indonesia at 50 km)
-        "CHL, 5", "IDN, 50", "PHL, 5"})
+        "CHL, 5", "IDN, 50", "PHL, 5",
+        // chords no trace follows between islands, left over covered ground until discs of R mended them (751.5 m
+        // off in the Torres Strait, 1,040 m in Canada's Arctic archipelago, 2 and 5 vertices dropped)
+        "AUS, 10", "CAN, 50"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void outlineIsWithinToleranceOfTheTrueDistance(String kind, double rangeKm) {
         double r = rangeKm * 1000;
