@@ -165,7 +165,7 @@ public final class GeodesicBuffer {
     }
 
     /** {@code g} with the polygons {@code added} unioned into the parts whose boxes they meet (the rest untouched). */
-    private Geometry unionNear(Geometry g, List<Polygon> added) {
+    private Geometry unionNear(Geometry g, List<? extends Geometry> added) {
         Envelope reach = new Envelope();
         added.forEach(a -> reach.expandToInclude(a.getEnvelopeInternal()));
         List<Geometry> kept = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class GeodesicBuffer {
             Geometry p = g.getGeometryN(i);
             boolean meets = false;
             if (p.getEnvelopeInternal().intersects(reach)) {
-                for (Polygon a : added) {
+                for (Geometry a : added) {
                     meets |= p.getEnvelopeInternal().intersects(a.getEnvelopeInternal());
                 }
             }
@@ -946,28 +946,7 @@ public final class GeodesicBuffer {
             if (strips.isEmpty()) {
                 return g;
             }
-            Envelope reach = new Envelope();
-            strips.forEach(s -> reach.expandToInclude(s.getEnvelopeInternal()));
-            List<Geometry> kept = new ArrayList<>();
-            List<Geometry> merged = new ArrayList<>(strips);
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                Geometry p = g.getGeometryN(i);
-                boolean meets = false;
-                if (p.getEnvelopeInternal().intersects(reach)) {
-                    for (Geometry s : strips) {
-                        meets |= p.getEnvelopeInternal().intersects(s.getEnvelopeInternal());
-                    }
-                }
-                (meets ? merged : kept).add(p);
-            }
-            Cancellation.check();
-            Geometry union = OverlayNGRobust.union(factory.buildGeometry(merged));
-            for (int i = 0; i < union.getNumGeometries(); i++) {
-                if (union.getGeometryN(i) instanceof Polygon part && !part.isEmpty()) {
-                    kept.add(part);
-                }
-            }
-            return factory.buildGeometry(kept);
+            return unionNear(g, strips);
         }
 
         /**
@@ -994,7 +973,7 @@ public final class GeodesicBuffer {
                             continue;
                         }
                         double len = metres(a, b);
-                        for (double t = 0; t <= len; ) {
+                        for (double t = 0; len > 0 && t <= len; ) {
                             Cancellation.check();
                             double f = t / len;
                             SourceDistance.Nearest n = dist.nearest(a.y + f * (b.y - a.y), a.x + f * (b.x - a.x));
