@@ -968,8 +968,10 @@ public final class GeodesicBuffer {
                     for (int k = 0; k + 1 < cs.length; k++) {
                         Coordinate a = cs[k];
                         Coordinate b = cs[k + 1];
-                        if (!onOutline(a, b) || Math.abs(b.x - a.x) > 180 || measured.contains(Edge.of(a, b))
-                                || edgeError(Edge.of(a, b)) <= tol) {
+                        // a chord the answer's window holds a turn away (Chukotka, the Aleutians) would get its disc
+                        // in the source's own longitudes, apart from it in the plane: left as it is, and reported
+                        if (!onOutline(a, b) || Math.abs(a.x) > 180 || Math.abs(b.x) > 180 || Math.abs(b.x - a.x) > 180
+                                || measured.contains(Edge.of(a, b)) || edgeError(Edge.of(a, b)) <= tol) {
                             continue;
                         }
                         double len = metres(a, b);
