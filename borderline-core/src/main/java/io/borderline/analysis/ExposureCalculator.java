@@ -210,7 +210,8 @@ public final class ExposureCalculator {
                 continue;
             }
             // small parts: the cover's edge index answers "contained" fastest; large ones are indexed once
-            if ((sharedEdges || part.getNumPoints() < coverPoints) && env.contains(partEnv) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
+            // (the box test first: getNumPoints walks every ring, tens of thousands of lakes on Russia's mainland)
+            if (env.contains(partEnv) && (sharedEdges || part.getNumPoints() < coverPoints) && !coverEdges.intersects(SegmentStringUtil.extractSegmentStrings(part))
                 && prepared.locate(part.getCoordinate()) == Location.INTERIOR) {
                 sum += IntersectionArea.areaM2(part);
             } else {

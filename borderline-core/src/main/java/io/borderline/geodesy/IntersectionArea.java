@@ -17,9 +17,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.chain.MonotoneChain;
+import org.locationtech.jts.index.chain.MonotoneChainBuilder;
+import org.locationtech.jts.index.chain.MonotoneChainOverlapAction;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.noding.BasicSegmentString;
-import org.locationtech.jts.noding.MCIndexSegmentSetMutualIntersector;
 import org.locationtech.jts.noding.SegmentIntersector;
 import org.locationtech.jts.noding.SegmentString;
 
@@ -99,14 +101,26 @@ public final class IntersectionArea {
             return OptionalDouble.empty();
         }
         double sum = 0;
-        // (1) P's edges inside the cover
-        for (int r = 0; r < pt.rings.size(); r++) {
+        // (1) P's edges inside the cover. A ring wholly off the box of the cover's shells near P is outside the cover
+        // and uncut, so only the rings with a chunk in that box are visited (Russia's mainland has tens of thousands)
+        java.util.BitSet nearRings = pt.ringsNear(coverBox);
+        for (int r = nearRings.nextSetBit(0); r >= 0; r = nearRings.nextSetBit(r + 1)) {
             Coordinate[] ring = pt.rings.get(r);
+            boolean uncut = !crossings.cutsP(r);
+            if (uncut && !coverBox.contains(ring[0])) {
+                continue; // a ring the cover's edges do not cross, off the box of the cover's shells near P: outside
+            }
             int loc = coverLocator.locate(ring[0]);
             if (loc == Location.BOUNDARY) {
                 return OptionalDouble.empty();
             }
             boolean inside = loc == Location.INTERIOR;
+            if (uncut) {
+                if (inside) {
+                    sum += pt.ringTerm(r);
+                }
+                continue;
+            }
             for (int i = 0; i < ring.length - 1; i++) {
                 double[] cuts = crossings.onP(r, i);
                 if (cuts == null) {
@@ -304,10 +318,32 @@ public final class IntersectionArea {
             return chunkIndex.query(box);
         }
 
+        /** The rings with a chunk whose box meets {@code box}. */
+        java.util.BitSet ringsNear(Envelope box) {
+            java.util.BitSet near = new java.util.BitSet(rings.size());
+            if (box.contains(polygon.getEnvelopeInternal())) {
+                near.set(0, rings.size());
+            } else {
+                for (Chunk c : chunksNear(box)) {
+                    near.set(c.ringIndex);
+                }
+            }
+            return near;
+        }
+
         /** The edge's area term (see {@link #s12}). */
         double term(int ring, int edge) {
             Chunk c = chunks.get(ring)[edge / CHUNK];
             return c.terms()[edge - c.start];
+        }
+
+        /** The sum of the ring's edge terms. */
+        double ringTerm(int ring) {
+            double sum = 0;
+            for (Chunk c : chunks.get(ring)) {
+                sum += c.termSum();
+            }
+            return sum;
         }
 
         /** The polygon's ellipsoidal area, m², summed from every edge term once asked for. */
@@ -356,6 +392,8 @@ public final class IntersectionArea {
         private volatile double[] terms;
         private volatile SegmentString string;
         private volatile BySouth bySouth;
+        private volatile STRtree chains;
+        private volatile double termSum = Double.NaN;
 
         Chunk(Coordinate[] ring, int ringIndex, int start, int end) {
             this.ring = ring;
@@ -365,6 +403,19 @@ public final class IntersectionArea {
             for (int i = start; i <= end; i++) {
                 box.expandToInclude(ring[i]);
             }
+        }
+
+        /** The sum of {@link #terms}, kept. */
+        double termSum() {
+            double sum = termSum;
+            if (Double.isNaN(sum)) {
+                sum = 0;
+                for (double t : terms()) {
+                    sum += t;
+                }
+                termSum = sum;
+            }
+            return sum;
         }
 
         /** The edges' S12 terms; two threads may both compute them, with the same result. */
@@ -433,6 +484,23 @@ public final class IntersectionArea {
                 edge[k] = order[k];
             }
             return new BySouth(south, edge, tall);
+        }
+
+        /**
+         * The chunk's monotone chains over {@link #string} by their boxes, built on first use (boxes computed and the
+         * tree built before it is shared, so later queries only read).
+         */
+        STRtree chains() {
+            STRtree c = chains;
+            if (c == null) {
+                c = new STRtree();
+                for (Object mc : MonotoneChainBuilder.getChains(string().getCoordinates(), string())) {
+                    c.insert(((MonotoneChain) mc).getEnvelope(), mc);
+                }
+                c.build();
+                chains = c;
+            }
+            return c;
         }
 
         /** The chunk's edges as one segment string tagged {0, ring, first edge}. */
@@ -546,11 +614,36 @@ public final class IntersectionArea {
             if (chunks.isEmpty()) {
                 return x;
             }
-            MCIndexSegmentSetMutualIntersector coverIndex = new MCIndexSegmentSetMutualIntersector(x.cStrings);
+            // JTS's MCIndexSegmentSetMutualIntersector, with P's side kept: a chunk's monotone chains are built once
+            // per polygon, not on every call (rebuilding them was a fifth of Belarus at 1,000 km's statistics)
+            STRtree coverChains = new STRtree();
+            for (SegmentString run : x.cStrings) {
+                for (Object mc : MonotoneChainBuilder.getChains(run.getCoordinates(), run)) {
+                    coverChains.insert(((MonotoneChain) mc).getEnvelope(), mc);
+                }
+            }
+            MonotoneChainOverlapAction overlap = new MonotoneChainOverlapAction() {
+                @Override
+                public void overlap(MonotoneChain p, int pStart, MonotoneChain c, int cStart) {
+                    x.processIntersections((SegmentString) p.getContext(), pStart, (SegmentString) c.getContext(), cStart);
+                }
+            };
             for (Chunk chunk : chunks) {
-                coverIndex.process(List.of(chunk.string()), x);
-                if (x.degenerate) {
-                    return null;
+                @SuppressWarnings("unchecked")
+                List<MonotoneChain> coverNear = coverChains.query(chunk.box);
+                if (coverNear.isEmpty()) {
+                    continue;
+                }
+                STRtree pChains = chunk.chains();
+                for (MonotoneChain cc : coverNear) {
+                    @SuppressWarnings("unchecked")
+                    List<MonotoneChain> pNear = pChains.query(cc.getEnvelope());
+                    for (MonotoneChain pc : pNear) {
+                        pc.computeOverlaps(cc, overlap);
+                        if (x.degenerate) {
+                            return null;
+                        }
+                    }
                 }
             }
             group(x.onPEdges, x.pCuts);
@@ -650,6 +743,11 @@ public final class IntersectionArea {
                 }
                 out[r] = edges;
             }
+        }
+
+        /** Whether any of the cover's edges crosses ring {@code ring} of P. */
+        boolean cutsP(int ring) {
+            return pCuts[ring] != null;
         }
 
         double[] onP(int ring, int edge) {
