@@ -105,17 +105,13 @@ public final class CoverageCost {
         Map<Long, Integer> owner = new HashMap<>();
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
-            Coordinate last = null;
-            for (Coordinate c : parts.get(i)) {
-                if (last != null && approxM(last, c) < rangeM / 2) {
-                    continue;
-                }
-                last = c;
-                Integer other = owner.putIfAbsent(cell(c, 2 * rangeM), i);
+            int part = i;
+            walk(parts.get(i), rangeM / 2, (c, stepM) -> {
+                Integer other = owner.putIfAbsent(cell(c, 2 * rangeM), part);
                 if (other != null) {
-                    parent[root(parent, other)] = root(parent, i);
+                    parent[root(parent, other)] = root(parent, part);
                 }
-            }
+            });
         }
         int groups = 0;
         for (int i = 0; i < parent.length; i++) {
@@ -134,16 +130,25 @@ public final class CoverageCost {
 
     /** Length of the line walked with a divider of {@code step} metres (equirectangular, enough for an estimate). */
     static double dividerLengthM(Coordinate[] line, double step) {
-        double length = 0;
+        double[] length = {0};
+        walk(line, step, (c, stepM) -> length[0] += stepM);
+        return length[0];
+    }
+
+    /**
+     * Walks the line with a divider of {@code step} metres: visits its first point (step 0), then every point at
+     * least {@code step} from the last one visited, with that distance.
+     */
+    private static void walk(Coordinate[] line, double step, java.util.function.ObjDoubleConsumer<Coordinate> visit) {
         Coordinate last = line[0];
-        for (Coordinate c : line) {
-            double d = approxM(last, c);
+        visit.accept(last, 0);
+        for (int k = 1; k < line.length; k++) {
+            double d = approxM(last, line[k]);
             if (d >= step) {
-                length += d;
-                last = c;
+                visit.accept(line[k], d);
+                last = line[k];
             }
         }
-        return length;
     }
 
     private static double approxM(Coordinate a, Coordinate b) {

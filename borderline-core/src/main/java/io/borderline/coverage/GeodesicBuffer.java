@@ -895,16 +895,23 @@ public final class GeodesicBuffer {
          * and every edge midpoint of the answer is then measured.
          */
         void measureUnmeasuredEdges(Geometry g) {
+            forEachEdge(g, (a, b) -> {
+                Edge e = Edge.of(a, b);
+                if (onOutline(a, b) && !measured.contains(e)) {
+                    Cancellation.check();
+                    maxError = Math.max(maxError, edgeError(e));
+                }
+            });
+        }
+
+        /** Calls {@code visit} with every edge, start then end, of every ring of the polygonal {@code g}. */
+        private static void forEachEdge(Geometry g, java.util.function.BiConsumer<Coordinate, Coordinate> visit) {
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
                 for (int h = -1; h < p.getNumInteriorRing(); h++) {
                     Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
                     for (int k = 0; k + 1 < cs.length; k++) {
-                        Edge e = Edge.of(cs[k], cs[k + 1]);
-                        if (onOutline(cs[k], cs[k + 1]) && !measured.contains(e)) {
-                            Cancellation.check();
-                            maxError = Math.max(maxError, edgeError(e));
-                        }
+                        visit.accept(cs[k], cs[k + 1]);
                     }
                 }
             }
@@ -925,17 +932,11 @@ public final class GeodesicBuffer {
          */
         Geometry closeInlets(Geometry g) {
             List<Coordinate[]> chords = new ArrayList<>();
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                Polygon p = (Polygon) g.getGeometryN(i);
-                for (int h = -1; h < p.getNumInteriorRing(); h++) {
-                    Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
-                    for (int k = 0; k + 1 < cs.length; k++) {
-                        if (coveredChord(cs[k], cs[k + 1])) {
-                            chords.add(new Coordinate[] {cs[k], cs[k + 1]});
-                        }
-                    }
+            forEachEdge(g, (a, b) -> {
+                if (coveredChord(a, b)) {
+                    chords.add(new Coordinate[] {a, b});
                 }
-            }
+            });
             List<Geometry> strips = new ArrayList<>();
             for (Coordinate[] chord : chords) {
                 Polygon strip = inletStrip(chord, chords);
@@ -961,33 +962,25 @@ public final class GeodesicBuffer {
          */
         List<Polygon> discsOverCoveredChords(Geometry g) {
             java.util.Set<LatLon> centres = new java.util.LinkedHashSet<>();
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                Polygon p = (Polygon) g.getGeometryN(i);
-                for (int h = -1; h < p.getNumInteriorRing(); h++) {
-                    Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
-                    for (int k = 0; k + 1 < cs.length; k++) {
-                        Coordinate a = cs[k];
-                        Coordinate b = cs[k + 1];
-                        // a chord the answer's window holds a turn away (Chukotka, the Aleutians) would get its disc
-                        // in the source's own longitudes, apart from it in the plane: left as it is, and reported
-                        if (!onOutline(a, b) || Math.abs(a.x) > 180 || Math.abs(b.x) > 180 || Math.abs(b.x - a.x) > 180
-                                || measured.contains(Edge.of(a, b)) || edgeError(Edge.of(a, b)) <= tol) {
-                            continue;
-                        }
-                        double len = metres(a, b);
-                        for (double t = 0; len > 0 && t <= len; ) {
-                            Cancellation.check();
-                            double f = t / len;
-                            SourceDistance.Nearest n = dist.nearest(a.y + f * (b.y - a.y), a.x + f * (b.x - a.x));
-                            double margin = r - n.distanceM();
-                            if (margin > tol) {
-                                centres.add(n.point());
-                            }
-                            t += Math.max(margin, tol);
-                        }
-                    }
+            forEachEdge(g, (a, b) -> {
+                // a chord the answer's window holds a turn away (Chukotka, the Aleutians) would get its disc in the
+                // source's own longitudes, apart from it in the plane: left as it is, and reported
+                if (!onOutline(a, b) || Math.abs(a.x) > 180 || Math.abs(b.x) > 180 || Math.abs(b.x - a.x) > 180
+                        || measured.contains(Edge.of(a, b)) || edgeError(Edge.of(a, b)) <= tol) {
+                    return;
                 }
-            }
+                double len = metres(a, b);
+                for (double t = 0; len > 0 && t <= len; ) {
+                    Cancellation.check();
+                    double f = t / len;
+                    SourceDistance.Nearest n = dist.nearest(a.y + f * (b.y - a.y), a.x + f * (b.x - a.x));
+                    double margin = r - n.distanceM();
+                    if (margin > tol) {
+                        centres.add(n.point());
+                    }
+                    t += Math.max(margin, tol);
+                }
+            });
             List<Polygon> discs = new ArrayList<>();
             // the chord whose sagitta on a circle of radius R is half the tolerance, as the outline's own edges
             int sides = (int) Math.ceil(2 * Math.PI * r / (2 * Math.sqrt(r * tol)));
