@@ -122,6 +122,57 @@ class GeodesicBufferToleranceTest {
             rangeKm, c.vertexCount(), worst, tol);
     }
 
+    /**
+     * Channels of uncovered ground that an outline chord once closed, now cut open by discs beyond R: every outline
+     * vertex and edge midpoint within 3 km of the spot lies within the tolerance of R by the brute force. Norway at
+     * 5 km had a 42.5 m chord across a channel between two islands of Svalbard, its midpoint 21.3 m beyond R;
+     * Indonesia at 5 km a 183 m chord east of Obi, its midpoint 91.2 m beyond R, which must now be uncovered.
+     */
+    @ParameterizedTest(name = "{0} at {1} km near {2}, {3}")
+    @CsvSource({"NOR, 5, 79.43489, 15.64539", "IDN, 5, -0.94544, 128.41632"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void channelsAChordClosedAreOpen(String iso3, double rangeKm, double lat, double lon) {
+        double r = rangeKm * 1000;
+        double tol = GeodesicBuffer.toleranceM(r);
+        CountryCode country = CountryCode.parse(iso3).orElseThrow();
+        Geometry land = OSM.territory(country).land();
+        BiFunction<Double, Double, Double> truth = distanceTo(land, land);
+        Coverage c = engine.compute(Sources.countries(OSM, List.of(country), tol / 10), r);
+        Geometry g = c.geometry();
+        assertThat(c.droppedVertices()).isZero();
+        assertThat(c.maxOutlineErrorM()).isLessThanOrEqualTo(tol);
+        int checked = 0;
+        double worst = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Polygon p = (org.locationtech.jts.geom.Polygon) g.getGeometryN(i);
+            for (int h = -1; h < p.getNumInteriorRing(); h++) {
+                Coordinate[] cs = (h < 0 ? p.getExteriorRing() : p.getInteriorRingN(h)).getCoordinates();
+                for (int k = 0; k + 1 < cs.length; k++) {
+                    Coordinate a = cs[k];
+                    Coordinate b = cs[k + 1];
+                    if (Wgs84.GEODESIC.Inverse(lat, lon, a.y, a.x).s12 > 3000) {
+                        continue;
+                    }
+                    for (Coordinate q : new Coordinate[] {a, new Coordinate((a.x + b.x) / 2, (a.y + b.y) / 2)}) {
+                        double err = Math.abs(truth.apply(q.y, q.x) - r);
+                        worst = Math.max(worst, err);
+                        assertThat(err).as("%s %.0f km: outline point %.6f %.6f", iso3, rangeKm, q.y, q.x)
+                            .isLessThanOrEqualTo(tol);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+        double beyond = truth.apply(lat, lon) - r;
+        if (beyond > tol) {
+            assertThat(new IndexedPointInAreaLocator(g).locate(new Coordinate(lon, lat)))
+                .as("the old chord's midpoint, %.1f m beyond R", beyond).isEqualTo(Location.EXTERIOR);
+        }
+        System.out.printf("%s %.0f km: %d outline points within 3 km of %.5f %.5f, worst %.2f m of %.0f m allowed;"
+            + " the old chord's midpoint %.1f m beyond R%n", iso3, rangeKm, checked, lat, lon, worst, tol, beyond);
+    }
+
     private static boolean onAntimeridian(Coordinate c) {
         return Math.abs(Math.abs(c.x) - 180) < 1e-9;
     }
